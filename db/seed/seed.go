@@ -1,0 +1,95 @@
+// Package seed fills a database with the demo data `portal seed --demo` promises. Running it
+// again brings the demo back to its starting point without duplicating anything.
+package seed
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"partnerportal/db"
+)
+
+// DemoPassword is every demo account's password.
+const DemoPassword = "portal-demo"
+
+// Account is one demo sign-in.
+type Account struct {
+	Email       string
+	Description string
+}
+
+// PasswordHasher hashes the demo password.
+type PasswordHasher interface {
+	Hash(password string) string
+}
+
+type demoCompany struct {
+	name               string
+	hardware, software bool
+	manager            string
+}
+
+var demoCompanies = []demoCompany{
+	{"Company A", true, true, "am@example.com"},
+	{"Company B", false, true, "am@example.com"},
+	{"Company C", true, false, "am2@example.com"},
+}
+
+type demoUser struct {
+	email, name string
+	role        db.UserRole
+	company     string
+	description string
+}
+
+var demoUsers = []demoUser{
+	{"admin@example.com", "Ada Admin", db.UserRoleAdmin, "", "administrator"},
+	{"am@example.com", "Amir Manager", db.UserRoleAccountManager, "", "account manager of Company A and Company B"},
+	{"am2@example.com", "Alice Manager", db.UserRoleAccountManager, "", "account manager of Company C"},
+	{"a@company-a.example", "Anna Andersen", db.UserRolePartner, "Company A", "partner, Company A (hardware and software)"},
+	{"b@company-b.example", "Ben Brooks", db.UserRolePartner, "Company B", "partner, Company B (software)"},
+	{"c@company-c.example", "Chloe Chen", db.UserRolePartner, "Company C", "partner, Company C (hardware)"},
+	{"consumer@example.com", "Carlos Consumer", db.UserRoleConsumer, "", "customer of the Solutions Hub"},
+}
+
+// Demo creates (or restores) the demo companies and accounts in one transaction and returns
+// the accounts to print. now is the portal's current time; later demo data is placed around it.
+func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, now time.Time) ([]Account, error) {
+	hash := hasher.Hash(DemoPassword)
+	var accounts []Account
+	err := db.Transact(ctx, pool, func(q *db.Queries) error {
+		companies := map[string]int64{}
+		for _, c := range demoCompanies {
+			row, err := q.UpsertPartnerCompany(ctx, db.UpsertPartnerCompanyParams{Name: c.name, IsHardware: c.hardware, IsSoftware: c.software})
+			if err != nil {
+				return fmt.Errorf("company %s: %w", c.name, err)
+			}
+			companies[c.name] = row.ID
+		}
+		users := map[string]int64{}
+		for _, u := range demoUsers {
+			var companyID *int64
+			if u.company != "" {
+				id := companies[u.company]
+				companyID = &id
+			}
+			row, err := q.UpsertUser(ctx, db.UpsertUserParams{Email: u.email, Name: u.name, PasswordHash: hash, Role: u.role, CompanyID: companyID})
+			if err != nil {
+				return fmt.Errorf("user %s: %w", u.email, err)
+			}
+			users[u.email] = row.ID
+			accounts = append(accounts, Account{Email: u.email, Description: u.description})
+		}
+		for _, c := range demoCompanies {
+			manager := users[c.manager]
+			if err := q.SetPartnerCompanyAccountManager(ctx, db.SetPartnerCompanyAccountManagerParams{ID: companies[c.name], AccountManagerID: &manager}); err != nil {
+				return fmt.Errorf("assign %s: %w", c.name, err)
+			}
+		}
+		return nil
+	})
+	return accounts, err
+}

@@ -1,0 +1,24 @@
+-- name: GetUserByEmail :one
+SELECT * FROM users WHERE lower(email) = lower(sqlc.arg(email));
+
+-- name: GetUser :one
+-- The signed-in user of a request, with the name of their company for the header.
+SELECT u.id, u.email, u.name, u.role, u.company_id, u.disabled_at,
+       coalesce(c.name, '')::text AS company_name
+FROM users u
+LEFT JOIN partner_companies c ON c.id = u.company_id
+WHERE u.id = $1;
+
+-- name: CreateUser :one
+INSERT INTO users (email, name, password_hash, role, company_id)
+VALUES ($1, $2, $3, $4, $5)
+RETURNING *;
+
+-- name: UpsertUser :one
+-- Used by the demo seed: an existing account keeps its id and gets the demo values back.
+INSERT INTO users (email, name, password_hash, role, company_id)
+VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT ((lower(email))) DO UPDATE
+SET name = EXCLUDED.name, password_hash = EXCLUDED.password_hash,
+    role = EXCLUDED.role, company_id = EXCLUDED.company_id, disabled_at = NULL
+RETURNING *;

@@ -1,0 +1,162 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/alexedwards/scs/v2"
+	"github.com/go-playground/validator/v10"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+	"partnerportal/web/auth"
+	"partnerportal/web/clock"
+)
+
+// badCredentials is the one answer to a failed sign-in, whether or not the account exists.
+const badCredentials = "The e-mail or password is not right. Check both and try again."
+
+func handleLoginPage() echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if u := UserFromContext(c.Request().Context()); u != nil {
+			return redirect(c, homeFor(u.Role))
+		}
+		return ok(c, "Sign in", views.LoginPage(views.LoginForm{Next: safeNext(c.QueryParam("next")), CSRF: csrfToken(c)}))
+	}
+}
+
+// userByEmail is what sign-in needs from the database.
+type userByEmail interface {
+	GetUserByEmail(ctx context.Context, email string) (db.User, error)
+}
+
+func handleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, throttle *auth.Throttle, clk clock.Clock) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		email := strings.TrimSpace(c.FormValue("email"))
+		password := c.FormValue("password")
+		form := views.LoginForm{Email: email, Next: safeNext(c.FormValue("next")), CSRF: csrfToken(c)}
+		ctx := c.Request().Context()
+
+		if allowed, wait := throttle.Allow(email, c.RealIP(), clk.Now()); !allowed {
+			minutes := int(math.Ceil(wait.Minutes()))
+			form.Error = fmt.Sprintf("Too many sign-in attempts. Wait %d minute%s and try again.", minutes, plural(minutes))
+			c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
+			return render(c, http.StatusTooManyRequests, "Sign in", views.LoginPage(form))
+		}
+		user, err := q.GetUserByEmail(ctx, email)
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return err
+		}
+		// Unknown accounts are checked against a dummy hash so they cost the same time.
+		if !hasher.Check(user.PasswordHash, password) || user.DisabledAt != nil {
+			form.Error = badCredentials
+			return render(c, http.StatusUnauthorized, "Sign in", views.LoginPage(form))
+		}
+		if err := signIn(c, sm, user.ID); err != nil {
+			return err
+		}
+		to := form.Next
+		if to == "" {
+			to = homeFor(user.Role)
+		}
+		return redirect(c, to)
+	}
+}
+
+// signIn starts a new session for the user: a new token, so one planted before sign-in is
+// worthless after it.
+func signIn(c echo.Context, sm *scs.SessionManager, userID int64) error {
+	ctx := c.Request().Context()
+	if err := sm.RenewToken(ctx); err != nil {
+		return err
+	}
+	sm.Put(ctx, sessionUserID, userID)
+	return nil
+}
+
+func handleLogout(sm *scs.SessionManager) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		// Destroy deletes the session on the server, so the old cookie no longer signs anyone
+		// in; the message below then travels in a brand-new session.
+		if err := sm.Destroy(ctx); err != nil {
+			return err
+		}
+		addFlash(sm, ctx, "success", "You have signed out.")
+		return redirect(c, "/login")
+	}
+}
+
+func handleSignupPage() echo.HandlerFunc {
+	return func(c echo.Context) error {
+		return ok(c, "Create an account", views.SignupPage(views.SignupForm{CSRF: csrfToken(c)}))
+	}
+}
+
+type signupForm struct {
+	Name     string `form:"name" validate:"required,max=200"`
+	Email    string `form:"email" validate:"required,email,max=254"`
+	Password string `form:"password" validate:"required,min=10,max=200"`
+}
+
+// userCreator is what sign-up needs from the database.
+type userCreator interface {
+	CreateUser(ctx context.Context, arg db.CreateUserParams) (db.User, error)
+}
+
+func handleSignup(q userCreator, sm *scs.SessionManager, hasher *auth.Hasher, v *validator.Validate) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		f := signupForm{
+			Name:     strings.TrimSpace(c.FormValue("name")),
+			Email:    strings.TrimSpace(c.FormValue("email")),
+			Password: c.FormValue("password"),
+		}
+		page := views.SignupForm{Name: f.Name, Email: f.Email, CSRF: csrfToken(c), Errors: validateForm(v, f)}
+		if page.Errors == nil {
+			user, err := q.CreateUser(c.Request().Context(), db.CreateUserParams{
+				Email: f.Email, Name: f.Name, PasswordHash: hasher.Hash(f.Password), Role: db.UserRoleConsumer,
+			})
+			var pgErr *pgconn.PgError
+			switch {
+			case errors.As(err, &pgErr) && pgErr.ConstraintName == "users_email_key":
+				page.Errors = views.FieldErrors{"email": "An account with this e-mail already exists. Sign in instead."}
+			case err != nil:
+				return err
+			default:
+				if err := signIn(c, sm, user.ID); err != nil {
+					return err
+				}
+				addFlash(sm, c.Request().Context(), "success", "Welcome, "+user.Name+". Your account is ready.")
+				return redirect(c, homeFor(user.Role))
+			}
+		}
+		return render(c, http.StatusUnprocessableEntity, "Create an account", views.SignupPage(page))
+	}
+}
+
+// safeNext keeps a post-sign-in destination only when it is a path on this site.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return ""
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Host != "" || u.Scheme != "" {
+		return ""
+	}
+	return next
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,87 @@
+package web
+
+import (
+	"context"
+	"io"
+	"net/http"
+
+	"github.com/a-h/templ"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+)
+
+// isHTMX reports whether htmx made the request. Boosted requests want whole pages.
+func isHTMX(c echo.Context) bool {
+	h := c.Request().Header
+	return h.Get("HX-Request") == "true" && h.Get("HX-Boosted") != "true"
+}
+
+// render is the one place that decides between a full page and an htmx fragment: htmx
+// requests get content alone, everything else gets it inside the page shell.
+func render(c echo.Context, status int, title string, content templ.Component) error {
+	c.Response().Header().Add("Vary", "HX-Request")
+	if isHTMX(c) {
+		return writeComponent(c, status, content)
+	}
+	shell := views.Layout(shellFor(c, title))
+	return writeComponent(c, status, templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		return shell.Render(templ.WithChildren(ctx, content), w)
+	}))
+}
+
+// renderFragment answers with a fragment whatever the request (an htmx target's new content).
+func renderFragment(c echo.Context, status int, content templ.Component) error {
+	c.Response().Header().Add("Vary", "HX-Request")
+	return writeComponent(c, status, content)
+}
+
+func writeComponent(c echo.Context, status int, comp templ.Component) error {
+	if c.Response().Header().Get("Cache-Control") == "" {
+		c.Response().Header().Set("Cache-Control", "no-cache")
+	}
+	c.Response().Header().Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)
+	c.Response().WriteHeader(status)
+	return comp.Render(c.Request().Context(), c.Response())
+}
+
+// shellFor builds the page shell's model for the request: the user, their navigation, the
+// waiting flash messages and the CSRF token.
+func shellFor(c echo.Context, title string) views.Shell {
+	ctx := c.Request().Context()
+	sh := views.Shell{Title: title, CSRF: csrfToken(c)}
+	if sm := sessionsFrom(c); sm != nil {
+		sh.Flash = popFlashes(sm, ctx)
+	}
+	u := UserFromContext(ctx)
+	if u != nil {
+		sh.User = &views.User{Name: u.Name, Email: u.Email, RoleLabel: roleLabel(u.Role), CompanyName: u.CompanyName}
+	}
+	sh.Nav = navFor(u, c.Request().URL.Path)
+	return sh
+}
+
+// navFor is the main navigation of a role.
+func navFor(u *CurrentUser, path string) []views.NavItem {
+	var items []views.NavItem
+	switch {
+	case u == nil:
+		items = []views.NavItem{{Label: "Solutions Hub", Href: "/hub"}}
+	case u.Role == db.UserRolePartner:
+		items = []views.NavItem{{Label: "My Services", Href: "/services"}}
+	case u.Role == db.UserRoleAdmin || u.Role == db.UserRoleAccountManager:
+		items = []views.NavItem{{Label: "Dashboard", Href: "/admin"}}
+	default:
+		items = []views.NavItem{{Label: "Solutions Hub", Href: "/hub"}}
+	}
+	for i := range items {
+		items[i].Current = items[i].Href == path
+	}
+	return items
+}
+
+// ok is render with 200.
+func ok(c echo.Context, title string, content templ.Component) error {
+	return render(c, http.StatusOK, title, content)
+}

@@ -1,0 +1,150 @@
+package web
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/views"
+)
+
+const (
+	sessionUserID = "user_id"
+	sessionFlash  = "flash"
+)
+
+func newSessionManager(store scs.Store, secure bool) *scs.SessionManager {
+	sm := scs.New()
+	sm.Store = store
+	sm.Lifetime = 7 * 24 * time.Hour
+	sm.IdleTimeout = 24 * time.Hour
+	sm.Cookie.Name = "session"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Path = "/"
+	sm.Cookie.Secure = secure
+	if secure {
+		sm.Cookie.Name = "__Host-session"
+	}
+	return sm
+}
+
+// loadSession is scs's LoadAndSave for echo. The response is buffered so the session can be
+// saved before anything reaches the client: a failed save is logged and answered with 500
+// rather than a page that silently lost its change.
+func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if sessionless(c) {
+			return next(c)
+		}
+		r := c.Request()
+		qc := queryStatsFrom(r.Context())
+		var token string
+		if ck, err := r.Cookie(s.sessions.Cookie.Name); err == nil {
+			token = ck.Value
+			if qc != nil {
+				qc.queries.Add(1)
+			}
+		}
+		ctx, err := s.sessions.Load(r.Context(), token)
+		if err != nil {
+			return errors.Join(errors.New("load session"), err)
+		}
+		c.SetRequest(r.WithContext(context.WithValue(ctx, sessionsKey{}, s.sessions)))
+
+		res := c.Response()
+		orig := res.Writer
+		buf := &bufferedWriter{ResponseWriter: orig}
+		res.Writer = buf
+		if err := next(c); err != nil {
+			c.Error(err)
+		}
+		res.Writer = orig
+
+		switch s.sessions.Status(ctx) {
+		case scs.Modified:
+			if qc != nil {
+				qc.queries.Add(1)
+				qc.wrote.Store(true)
+			}
+			token, expiry, err := s.sessions.Commit(ctx)
+			if err != nil {
+				s.logger.Error("save session", "err", err, "request_id", requestID(c))
+				orig.Header().Set("Content-Type", "text/plain; charset=utf-8")
+				orig.WriteHeader(http.StatusInternalServerError)
+				_, _ = orig.Write([]byte("Something went wrong on our side. Please try again.\n"))
+				return nil
+			}
+			s.sessions.WriteSessionCookie(ctx, orig, token, expiry)
+		case scs.Destroyed:
+			if qc != nil {
+				qc.queries.Add(1)
+				qc.wrote.Store(true)
+			}
+			s.sessions.WriteSessionCookie(ctx, orig, "", time.Time{})
+		}
+		if !slices.Contains(orig.Header().Values("Vary"), "Cookie") {
+			orig.Header().Add("Vary", "Cookie")
+		}
+		if buf.code != 0 {
+			orig.WriteHeader(buf.code)
+		}
+		_, err = orig.Write(buf.body.Bytes())
+		return err
+	}
+}
+
+type bufferedWriter struct {
+	http.ResponseWriter
+	body bytes.Buffer
+	code int
+}
+
+func (b *bufferedWriter) Write(p []byte) (int, error) { return b.body.Write(p) }
+func (b *bufferedWriter) WriteHeader(code int)        { b.code = code }
+
+// Flush is a no-op: the response leaves only once the session is saved.
+func (b *bufferedWriter) Flush() {}
+
+// Hijack is not supported while the session is pending.
+func (b *bufferedWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	return nil, nil, errors.New("hijack not supported")
+}
+
+// sessionless reports requests that need no session: probes and assets.
+func sessionless(c echo.Context) bool {
+	p := c.Request().URL.Path
+	return p == "/healthz" || p == "/readyz" || strings.HasPrefix(p, "/static/")
+}
+
+type sessionsKey struct{}
+
+// sessionsFrom returns the session manager of a request that has a session.
+func sessionsFrom(c echo.Context) *scs.SessionManager {
+	sm, _ := c.Request().Context().Value(sessionsKey{}).(*scs.SessionManager)
+	return sm
+}
+
+// addFlash leaves a message for the next page the user sees.
+func addFlash(sm *scs.SessionManager, ctx context.Context, kind, text string) {
+	flashes, _ := sm.Get(ctx, sessionFlash).([]views.Flash)
+	sm.Put(ctx, sessionFlash, append(flashes, views.Flash{Kind: kind, Text: text}))
+}
+
+// popFlashes takes the waiting messages; only a session that has some is changed.
+func popFlashes(sm *scs.SessionManager, ctx context.Context) []views.Flash {
+	if !sm.Exists(ctx, sessionFlash) {
+		return nil
+	}
+	flashes, _ := sm.Pop(ctx, sessionFlash).([]views.Flash)
+	return flashes
+}

@@ -1,0 +1,116 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+)
+
+// CurrentUser is the signed-in user of a request.
+type CurrentUser struct {
+	ID          int64
+	Email       string
+	Name        string
+	Role        db.UserRole
+	CompanyID   *int64
+	CompanyName string
+}
+
+type userKey struct{}
+
+// UserFromContext returns the signed-in user, or nil for a visitor.
+func UserFromContext(ctx context.Context) *CurrentUser {
+	u, _ := ctx.Value(userKey{}).(*CurrentUser)
+	return u
+}
+
+// loadUser reads the signed-in user named by the session. A disabled or vanished account
+// ends the session: the cookie stops working the moment the account does.
+func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
+	q := db.New(s.pool)
+	return func(c echo.Context) error {
+		if sessionless(c) {
+			return next(c)
+		}
+		ctx := c.Request().Context()
+		id := s.sessions.GetInt64(ctx, sessionUserID)
+		if id == 0 {
+			return next(c)
+		}
+		row, err := q.GetUser(ctx, id)
+		if errors.Is(err, pgx.ErrNoRows) || (err == nil && row.DisabledAt != nil) {
+			if err := s.sessions.Destroy(ctx); err != nil {
+				return err
+			}
+			return next(c)
+		}
+		if err != nil {
+			return err
+		}
+		u := &CurrentUser{ID: row.ID, Email: row.Email, Name: row.Name, Role: row.Role,
+			CompanyID: row.CompanyID, CompanyName: row.CompanyName}
+		c.SetRequest(c.Request().WithContext(context.WithValue(ctx, userKey{}, u)))
+		return next(c)
+	}
+}
+
+// requireRole lets through users with one of roles. A visitor is sent to sign in and brought
+// back; a signed-in user of another role gets 404, as if the page did not exist.
+func requireRole(roles ...db.UserRole) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			u := UserFromContext(c.Request().Context())
+			if u == nil {
+				return redirect(c, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
+			}
+			for _, r := range roles {
+				if u.Role == r {
+					return next(c)
+				}
+			}
+			return echo.ErrNotFound
+		}
+	}
+}
+
+// homeFor is where a role lands after signing in.
+func homeFor(role db.UserRole) string {
+	switch role {
+	case db.UserRolePartner:
+		return "/services"
+	case db.UserRoleAdmin, db.UserRoleAccountManager:
+		return "/admin"
+	default:
+		return "/hub"
+	}
+}
+
+// roleLabel names a role for people.
+func roleLabel(role db.UserRole) string {
+	switch role {
+	case db.UserRoleAdmin:
+		return "Administrator"
+	case db.UserRoleAccountManager:
+		return "Account manager"
+	case db.UserRolePartner:
+		return "Partner"
+	default:
+		return "Customer"
+	}
+}
+
+// redirect answers a plain request with 303 and an htmx request with HX-Redirect, so htmx
+// loads the whole new page instead of swapping it into a fragment.
+func redirect(c echo.Context, to string) error {
+	if isHTMX(c) {
+		c.Response().Header().Set("HX-Redirect", to)
+		return c.NoContent(http.StatusOK)
+	}
+	return c.Redirect(http.StatusSeeOther, to)
+}
