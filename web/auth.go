@@ -45,7 +45,8 @@ func handleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 		form := views.LoginForm{Email: email, Next: safeNext(c.FormValue("next")), CSRF: csrfToken(c)}
 		ctx := c.Request().Context()
 
-		if allowed, wait := throttle.Allow(email, c.RealIP(), clk.Now()); !allowed {
+		attempt, wait := throttle.Allow(email, c.RealIP(), clk.Now())
+		if attempt == nil {
 			minutes := int(math.Ceil(wait.Minutes()))
 			form.Error = fmt.Sprintf("Too many sign-in attempts. Wait %d minute%s and try again.", minutes, plural(minutes))
 			c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
@@ -60,6 +61,7 @@ func handleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 			form.Error = badCredentials
 			return render(c, http.StatusUnauthorized, "Sign in", views.LoginPage(form))
 		}
+		attempt.Succeeded()
 		if err := signIn(c, sm, user.ID); err != nil {
 			return err
 		}

@@ -26,9 +26,10 @@ func (s *Server) routes() {
 	e.POST("/signup", handleSignup(q, s.sessions, s.hasher, s.validate))
 	e.GET("/hub", handleHubHome())
 
-	// Partner users.
-	partner := e.Group("", requireRole(db.UserRolePartner))
-	partner.GET("/services", handlePartnerHome())
+	// Partner users. (Middleware per route: a group without a path prefix would catch every
+	// unknown URL too.)
+	partner := requireRole(db.UserRolePartner)
+	e.GET("/services", handlePartnerHome(), partner)
 
 	// Staff: account managers and admins.
 	staff := e.Group("/admin", requireRole(db.UserRoleAccountManager, db.UserRoleAdmin), noStore)

@@ -62,7 +62,7 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 		pool:     pool,
 		clock:    clk,
 		hasher:   hasher,
-		throttle: auth.NewThrottle(5, 30*time.Second),
+		throttle: auth.NewThrottle(5, 10, 30*time.Second),
 		validate: newValidator(),
 	}
 	s.store = pgxstore.NewWithCleanupInterval(pool, 30*time.Minute)

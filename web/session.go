@@ -25,8 +25,9 @@ const (
 func newSessionManager(store scs.Store, secure bool) *scs.SessionManager {
 	sm := scs.New()
 	sm.Store = store
-	sm.Lifetime = 7 * 24 * time.Hour
-	sm.IdleTimeout = 24 * time.Hour
+	// An absolute lifetime of a working day and no idle timeout: an idle timeout would make
+	// every page view write the session to extend it.
+	sm.Lifetime = 12 * time.Hour
 	sm.Cookie.Name = "session"
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode

@@ -1,0 +1,103 @@
+// Package webtest runs the real portal for tests: its own fresh database with the demo
+// accounts, the real router behind a real HTTP server, a clock the test moves, and clients
+// that sign in as any role.
+package webtest
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"partnerportal/db"
+	"partnerportal/db/dbtest"
+	"partnerportal/db/seed"
+	"partnerportal/web"
+	"partnerportal/web/auth"
+	"partnerportal/web/clock"
+)
+
+// Start is the moment every test portal starts at: a weekday morning in the portal's zone.
+var Start = time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+
+// Demo account e-mails, all with password seed.DemoPassword.
+const (
+	Admin           = "admin@example.com"
+	AccountManager  = "am@example.com"
+	AccountManager2 = "am2@example.com"
+	PartnerA        = "a@company-a.example"
+	PartnerB        = "b@company-b.example"
+	PartnerC        = "c@company-c.example"
+	Consumer        = "consumer@example.com"
+)
+
+// Env is one running portal.
+type Env struct {
+	Pool   *pgxpool.Pool
+	Clock  *clock.Manual
+	Hasher *auth.Hasher
+	Server *httptest.Server
+	// URL is the server's base URL.
+	URL string
+
+	mu    sync.Mutex
+	stats map[string]web.QueryStats
+	// DBURL is the test database's URL (for a second pool or a server of the test's own).
+	DBURL string
+}
+
+// New starts a portal on a fresh database seeded with the demo data.
+func New(t testing.TB) *Env {
+	t.Helper()
+	e := &Env{
+		Clock:  clock.NewManual(Start),
+		Hasher: auth.NewHasher(),
+		stats:  make(map[string]web.QueryStats),
+	}
+	e.DBURL = dbtest.NewDatabase(t)
+	pool, err := db.Open(context.Background(), e.DBURL, web.QueryTracer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	e.Pool = pool
+	if _, err := seed.Demo(context.Background(), pool, e.Hasher, e.Clock.Now()); err != nil {
+		t.Fatalf("seed demo data: %v", err)
+	}
+	srv := web.NewServer(web.Config{
+		CookieSecure:   false,
+		Location:       time.UTC,
+		ObserveQueries: e.observe,
+	}, slog.New(slog.NewTextHandler(io.Discard, nil)), pool, e.Clock, e.Hasher)
+	e.Server = httptest.NewServer(srv)
+	t.Cleanup(func() {
+		e.Server.Close()
+		srv.Close()
+	})
+	e.URL = e.Server.URL
+	return e
+}
+
+func (e *Env) observe(s web.QueryStats) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.stats[s.RequestID] = s
+}
+
+// Stats returns the database work of the request that produced resp.
+func (e *Env) Stats(t testing.TB, resp *Response) web.QueryStats {
+	t.Helper()
+	id := resp.Header.Get("X-Request-Id")
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	s, ok := e.stats[id]
+	if !ok {
+		t.Fatalf("no query statistics for request %q (%s)", id, resp.Request.URL)
+	}
+	return s
+}
