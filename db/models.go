@@ -10,6 +10,329 @@ import (
 	"time"
 )
 
+type Environment string
+
+const (
+	EnvironmentSandbox    Environment = "sandbox"
+	EnvironmentProduction Environment = "production"
+)
+
+func (e *Environment) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = Environment(s)
+	case string:
+		*e = Environment(s)
+	default:
+		return fmt.Errorf("unsupported scan type for Environment: %T", src)
+	}
+	return nil
+}
+
+type NullEnvironment struct {
+	Environment Environment
+	Valid       bool // Valid is true if Environment is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullEnvironment) Scan(value interface{}) error {
+	if value == nil {
+		ns.Environment, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.Environment.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullEnvironment) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.Environment), nil
+}
+
+func (e Environment) Valid() bool {
+	switch e {
+	case EnvironmentSandbox,
+		EnvironmentProduction:
+		return true
+	}
+	return false
+}
+
+func AllEnvironmentValues() []Environment {
+	return []Environment{
+		EnvironmentSandbox,
+		EnvironmentProduction,
+	}
+}
+
+type ModuleKey string
+
+const (
+	ModuleKeySoftware       ModuleKey = "software"
+	ModuleKeyHardware       ModuleKey = "hardware"
+	ModuleKeyDevlab         ModuleKey = "devlab"
+	ModuleKeyExpressconnect ModuleKey = "expressconnect"
+	ModuleKeyAppconnect     ModuleKey = "appconnect"
+	ModuleKeySolutionsHub   ModuleKey = "solutions_hub"
+	ModuleKeySupport        ModuleKey = "support"
+)
+
+func (e *ModuleKey) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = ModuleKey(s)
+	case string:
+		*e = ModuleKey(s)
+	default:
+		return fmt.Errorf("unsupported scan type for ModuleKey: %T", src)
+	}
+	return nil
+}
+
+type NullModuleKey struct {
+	ModuleKey ModuleKey
+	Valid     bool // Valid is true if ModuleKey is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullModuleKey) Scan(value interface{}) error {
+	if value == nil {
+		ns.ModuleKey, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.ModuleKey.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullModuleKey) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.ModuleKey), nil
+}
+
+func (e ModuleKey) Valid() bool {
+	switch e {
+	case ModuleKeySoftware,
+		ModuleKeyHardware,
+		ModuleKeyDevlab,
+		ModuleKeyExpressconnect,
+		ModuleKeyAppconnect,
+		ModuleKeySolutionsHub,
+		ModuleKeySupport:
+		return true
+	}
+	return false
+}
+
+func AllModuleKeyValues() []ModuleKey {
+	return []ModuleKey{
+		ModuleKeySoftware,
+		ModuleKeyHardware,
+		ModuleKeyDevlab,
+		ModuleKeyExpressconnect,
+		ModuleKeyAppconnect,
+		ModuleKeySolutionsHub,
+		ModuleKeySupport,
+	}
+}
+
+type RenewalRequestStatus string
+
+const (
+	RenewalRequestStatusOpen     RenewalRequestStatus = "open"
+	RenewalRequestStatusApproved RenewalRequestStatus = "approved"
+	RenewalRequestStatusDeclined RenewalRequestStatus = "declined"
+)
+
+func (e *RenewalRequestStatus) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = RenewalRequestStatus(s)
+	case string:
+		*e = RenewalRequestStatus(s)
+	default:
+		return fmt.Errorf("unsupported scan type for RenewalRequestStatus: %T", src)
+	}
+	return nil
+}
+
+type NullRenewalRequestStatus struct {
+	RenewalRequestStatus RenewalRequestStatus
+	Valid                bool // Valid is true if RenewalRequestStatus is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullRenewalRequestStatus) Scan(value interface{}) error {
+	if value == nil {
+		ns.RenewalRequestStatus, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.RenewalRequestStatus.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullRenewalRequestStatus) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.RenewalRequestStatus), nil
+}
+
+func (e RenewalRequestStatus) Valid() bool {
+	switch e {
+	case RenewalRequestStatusOpen,
+		RenewalRequestStatusApproved,
+		RenewalRequestStatusDeclined:
+		return true
+	}
+	return false
+}
+
+func AllRenewalRequestStatusValues() []RenewalRequestStatus {
+	return []RenewalRequestStatus{
+		RenewalRequestStatusOpen,
+		RenewalRequestStatusApproved,
+		RenewalRequestStatusDeclined,
+	}
+}
+
+type ServiceState string
+
+const (
+	ServiceStateNone      ServiceState = "none"
+	ServiceStateInactive  ServiceState = "inactive"
+	ServiceStateScheduled ServiceState = "scheduled"
+	ServiceStateActive    ServiceState = "active"
+	ServiceStateGrace     ServiceState = "grace"
+	ServiceStateExpired   ServiceState = "expired"
+	ServiceStateExhausted ServiceState = "exhausted"
+)
+
+func (e *ServiceState) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = ServiceState(s)
+	case string:
+		*e = ServiceState(s)
+	default:
+		return fmt.Errorf("unsupported scan type for ServiceState: %T", src)
+	}
+	return nil
+}
+
+type NullServiceState struct {
+	ServiceState ServiceState
+	Valid        bool // Valid is true if ServiceState is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullServiceState) Scan(value interface{}) error {
+	if value == nil {
+		ns.ServiceState, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.ServiceState.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullServiceState) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.ServiceState), nil
+}
+
+func (e ServiceState) Valid() bool {
+	switch e {
+	case ServiceStateNone,
+		ServiceStateInactive,
+		ServiceStateScheduled,
+		ServiceStateActive,
+		ServiceStateGrace,
+		ServiceStateExpired,
+		ServiceStateExhausted:
+		return true
+	}
+	return false
+}
+
+func AllServiceStateValues() []ServiceState {
+	return []ServiceState{
+		ServiceStateNone,
+		ServiceStateInactive,
+		ServiceStateScheduled,
+		ServiceStateActive,
+		ServiceStateGrace,
+		ServiceStateExpired,
+		ServiceStateExhausted,
+	}
+}
+
+type ServiceStatus string
+
+const (
+	ServiceStatusActive   ServiceStatus = "active"
+	ServiceStatusInactive ServiceStatus = "inactive"
+)
+
+func (e *ServiceStatus) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = ServiceStatus(s)
+	case string:
+		*e = ServiceStatus(s)
+	default:
+		return fmt.Errorf("unsupported scan type for ServiceStatus: %T", src)
+	}
+	return nil
+}
+
+type NullServiceStatus struct {
+	ServiceStatus ServiceStatus
+	Valid         bool // Valid is true if ServiceStatus is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullServiceStatus) Scan(value interface{}) error {
+	if value == nil {
+		ns.ServiceStatus, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.ServiceStatus.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullServiceStatus) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.ServiceStatus), nil
+}
+
+func (e ServiceStatus) Valid() bool {
+	switch e {
+	case ServiceStatusActive,
+		ServiceStatusInactive:
+		return true
+	}
+	return false
+}
+
+func AllServiceStatusValues() []ServiceStatus {
+	return []ServiceStatus{
+		ServiceStatusActive,
+		ServiceStatusInactive,
+	}
+}
+
 type UserRole string
 
 const (
@@ -74,6 +397,14 @@ func AllUserRoleValues() []UserRole {
 	}
 }
 
+type Module struct {
+	Key         ModuleKey
+	Name        string
+	Description string
+	Metered     bool
+	Position    int32
+}
+
 type PartnerCompany struct {
 	ID               int64
 	Name             string
@@ -81,6 +412,57 @@ type PartnerCompany struct {
 	IsSoftware       bool
 	CreatedAt        time.Time
 	AccountManagerID *int64
+}
+
+type RenewalRequest struct {
+	ID          int64
+	ServiceID   int64
+	RequestedBy int64
+	Message     string
+	TermMonths  *int32
+	Status      RenewalRequestStatus
+	Answer      *string
+	AnsweredBy  *int64
+	AnsweredAt  *time.Time
+	CreatedAt   time.Time
+}
+
+type Service struct {
+	ID          int64
+	CompanyID   int64
+	Module      ModuleKey
+	Environment *Environment
+	Status      ServiceStatus
+	Version     int32
+	CreatedAt   time.Time
+}
+
+type ServiceTerm struct {
+	ID           int64
+	ServiceID    int64
+	Module       ModuleKey
+	ValidFrom    time.Time
+	TermMonths   int32
+	ValidUntil   time.Time
+	CapPercent   int32
+	MessageQuota *int32
+	DeviceQuota  *int32
+	MessagesUsed int64
+	DevicesUsed  int32
+	CreatedAt    time.Time
+}
+
+type ServiceTermFigure struct {
+	TermID                int64
+	TermDays              int32
+	GraceDays             int32
+	ExpiredFrom           time.Time
+	MessageAllowance      int64
+	DeviceAllowance       int64
+	MessagesLeft          int64
+	MessagesLeftAllowance int64
+	DevicesLeft           int32
+	DevicesLeftAllowance  int64
 }
 
 type Session struct {

@@ -1,0 +1,226 @@
+-- +goose Up
+-- Services: what each partner company holds of the fixed module catalogue, term by term, and
+-- the rule of SPEC §4 that turns a term, its usage and a day into a state. The rule lives here
+-- once, as IMMUTABLE functions that take the day as an argument: every query passes the
+-- application's clock, so listings, guards and tests all agree with one implementation.
+
+CREATE TYPE module_key AS ENUM (
+    'software', 'hardware', 'devlab', 'expressconnect', 'appconnect', 'solutions_hub', 'support'
+);
+CREATE TYPE environment AS ENUM ('sandbox', 'production');
+CREATE TYPE service_status AS ENUM ('active', 'inactive');
+CREATE TYPE service_state AS ENUM (
+    'none', 'inactive', 'scheduled', 'active', 'grace', 'expired', 'exhausted'
+);
+CREATE TYPE renewal_request_status AS ENUM ('open', 'approved', 'declined');
+
+-- Only software and hardware are plans (per environment, with quotas); the table CHECKs below
+-- cannot read the modules table, so this is the one place that says which modules are metered.
+-- +goose StatementBegin
+CREATE FUNCTION module_is_metered(module module_key) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN module IN ('software', 'hardware');
+-- +goose StatementEnd
+
+-- The last day of a term, inclusive: valid_from + term − 1 day in calendar months. When the
+-- anniversary does not exist (31 January + 3 months), PostgreSQL clamps it to the month's last
+-- day; that day is then the last day of the term, so the next term starts on the 1st and a term
+-- never ends before its final month does (31 Jan + 3 months → 30 Apr, not 29 Apr).
+-- +goose StatementBegin
+CREATE FUNCTION term_until(valid_from date, term_months integer) RETURNS date
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE
+    WHEN extract(day FROM valid_from + make_interval(months => term_months)) < extract(day FROM valid_from)
+        THEN (valid_from + make_interval(months => term_months))::date
+    ELSE (valid_from + make_interval(months => term_months))::date - 1
+END;
+-- +goose StatementEnd
+
+-- grace_days = ceil(term_days × cap / 100), in exact integer arithmetic.
+-- +goose StatementBegin
+CREATE FUNCTION grace_days(valid_from date, valid_until date, cap integer) RETURNS integer
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN ((valid_until - valid_from + 1) * cap + 99) / 100;
+-- +goose StatementEnd
+
+-- allowance = floor(quota × (100 + cap) / 100); NULL when the dimension is not metered.
+-- +goose StatementBegin
+CREATE FUNCTION allowance(quota integer, cap integer) RETURNS bigint
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN (quota::bigint * (100 + cap)) / 100;
+-- +goose StatementEnd
+
+-- What is left of a limit: never below 0, and NULL (STRICT) when the dimension is not
+-- metered; greatest() alone would turn a missing quota into 0 left.
+-- +goose StatementBegin
+CREATE FUNCTION remaining(lim bigint, used bigint) RETURNS bigint
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN greatest(lim - used, 0);
+-- +goose StatementEnd
+
+-- SPEC §4, rows 1–7 in order, first match wins. A NULL status means there is no service; a
+-- service without any term has nothing to use and is 'none' too (unless inactive). A NULL quota
+-- means the dimension is not metered and never blocks. Without a day there is no answer (NULL,
+-- which no caller can scan into a state) rather than a guess that might open a module.
+-- +goose StatementBegin
+CREATE FUNCTION service_state(
+    status service_status, valid_from date, valid_until date, cap integer,
+    message_quota integer, messages_used bigint, device_quota integer, devices_used integer,
+    today date
+) RETURNS service_state
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE
+    WHEN today IS NULL THEN NULL
+    WHEN status IS NULL THEN 'none'
+    WHEN status = 'inactive' THEN 'inactive'
+    WHEN valid_from IS NULL THEN 'none'
+    WHEN today < valid_from THEN 'scheduled'
+    WHEN today <= valid_until
+        AND (message_quota IS NULL OR messages_used < message_quota)
+        AND (device_quota IS NULL OR devices_used < device_quota) THEN 'active'
+    WHEN today > valid_until + grace_days(valid_from, valid_until, cap) THEN 'expired'
+    WHEN coalesce(messages_used >= allowance(message_quota, cap), false)
+        OR coalesce(devices_used >= allowance(device_quota, cap), false) THEN 'exhausted'
+    ELSE 'grace'
+END::service_state;
+-- +goose StatementEnd
+
+-- How usable a state is, lower is better: the order in which a module with several plans picks
+-- the plan that speaks for it (navigation shows the Products area when any plan can be used).
+-- Expired and exhausted rank alike: both are read-only.
+-- +goose StatementBegin
+CREATE FUNCTION state_usability(state service_state) RETURNS integer
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE state
+    WHEN 'active' THEN 1 WHEN 'grace' THEN 2 WHEN 'expired' THEN 3 WHEN 'exhausted' THEN 3
+    WHEN 'scheduled' THEN 4 WHEN 'inactive' THEN 5 ELSE 6
+END;
+-- +goose StatementEnd
+
+CREATE TABLE modules (
+    key module_key PRIMARY KEY,
+    name text NOT NULL UNIQUE,
+    description text NOT NULL,
+    metered boolean NOT NULL GENERATED ALWAYS AS (module_is_metered(key)) STORED,
+    position integer NOT NULL UNIQUE
+);
+
+INSERT INTO modules (key, name, description, position) VALUES
+    ('software', 'Software products', 'Create and edit software solutions in My Products.', 1),
+    ('hardware', 'Hardware products', 'Create and edit hardware devices in My Products.', 2),
+    ('devlab', 'IoTConnect DevLab', 'The sandbox console: API keys, test devices and test messages.', 3),
+    ('expressconnect', 'ExpressConnect', 'Design devices and their data flows, export them as JSON.', 4),
+    ('appconnect', 'AppConnect', 'Deploy a customised copy of a ready-made solution template.', 5),
+    ('solutions_hub', 'Solutions Hub visibility', 'Publish your products as marketplace listings.', 6),
+    ('support', 'Support', 'Open and follow support tickets about any module.', 7);
+
+-- One company's subscription to one module; software and hardware hold one plan per environment.
+CREATE TABLE services (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    company_id bigint NOT NULL REFERENCES partner_companies (id),
+    module module_key NOT NULL REFERENCES modules (key),
+    environment environment,
+    status service_status NOT NULL DEFAULT 'active',
+    -- bumped by every change, so two account managers editing at once cannot overwrite each other
+    version integer NOT NULL DEFAULT 1,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT services_environment_iff_plan CHECK (module_is_metered(module) = (environment IS NOT NULL)),
+    CONSTRAINT services_one_per_plan UNIQUE NULLS NOT DISTINCT (company_id, module, environment),
+    -- lets a term reference (service, module) and so know whether it may carry quotas
+    CONSTRAINT services_id_module_key UNIQUE (id, module)
+);
+
+-- A term of a service. Renewals add terms; earlier ones stay as history with their usage.
+CREATE TABLE service_terms (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    service_id bigint NOT NULL,
+    module module_key NOT NULL,
+    valid_from date NOT NULL,
+    term_months integer NOT NULL CHECK (term_months IN (3, 6, 12)),
+    valid_until date NOT NULL GENERATED ALWAYS AS (term_until(valid_from, term_months)) STORED,
+    cap_percent integer NOT NULL DEFAULT 0 CHECK (cap_percent BETWEEN 0 AND 100),
+    message_quota integer CHECK (message_quota >= 1),
+    device_quota integer CHECK (device_quota >= 1),
+    messages_used bigint NOT NULL DEFAULT 0 CHECK (messages_used >= 0),
+    devices_used integer NOT NULL DEFAULT 0 CHECK (devices_used >= 0),
+    created_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT service_terms_service_fkey FOREIGN KEY (service_id, module) REFERENCES services (id, module),
+    CONSTRAINT service_terms_quotas_only_on_plans CHECK (
+        module_is_metered(module) OR (message_quota IS NULL AND device_quota IS NULL)),
+    -- its index also serves the current-term lookup: service_id = $1 AND valid_from <= today
+    CONSTRAINT service_terms_service_from_key UNIQUE (service_id, valid_from)
+);
+
+-- What a term allows and what is left of it, from the functions above. None of it depends on
+-- the day, so it is a view. Queries LEFT JOIN it by term id, which is also how sqlc learns that
+-- its columns may be NULL (its generated struct, read directly, would claim they never are).
+-- *_left is quota − used and *_left_allowance allowance − used, never below 0, NULL when the
+-- dimension is not metered.
+CREATE VIEW service_term_figures AS
+SELECT t.id AS term_id,
+       (t.valid_until - t.valid_from + 1)::integer AS term_days,
+       grace_days(t.valid_from, t.valid_until, t.cap_percent) AS grace_days,
+       -- the first day of 'expired' (SPEC §4 row 5), which read-only banners quote
+       (t.valid_until + grace_days(t.valid_from, t.valid_until, t.cap_percent) + 1)::date AS expired_from,
+       allowance(t.message_quota, t.cap_percent) AS message_allowance,
+       allowance(t.device_quota, t.cap_percent) AS device_allowance,
+       remaining(t.message_quota, t.messages_used) AS messages_left,
+       remaining(allowance(t.message_quota, t.cap_percent), t.messages_used) AS messages_left_allowance,
+       remaining(t.device_quota, t.devices_used)::integer AS devices_left,
+       remaining(allowance(t.device_quota, t.cap_percent), t.devices_used) AS devices_left_allowance
+FROM service_terms t;
+
+-- The term §4 is evaluated on: the latest one started on or before today, or, while only future
+-- terms exist, the earliest of them (whose state is then 'scheduled').
+-- +goose StatementBegin
+CREATE FUNCTION current_term_id(service_id bigint, today date) RETURNS bigint
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT t.id FROM service_terms t
+    WHERE t.service_id = current_term_id.service_id
+    ORDER BY t.valid_from <= today DESC,
+             CASE WHEN t.valid_from <= today THEN t.valid_from END DESC,
+             t.valid_from
+    LIMIT 1;
+END;
+-- +goose StatementEnd
+
+-- A partner's request that its account manager renew a service.
+CREATE TABLE renewal_requests (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    service_id bigint NOT NULL REFERENCES services (id),
+    requested_by bigint NOT NULL REFERENCES users (id),
+    message text NOT NULL DEFAULT '' CHECK (length(message) <= 1000),
+    term_months integer CHECK (term_months IN (3, 6, 12)),
+    status renewal_request_status NOT NULL DEFAULT 'open',
+    answer text CHECK (length(answer) <= 1000),
+    answered_by bigint REFERENCES users (id),
+    answered_at timestamptz,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT renewal_requests_answered_iff_closed CHECK (
+        (status = 'open') = (answered_at IS NULL) AND (answered_by IS NULL) = (answered_at IS NULL))
+);
+
+-- A partner asks once; a second click while one is open is a duplicate, not a new request.
+CREATE UNIQUE INDEX renewal_requests_one_open_idx ON renewal_requests (service_id) WHERE status = 'open';
+CREATE INDEX renewal_requests_service_idx ON renewal_requests (service_id, created_at);
+
+-- +goose Down
+DROP TABLE renewal_requests;
+DROP FUNCTION current_term_id(bigint, date);
+DROP VIEW service_term_figures;
+DROP TABLE service_terms;
+DROP TABLE services;
+DROP TABLE modules;
+DROP FUNCTION state_usability(service_state);
+DROP FUNCTION service_state(service_status, date, date, integer, integer, bigint, integer, integer, date);
+DROP FUNCTION remaining(bigint, bigint);
+DROP FUNCTION allowance(integer, integer);
+DROP FUNCTION grace_days(date, date, integer);
+DROP FUNCTION term_until(date, integer);
+DROP FUNCTION module_is_metered(module_key);
+DROP TYPE renewal_request_status;
+DROP TYPE service_state;
+DROP TYPE service_status;
+DROP TYPE environment;
+DROP TYPE module_key;

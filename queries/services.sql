@@ -1,0 +1,110 @@
+-- name: ListCompanyServices :many
+-- My Services: every module of the catalogue, a never-granted one with state 'none', and one
+-- row per plan (environment) for software and hardware, each on its current term. State and
+-- figures come from the migration's functions, evaluated at the application's day (today).
+-- days_left counts today: valid_until − today + 1 while today ≤ valid_until, else 0.
+-- grace_days_left counts today too: valid_until + grace_days − today + 1 while
+-- valid_until < today ≤ valid_until + grace_days, else 0 (so 0 once it has expired).
+-- next_term_from is a renewal already made: the first term that starts after both today and
+-- the current term.
+SELECT m.key AS module, m.name AS module_name, m.metered, m.position,
+       s.id AS service_id, s.environment, s.status, s.version,
+       t.id AS term_id, t.valid_from, t.valid_until, t.term_months, t.cap_percent,
+       t.message_quota, t.messages_used, t.device_quota, t.devices_used,
+       service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
+                     t.message_quota, t.messages_used, t.device_quota, t.devices_used,
+                     sqlc.arg(today)::date)::service_state AS state,
+       f.grace_days, f.expired_from, f.message_allowance, f.device_allowance,
+       coalesce(greatest(t.valid_until - sqlc.arg(today)::date + 1, 0), 0)::integer AS days_left,
+       coalesce(CASE WHEN sqlc.arg(today)::date > t.valid_until
+           THEN greatest(f.expired_from - sqlc.arg(today)::date, 0) END, 0)::integer AS grace_days_left,
+       f.messages_left, f.messages_left_allowance, f.devices_left, f.devices_left_allowance,
+       nt.valid_from AS next_term_from
+FROM modules m
+LEFT JOIN services s ON s.module = m.key AND s.company_id = sqlc.arg(company_id)
+LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
+LEFT JOIN service_term_figures f ON f.term_id = t.id
+LEFT JOIN service_terms nt ON nt.id = (
+    SELECT n.id FROM service_terms n
+    WHERE n.service_id = t.service_id AND n.valid_from > sqlc.arg(today)::date AND n.valid_from > t.valid_from
+    ORDER BY n.valid_from LIMIT 1)
+ORDER BY m.position, s.environment;
+
+-- name: GetCompanyModuleState :one
+-- The state of one module for a company, with what a read-only banner says. For software and
+-- hardware a NULL environment asks for the module as a whole: its best plan, the most usable by
+-- state_usability (active > grace > expired = exhausted > scheduled > inactive > none; ties
+-- go to the sandbox plan), which is what navigation shows the Products area by. A non-metered
+-- module has no environment, so only NULL finds its service.
+-- read_only_since is the first day of 'expired' (valid_until + grace_days + 1) when the state
+-- is expired, else NULL: an exhausted quota has no date, as usage carries none.
+SELECT m.key AS module, s.id AS service_id, s.environment, s.status, st.state,
+       t.valid_from, t.valid_until, t.cap_percent, f.grace_days, ro.expired_from AS read_only_since,
+       t.message_quota, f.message_allowance, t.messages_used,
+       t.device_quota, f.device_allowance, t.devices_used
+FROM modules m
+LEFT JOIN services s ON s.module = m.key AND s.company_id = sqlc.arg(company_id)
+    AND (sqlc.narg(environment)::environment IS NULL OR s.environment = sqlc.narg(environment)::environment)
+LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
+LEFT JOIN service_term_figures f ON f.term_id = t.id
+CROSS JOIN LATERAL (SELECT service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
+    t.message_quota, t.messages_used, t.device_quota, t.devices_used,
+    sqlc.arg(today)::date)::service_state AS state) st
+-- joined again only when expired, so the date is NULL in every other state
+LEFT JOIN service_term_figures ro ON ro.term_id = t.id AND st.state = 'expired'
+WHERE m.key = sqlc.arg(module)
+ORDER BY state_usability(st.state), s.environment
+LIMIT 1;
+
+-- name: GetService :one
+SELECT * FROM services WHERE id = $1;
+
+-- name: GetServiceForUpdate :one
+-- Locks the service for the rest of the transaction, so a renewal or a status change and the
+-- audit record written with it see the same row.
+SELECT * FROM services WHERE id = $1 FOR UPDATE;
+
+-- name: CreateService :one
+INSERT INTO services (company_id, module, environment, status)
+VALUES ($1, $2, $3, $4)
+RETURNING *;
+
+-- name: UpdateServiceStatus :one
+-- Optimistic concurrency: no row (pgx.ErrNoRows) when someone changed the service since the
+-- caller read expected_version.
+UPDATE services SET status = sqlc.arg(status), version = version + 1
+WHERE id = sqlc.arg(id) AND version = sqlc.arg(expected_version)
+RETURNING *;
+
+-- name: CreateServiceTerm :one
+-- The module is copied from the service so the composite key can tell whether quotas are
+-- allowed; no row (pgx.ErrNoRows) when the service does not exist.
+INSERT INTO service_terms (service_id, module, valid_from, term_months, cap_percent, message_quota, device_quota)
+SELECT s.id, s.module, sqlc.arg(valid_from), sqlc.arg(term_months), sqlc.arg(cap_percent),
+       sqlc.narg(message_quota), sqlc.narg(device_quota)
+FROM services s WHERE s.id = sqlc.arg(service_id)
+RETURNING *;
+
+-- name: ListServiceTerms :many
+-- A service's history, newest first, with what each term allowed.
+SELECT t.*, f.term_days, f.grace_days, f.message_allowance, f.device_allowance
+FROM service_terms t
+LEFT JOIN service_term_figures f ON f.term_id = t.id
+WHERE t.service_id = $1
+ORDER BY t.valid_from DESC;
+
+-- name: CreateRenewalRequest :one
+-- Fails with a unique violation on renewal_requests_one_open_idx while one is still open.
+INSERT INTO renewal_requests (service_id, requested_by, message, term_months)
+VALUES ($1, $2, $3, $4)
+RETURNING *;
+
+-- name: ListRenewalRequestsForCompany :many
+-- Newest first, with what the request is about and who asked.
+SELECT r.*, s.module, s.environment, m.name AS module_name, u.name AS requested_by_name
+FROM renewal_requests r
+JOIN services s ON s.id = r.service_id
+JOIN modules m ON m.key = s.module
+JOIN users u ON u.id = r.requested_by
+WHERE s.company_id = $1
+ORDER BY r.created_at DESC, r.id DESC;
