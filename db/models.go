@@ -412,6 +412,8 @@ type PartnerCompany struct {
 	IsSoftware       bool
 	CreatedAt        time.Time
 	AccountManagerID *int64
+	HubTagline       string
+	HubContactEmail  string
 }
 
 type RenewalRequest struct {

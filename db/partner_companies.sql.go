@@ -9,6 +9,22 @@ import (
 	"context"
 )
 
+const getHubProfile = `-- name: GetHubProfile :one
+SELECT hub_tagline, hub_contact_email FROM partner_companies WHERE id = $1
+`
+
+type GetHubProfileRow struct {
+	HubTagline      string
+	HubContactEmail string
+}
+
+func (q *Queries) GetHubProfile(ctx context.Context, id int64) (GetHubProfileRow, error) {
+	row := q.db.QueryRow(ctx, getHubProfile, id)
+	var i GetHubProfileRow
+	err := row.Scan(&i.HubTagline, &i.HubContactEmail)
+	return i, err
+}
+
 const setPartnerCompanyAccountManager = `-- name: SetPartnerCompanyAccountManager :exec
 UPDATE partner_companies SET account_manager_id = $2 WHERE id = $1
 `
@@ -23,12 +39,27 @@ func (q *Queries) SetPartnerCompanyAccountManager(ctx context.Context, arg SetPa
 	return err
 }
 
+const updateHubProfile = `-- name: UpdateHubProfile :exec
+UPDATE partner_companies SET hub_tagline = $2, hub_contact_email = $3 WHERE id = $1
+`
+
+type UpdateHubProfileParams struct {
+	ID              int64
+	HubTagline      string
+	HubContactEmail string
+}
+
+func (q *Queries) UpdateHubProfile(ctx context.Context, arg UpdateHubProfileParams) error {
+	_, err := q.db.Exec(ctx, updateHubProfile, arg.ID, arg.HubTagline, arg.HubContactEmail)
+	return err
+}
+
 const upsertPartnerCompany = `-- name: UpsertPartnerCompany :one
 INSERT INTO partner_companies (name, is_hardware, is_software)
 VALUES ($1, $2, $3)
 ON CONFLICT ((lower(name))) DO UPDATE
 SET is_hardware = EXCLUDED.is_hardware, is_software = EXCLUDED.is_software
-RETURNING id, name, is_hardware, is_software, created_at, account_manager_id
+RETURNING id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email
 `
 
 type UpsertPartnerCompanyParams struct {
@@ -48,6 +79,8 @@ func (q *Queries) UpsertPartnerCompany(ctx context.Context, arg UpsertPartnerCom
 		&i.IsSoftware,
 		&i.CreatedAt,
 		&i.AccountManagerID,
+		&i.HubTagline,
+		&i.HubContactEmail,
 	)
 	return i, err
 }

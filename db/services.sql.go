@@ -11,8 +11,8 @@ import (
 )
 
 const createRenewalRequest = `-- name: CreateRenewalRequest :one
-INSERT INTO renewal_requests (service_id, requested_by, message, term_months)
-VALUES ($1, $2, $3, $4)
+INSERT INTO renewal_requests (service_id, requested_by, message, term_months, created_at)
+VALUES ($1, $2, $3, $4, $5)
 RETURNING id, service_id, requested_by, message, term_months, status, answer, answered_by, answered_at, created_at
 `
 
@@ -21,15 +21,18 @@ type CreateRenewalRequestParams struct {
 	RequestedBy int64
 	Message     string
 	TermMonths  *int32
+	CreatedAt   time.Time
 }
 
 // Fails with a unique violation on renewal_requests_one_open_idx while one is still open.
+// created_at is the application's clock, so "requested on" agrees with the portal's today.
 func (q *Queries) CreateRenewalRequest(ctx context.Context, arg CreateRenewalRequestParams) (RenewalRequest, error) {
 	row := q.db.QueryRow(ctx, createRenewalRequest,
 		arg.ServiceID,
 		arg.RequestedBy,
 		arg.Message,
 		arg.TermMonths,
+		arg.CreatedAt,
 	)
 	var i RenewalRequest
 	err := row.Scan(
@@ -261,7 +264,9 @@ SELECT m.key AS module, m.name AS module_name, m.metered, m.position,
        coalesce(CASE WHEN $1::date > t.valid_until
            THEN greatest(f.expired_from - $1::date, 0) END, 0)::integer AS grace_days_left,
        f.messages_left, f.messages_left_allowance, f.devices_left, f.devices_left_allowance,
-       nt.valid_from AS next_term_from
+       nt.valid_from AS next_term_from,
+       orq.created_at AS open_request_at,
+       coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at
 FROM modules m
 LEFT JOIN services s ON s.module = m.key AND s.company_id = $2
 LEFT JOIN service_terms t ON t.id = current_term_id(s.id, $1::date)
@@ -270,6 +275,11 @@ LEFT JOIN service_terms nt ON nt.id = (
     SELECT n.id FROM service_terms n
     WHERE n.service_id = t.service_id AND n.valid_from > $1::date AND n.valid_from > t.valid_from
     ORDER BY n.valid_from LIMIT 1)
+LEFT JOIN renewal_requests orq ON orq.service_id = s.id AND orq.status = 'open'
+LEFT JOIN LATERAL (
+    SELECT r.status, r.answer, r.answered_at FROM renewal_requests r
+    WHERE r.service_id = s.id AND r.status <> 'open'
+    ORDER BY r.answered_at DESC LIMIT 1) lr ON true
 ORDER BY m.position, s.environment
 `
 
@@ -308,6 +318,10 @@ type ListCompanyServicesRow struct {
 	DevicesLeft           *int32
 	DevicesLeftAllowance  *int64
 	NextTermFrom          *time.Time
+	OpenRequestAt         *time.Time
+	LastAnswerStatus      string
+	LastAnswer            *string
+	LastAnsweredAt        *time.Time
 }
 
 // My Services: every module of the catalogue, a never-granted one with state 'none', and one
@@ -316,8 +330,10 @@ type ListCompanyServicesRow struct {
 // days_left counts today: valid_until − today + 1 while today ≤ valid_until, else 0.
 // grace_days_left counts today too: valid_until + grace_days − today + 1 while
 // valid_until < today ≤ valid_until + grace_days, else 0 (so 0 once it has expired).
+// open_request_at and last_* describe the service's renewal requests.
 // next_term_from is a renewal already made: the first term that starts after both today and
 // the current term.
+// the open renewal request, if any, and the latest answered one
 func (q *Queries) ListCompanyServices(ctx context.Context, arg ListCompanyServicesParams) ([]ListCompanyServicesRow, error) {
 	rows, err := q.db.Query(ctx, listCompanyServices, arg.Today, arg.CompanyID)
 	if err != nil {
@@ -357,6 +373,10 @@ func (q *Queries) ListCompanyServices(ctx context.Context, arg ListCompanyServic
 			&i.DevicesLeft,
 			&i.DevicesLeftAllowance,
 			&i.NextTermFrom,
+			&i.OpenRequestAt,
+			&i.LastAnswerStatus,
+			&i.LastAnswer,
+			&i.LastAnsweredAt,
 		); err != nil {
 			return nil, err
 		}

@@ -46,15 +46,22 @@ func (q *Queries) CreateUser(ctx context.Context, arg CreateUserParams) (User, e
 	return i, err
 }
 
-const getUser = `-- name: GetUser :one
+const getSessionUser = `-- name: GetSessionUser :one
 SELECT u.id, u.email, u.name, u.role, u.company_id, u.disabled_at,
-       coalesce(c.name, '')::text AS company_name
+       coalesce(c.name, '')::text AS company_name,
+       CASE WHEN u.company_id IS NULL THEN '{}'::jsonb
+            ELSE company_access(u.company_id, $1::date) END::jsonb AS access
 FROM users u
 LEFT JOIN partner_companies c ON c.id = u.company_id
-WHERE u.id = $1
+WHERE u.id = $2
 `
 
-type GetUserRow struct {
+type GetSessionUserParams struct {
+	Today time.Time
+	ID    int64
+}
+
+type GetSessionUserRow struct {
 	ID          int64
 	Email       string
 	Name        string
@@ -62,12 +69,14 @@ type GetUserRow struct {
 	CompanyID   *int64
 	DisabledAt  *time.Time
 	CompanyName string
+	Access      []byte
 }
 
-// The signed-in user of a request, with the name of their company for the header.
-func (q *Queries) GetUser(ctx context.Context, id int64) (GetUserRow, error) {
-	row := q.db.QueryRow(ctx, getUser, id)
-	var i GetUserRow
+// The signed-in user of a request, with their company's name for the header and, for partner
+// users, what the company may do in each module today (company_access): one round trip.
+func (q *Queries) GetSessionUser(ctx context.Context, arg GetSessionUserParams) (GetSessionUserRow, error) {
+	row := q.db.QueryRow(ctx, getSessionUser, arg.Today, arg.ID)
+	var i GetSessionUserRow
 	err := row.Scan(
 		&i.ID,
 		&i.Email,
@@ -76,6 +85,7 @@ func (q *Queries) GetUser(ctx context.Context, id int64) (GetUserRow, error) {
 		&i.CompanyID,
 		&i.DisabledAt,
 		&i.CompanyName,
+		&i.Access,
 	)
 	return i, err
 }

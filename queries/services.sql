@@ -5,6 +5,7 @@
 -- days_left counts today: valid_until − today + 1 while today ≤ valid_until, else 0.
 -- grace_days_left counts today too: valid_until + grace_days − today + 1 while
 -- valid_until < today ≤ valid_until + grace_days, else 0 (so 0 once it has expired).
+-- open_request_at and last_* describe the service's renewal requests.
 -- next_term_from is a renewal already made: the first term that starts after both today and
 -- the current term.
 SELECT m.key AS module, m.name AS module_name, m.metered, m.position,
@@ -19,7 +20,9 @@ SELECT m.key AS module, m.name AS module_name, m.metered, m.position,
        coalesce(CASE WHEN sqlc.arg(today)::date > t.valid_until
            THEN greatest(f.expired_from - sqlc.arg(today)::date, 0) END, 0)::integer AS grace_days_left,
        f.messages_left, f.messages_left_allowance, f.devices_left, f.devices_left_allowance,
-       nt.valid_from AS next_term_from
+       nt.valid_from AS next_term_from,
+       orq.created_at AS open_request_at,
+       coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at
 FROM modules m
 LEFT JOIN services s ON s.module = m.key AND s.company_id = sqlc.arg(company_id)
 LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
@@ -28,6 +31,12 @@ LEFT JOIN service_terms nt ON nt.id = (
     SELECT n.id FROM service_terms n
     WHERE n.service_id = t.service_id AND n.valid_from > sqlc.arg(today)::date AND n.valid_from > t.valid_from
     ORDER BY n.valid_from LIMIT 1)
+-- the open renewal request, if any, and the latest answered one
+LEFT JOIN renewal_requests orq ON orq.service_id = s.id AND orq.status = 'open'
+LEFT JOIN LATERAL (
+    SELECT r.status, r.answer, r.answered_at FROM renewal_requests r
+    WHERE r.service_id = s.id AND r.status <> 'open'
+    ORDER BY r.answered_at DESC LIMIT 1) lr ON true
 ORDER BY m.position, s.environment;
 
 -- name: GetCompanyModuleState :one
@@ -95,8 +104,9 @@ ORDER BY t.valid_from DESC;
 
 -- name: CreateRenewalRequest :one
 -- Fails with a unique violation on renewal_requests_one_open_idx while one is still open.
-INSERT INTO renewal_requests (service_id, requested_by, message, term_months)
-VALUES ($1, $2, $3, $4)
+-- created_at is the application's clock, so "requested on" agrees with the portal's today.
+INSERT INTO renewal_requests (service_id, requested_by, message, term_months, created_at)
+VALUES ($1, $2, $3, $4, sqlc.arg(created_at))
 RETURNING *;
 
 -- name: ListRenewalRequestsForCompany :many

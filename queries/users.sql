@@ -1,13 +1,16 @@
 -- name: GetUserByEmail :one
 SELECT * FROM users WHERE lower(email) = lower(sqlc.arg(email));
 
--- name: GetUser :one
--- The signed-in user of a request, with the name of their company for the header.
+-- name: GetSessionUser :one
+-- The signed-in user of a request, with their company's name for the header and, for partner
+-- users, what the company may do in each module today (company_access): one round trip.
 SELECT u.id, u.email, u.name, u.role, u.company_id, u.disabled_at,
-       coalesce(c.name, '')::text AS company_name
+       coalesce(c.name, '')::text AS company_name,
+       CASE WHEN u.company_id IS NULL THEN '{}'::jsonb
+            ELSE company_access(u.company_id, sqlc.arg(today)::date) END::jsonb AS access
 FROM users u
 LEFT JOIN partner_companies c ON c.id = u.company_id
-WHERE u.id = $1;
+WHERE u.id = sqlc.arg(id);
 
 -- name: CreateUser :one
 INSERT INTO users (email, name, password_hash, role, company_id)

@@ -48,7 +48,7 @@ func handleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 		attempt, wait := throttle.Allow(email, c.RealIP(), clk.Now())
 		if attempt == nil {
 			minutes := int(math.Ceil(wait.Minutes()))
-			form.Error = fmt.Sprintf("Too many sign-in attempts. Wait %d minute%s and try again.", minutes, plural(minutes))
+			form.Error = fmt.Sprintf("Too many sign-in attempts. Wait %d minute%s and try again.", minutes, plural(int64(minutes)))
 			c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
 			return render(c, http.StatusTooManyRequests, "Sign in", views.LoginPage(form))
 		}
@@ -156,9 +156,3 @@ func safeNext(next string) string {
 	return next
 }
 
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}

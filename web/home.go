@@ -16,16 +16,6 @@ func handleRoot() echo.HandlerFunc {
 	}
 }
 
-func handlePartnerHome() echo.HandlerFunc {
-	return func(c echo.Context) error {
-		return ok(c, "My Services", views.Home(views.HomeSection{
-			Heading: "My Services",
-			Lead:    "The modules your account manager has granted your company, their terms and what is left.",
-			Empty:   "No services yet. Your account manager grants them; ask them to set up your plan.",
-		}))
-	}
-}
-
 func handleStaffHome() echo.HandlerFunc {
 	return func(c echo.Context) error {
 		return ok(c, "Dashboard", views.Home(views.HomeSection{

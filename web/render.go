@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"strings"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
@@ -69,14 +70,14 @@ func navFor(u *CurrentUser, path string) []views.NavItem {
 	case u == nil:
 		items = []views.NavItem{{Label: "Solutions Hub", Href: "/hub"}}
 	case u.Role == db.UserRolePartner:
-		items = []views.NavItem{{Label: "My Services", Href: "/services"}}
+		items = navForPartner(u)
 	case u.Role == db.UserRoleAdmin || u.Role == db.UserRoleAccountManager:
 		items = []views.NavItem{{Label: "Dashboard", Href: "/admin"}}
 	default:
 		items = []views.NavItem{{Label: "Solutions Hub", Href: "/hub"}}
 	}
 	for i := range items {
-		items[i].Current = items[i].Href == path
+		items[i].Current = path == items[i].Href || strings.HasPrefix(path, items[i].Href+"/")
 	}
 	return items
 }

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"net/http"
+
 	"github.com/labstack/echo/v4"
 
 	"partnerportal/db"
@@ -29,7 +31,21 @@ func (s *Server) routes() {
 	// Partner users. (Middleware per route: a group without a path prefix would catch every
 	// unknown URL too.)
 	partner := requireRole(db.UserRolePartner)
-	e.GET("/services", handlePartnerHome(), partner)
+	e.GET("/services", handleMyServices(s.pool, s.clock, s.cfg), partner)
+	e.GET("/services/requests", handleRenewalRequests(s.pool), partner)
+	e.POST("/services/:id/renewal-requests", handleRequestRenewal(s.pool, s.clock, s.validate), partner)
+
+	// Module areas: every route declares its area, and the gate enforces the module's state.
+	hub := areaByKey("hub-listings")
+	homes := map[*Area]echo.HandlerFunc{hub: handleHubListings(s.pool, hub)}
+	for _, a := range Areas {
+		h := homes[a]
+		if h == nil {
+			h = handleAreaHome(a)
+		}
+		s.moduleRoute(a, http.MethodGet, a.Path, h)
+	}
+	s.moduleRoute(hub, http.MethodPost, "/hub/listings/profile", handleSaveHubProfile(s.pool, hub, s.validate))
 
 	// Staff: account managers and admins.
 	staff := e.Group("/admin", requireRole(db.UserRoleAccountManager, db.UserRoleAdmin), noStore)

@@ -46,6 +46,8 @@ type Server struct {
 	sessions *scs.SessionManager
 	validate *validator.Validate
 	store    *pgxstore.PostgresStore
+	// moduleRoutes are the routes registered with their module area.
+	moduleRoutes []ModuleRoute
 }
 
 // NewServer builds the router. pool must have been opened with the tracer from

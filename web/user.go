@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"partnerportal/db"
+	"partnerportal/web/clock"
 )
 
 // CurrentUser is the signed-in user of a request.
@@ -20,6 +23,8 @@ type CurrentUser struct {
 	Role        db.UserRole
 	CompanyID   *int64
 	CompanyName string
+	// Access is what the user's company may do in each module today (partner users only).
+	Access Access
 }
 
 type userKey struct{}
@@ -35,6 +40,7 @@ func UserFromContext(ctx context.Context) *CurrentUser {
 func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 	q := db.New(s.pool)
 	return func(c echo.Context) error {
+		today := clock.Today(s.clock, s.cfg.Location)
 		if sessionless(c) {
 			return next(c)
 		}
@@ -43,7 +49,7 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 		if id == 0 {
 			return next(c)
 		}
-		row, err := q.GetUser(ctx, id)
+		row, err := q.GetSessionUser(ctx, db.GetSessionUserParams{ID: id, Today: today})
 		if errors.Is(err, pgx.ErrNoRows) || (err == nil && row.DisabledAt != nil) {
 			if err := s.sessions.Destroy(ctx); err != nil {
 				return err
@@ -55,6 +61,9 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		u := &CurrentUser{ID: row.ID, Email: row.Email, Name: row.Name, Role: row.Role,
 			CompanyID: row.CompanyID, CompanyName: row.CompanyName}
+		if err := json.Unmarshal(row.Access, &u.Access); err != nil {
+			return fmt.Errorf("read module access: %w", err)
+		}
 		c.SetRequest(c.Request().WithContext(context.WithValue(ctx, userKey{}, u)))
 		return next(c)
 	}

@@ -122,7 +122,7 @@ func seedDemo(ctx context.Context, cfg config, args []string, stdout io.Writer) 
 		return err
 	}
 	clk := clock.System{Offset: cfg.ClockOffset}
-	accounts, err := seed.Demo(ctx, pool, auth.NewHasher(), clk.Now().In(cfg.Location))
+	accounts, err := seed.Demo(ctx, pool, auth.NewHasher(), clock.Today(clk, cfg.Location))
 	if err != nil {
 		return err
 	}

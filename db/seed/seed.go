@@ -55,9 +55,10 @@ var demoUsers = []demoUser{
 	{"consumer@example.com", "Carlos Consumer", db.UserRoleConsumer, "", "customer of the Solutions Hub"},
 }
 
-// Demo creates (or restores) the demo companies and accounts in one transaction and returns
-// the accounts to print. now is the portal's current time; later demo data is placed around it.
-func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, now time.Time) ([]Account, error) {
+// Demo creates (or restores) the demo companies, accounts and services in one transaction and
+// returns the accounts to print. today is the portal's current day; the services' terms are
+// placed around it.
+func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today time.Time) ([]Account, error) {
 	hash := hasher.Hash(DemoPassword)
 	var accounts []Account
 	err := db.Transact(ctx, pool, func(q *db.Queries) error {
@@ -89,7 +90,7 @@ func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, now ti
 				return fmt.Errorf("assign %s: %w", c.name, err)
 			}
 		}
-		return nil
+		return seedServices(ctx, q, companies, today)
 	})
 	return accounts, err
 }

@@ -5,7 +5,8 @@
 //   - Plain forms (and submit buttons) with data-confirm="Question?" ask window.confirm first.
 //   - Plain forms mark their submit buttons aria-busy and disabled while the page loads,
 //     so a second click does not submit twice; a page restored from the back-forward cache
-//     gets them back enabled.
+//     gets them back enabled. A form whose answer is a download (the page stays) opts out
+//     with data-no-busy; forms with a target other than _self are left alone.
 //   - After an htmx swap, focus moves to the first invalid field of the new content (or its
 //     [autofocus] element).
 //   - When htmx cannot reach the server, an error flash appears in #flash.
@@ -59,8 +60,8 @@
     if (!(form instanceof HTMLFormElement) || event.defaultPrevented || isHtmxForm(form)) return;
 
     const submitter = event.submitter;
-    // A second click while the first submission is loading.
-    if (submitter && busy.has(submitter)) {
+    // A second click (or Enter) while the first submission is loading.
+    if (submitButtons(form).some((b) => busy.has(b))) {
       event.preventDefault();
       return;
     }
@@ -71,9 +72,10 @@
       return;
     }
 
-    // A form that opens a new window leaves this page usable.
+    // A form that opens a new window, or answers with a download (data-no-busy), leaves
+    // this page as it is.
     const target = (submitter && submitter.getAttribute('formtarget')) || form.target;
-    if (target && target !== '_self') return;
+    if ((target && target !== '_self') || form.hasAttribute('data-no-busy')) return;
 
     markBusy(form);
   });
@@ -105,9 +107,15 @@
     }
   };
 
+  // One response may swap several elements (one afterSwap each): the first match wins.
+  document.addEventListener('htmx:beforeSwap', () => {
+    pendingFocus = null;
+  });
+
   document.addEventListener('htmx:afterSwap', (event) => {
+    if (pendingFocus) return;
     const el = focusTarget(event.target);
-    if (!el || (pendingFocus && pendingFocus.isConnected)) return;
+    if (!el) return;
     pendingFocus = el;
     queueMicrotask(applyFocus);
   });

@@ -73,3 +73,10 @@ func ParseOffset(s string) (time.Duration, error) {
 	}
 	return d, nil
 }
+
+// Today is the calendar day it is at c in loc, as midnight UTC: the form dates are stored and
+// compared in, whatever the portal's time zone.
+func Today(c Clock, loc *time.Location) time.Time {
+	y, m, d := c.Now().In(loc).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

@@ -42,3 +42,18 @@ func TestManualClock(t *testing.T) {
 		t.Errorf("after Advance: Now() = %v, want %v", got, want)
 	}
 }
+
+func TestTodayFollowsTheTimeZone(t *testing.T) {
+	// 23:30 UTC on the 25th is already the 26th in Berlin.
+	c := NewManual(time.Date(2026, 11, 25, 23, 30, 0, 0, time.UTC))
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := Today(c, time.UTC), time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("Today in UTC = %v, want %v", got, want)
+	}
+	if got, want := Today(c, berlin), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("Today in Berlin = %v, want %v", got, want)
+	}
+}

@@ -66,7 +66,7 @@ func New(t testing.TB) *Env {
 	}
 	t.Cleanup(pool.Close)
 	e.Pool = pool
-	if _, err := seed.Demo(context.Background(), pool, e.Hasher, e.Clock.Now()); err != nil {
+	if _, err := seed.Demo(context.Background(), pool, e.Hasher, clock.Today(e.Clock, time.UTC)); err != nil {
 		t.Fatalf("seed demo data: %v", err)
 	}
 	srv := web.NewServer(web.Config{

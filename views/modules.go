@@ -1,0 +1,27 @@
+package views
+
+// ReadOnlyBanner says why a module is read-only and offers the way out.
+type ReadOnlyBanner struct {
+	Title      string
+	Text       string
+	RenewalURL string
+}
+
+// AreaPage is a module area's landing page.
+type AreaPage struct {
+	Name   string
+	Holds  string
+	Badge  Badge
+	Banner *ReadOnlyBanner
+}
+
+// HubProfileForm is how the company appears in the Solutions Hub.
+type HubProfileForm struct {
+	Tagline      string
+	ContactEmail string
+	Errors       FieldErrors
+	Saved        bool
+	// ReadOnly renders every control disabled.
+	ReadOnly bool
+	CSRF     string
+}

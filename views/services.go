@@ -1,0 +1,80 @@
+package views
+
+// Badge is a state shown as an icon and a word; Tone picks its colour class.
+type Badge struct {
+	Tone  string // active, grace, readonly, inactive, scheduled, none
+	Icon  string
+	Label string
+}
+
+// ServiceCard is one service or plan on My Services.
+type ServiceCard struct {
+	ID          int64
+	ModuleName  string
+	Environment string // "Sandbox", "Production" or ""
+	Badge       Badge
+	// Summary is the SPEC wording: "Active until DATE (N days left)", "Inactive — renew to use", …
+	Summary    string
+	Term       string // "6 months"
+	ValidFrom  string
+	ValidUntil string
+	DaysLeft   string
+	Cap        string // "30%"
+	Usage      []UsageBar
+	// Left says in words what remains: "12 days of grace left", "28 messages left in your cap allowance".
+	Left     []string
+	NextTerm string // "Renewed: the next term starts on DATE"
+	Renewal  RenewalBox
+	// Subscribed is false for a module the company never had.
+	Subscribed bool
+}
+
+// UsageBar is one metered dimension: used against the quota, within the cap allowance.
+type UsageBar struct {
+	ID        string
+	Label     string // "Messages"
+	Used      int64
+	Quota     int64
+	Allowance int64
+	// Text is "95 of 100 messages used"; Note names the quota and the cap allowance.
+	Text string
+	Note string
+	// Percentages of the allowance, for the server-drawn bar.
+	UsedPct  int
+	QuotaPct int
+	Over     bool
+}
+
+// RenewalBox is the renewal part of a card.
+type RenewalBox struct {
+	ServiceID int64
+	// CanRequest offers the form; RequestedOn says a request is already open.
+	CanRequest  bool
+	RequestedOn string
+	LastAnswer  string
+	CSRF        string
+	Error       string
+	Message     string
+	TermMonths  string
+}
+
+// ServicesPage is My Services.
+type ServicesPage struct {
+	CompanyName string
+	Cards       []ServiceCard
+	// NotSubscribed lists the modules the company never had.
+	NotSubscribed []string
+	Warnings      []string
+}
+
+// RenewalRequestRow is one request in the partner's history.
+type RenewalRequestRow struct {
+	Service     string
+	RequestedOn string
+	RequestedBy string
+	Term        string
+	Message     string
+	Status      Badge
+	Answer      string
+	AnsweredOn  string
+}

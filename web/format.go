@@ -1,0 +1,27 @@
+package web
+
+import (
+	"strconv"
+	"time"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// longDate is how dates read on pages: "25 Nov 2026".
+func longDate(t time.Time) string { return t.Format("2 Jan 2006") }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+var printer = message.NewPrinter(language.English)
+
+// count writes a number with thousands separators: 12,000.
+func count(n int64) string { return printer.Sprintf("%d", n) }
+
+// plural is "s" unless n is 1.
+func plural(n int64) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

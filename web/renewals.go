@@ -1,0 +1,128 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+	"partnerportal/web/clock"
+)
+
+type renewalRequestForm struct {
+	TermMonths string `form:"term_months" validate:"omitempty,oneof=3 6 12"`
+	Message    string `form:"message" validate:"max=1000"`
+}
+
+// handleRequestRenewal records a partner's request that its account manager renew a service.
+// Renewal is the way out of a read-only module, so it is never gated by the module itself.
+func handleRequestRenewal(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validate) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		u := UserFromContext(ctx)
+		id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+		if err != nil {
+			return echo.ErrNotFound
+		}
+		svc, err := q.GetService(ctx, id)
+		if errors.Is(err, pgx.ErrNoRows) || (err == nil && svc.CompanyID != *u.CompanyID) {
+			return echo.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		f := renewalRequestForm{TermMonths: c.FormValue("term_months"), Message: strings.TrimSpace(c.FormValue("message"))}
+		box := views.RenewalBox{ServiceID: id, CSRF: csrfToken(c), CanRequest: true, Message: f.Message, TermMonths: f.TermMonths}
+		if errs := validateForm(v, f); errs != nil {
+			box.Error = "Choose a term of 3, 6 or 12 months and keep the message under 1,000 characters."
+			return renewalAnswer(c, http.StatusUnprocessableEntity, box, "error", box.Error)
+		}
+		var term *int32
+		if f.TermMonths != "" {
+			n, _ := strconv.Atoi(f.TermMonths)
+			t := int32(n)
+			term = &t
+		}
+		now := clk.Now()
+		_, err = q.CreateRenewalRequest(ctx, db.CreateRenewalRequestParams{
+			ServiceID: id, RequestedBy: u.ID, Message: f.Message, TermMonths: term, CreatedAt: now,
+		})
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) && pgErr.ConstraintName == "renewal_requests_one_open_idx" {
+			box.Error = "You have already asked for this service to be renewed; your account manager will answer that request. There is no need to send another."
+			return renewalAnswer(c, http.StatusUnprocessableEntity, box, "error", box.Error)
+		}
+		if err != nil {
+			return err
+		}
+		box = views.RenewalBox{ServiceID: id, RequestedOn: longDate(now)}
+		return renewalAnswer(c, http.StatusOK, box, "success", "Renewal requested. Your account manager will get back to you.")
+	}
+}
+
+// renewalAnswer shows the renewal box in place for htmx, or a flash on My Services otherwise.
+func renewalAnswer(c echo.Context, status int, box views.RenewalBox, kind, msg string) error {
+	if isHTMX(c) {
+		return renderFragment(c, status, views.RenewalBoxView(box))
+	}
+	if sm := sessionsFrom(c); sm != nil {
+		addFlash(sm, c.Request().Context(), kind, msg)
+	}
+	return redirect(c, "/services#service-"+itoa(box.ServiceID))
+}
+
+// handleRenewalRequests is the partner's history of renewal requests and their answers.
+func handleRenewalRequests(pool *pgxpool.Pool) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		u := UserFromContext(c.Request().Context())
+		rows, err := q.ListRenewalRequestsForCompany(c.Request().Context(), *u.CompanyID)
+		if err != nil {
+			return err
+		}
+		out := make([]views.RenewalRequestRow, 0, len(rows))
+		for _, r := range rows {
+			row := views.RenewalRequestRow{
+				Service:     r.ModuleName,
+				RequestedOn: longDate(r.CreatedAt),
+				RequestedBy: r.RequestedByName,
+				Term:        "No preference",
+				Message:     r.Message,
+				Status:      requestBadge(r.Status),
+			}
+			if r.Environment != nil {
+				row.Service += " · " + string(*r.Environment)
+			}
+			if r.TermMonths != nil {
+				row.Term = strconv.Itoa(int(*r.TermMonths)) + " months"
+			}
+			if r.Answer != nil {
+				row.Answer = *r.Answer
+			}
+			if r.AnsweredAt != nil {
+				row.AnsweredOn = longDate(*r.AnsweredAt)
+			}
+			out = append(out, row)
+		}
+		return ok(c, "Renewal requests", views.RenewalRequestsView(out))
+	}
+}
+
+func requestBadge(s db.RenewalRequestStatus) views.Badge {
+	switch s {
+	case db.RenewalRequestStatusApproved:
+		return views.Badge{Tone: "active", Icon: "✓", Label: "Approved"}
+	case db.RenewalRequestStatusDeclined:
+		return views.Badge{Tone: "inactive", Icon: "✕", Label: "Declined"}
+	}
+	return views.Badge{Tone: "scheduled", Icon: "✉", Label: "Open"}
+}
