@@ -42,6 +42,8 @@ type Env struct {
 	Clock  *clock.Manual
 	Hasher *auth.Hasher
 	Server *httptest.Server
+	// App is the portal's handler, for tests that inspect its routes.
+	App *web.Server
 	// URL is the server's base URL.
 	URL string
 
@@ -74,6 +76,7 @@ func New(t testing.TB) *Env {
 		Location:       time.UTC,
 		ObserveQueries: e.observe,
 	}, slog.New(slog.NewTextHandler(io.Discard, nil)), pool, e.Clock, e.Hasher)
+	e.App = srv
 	e.Server = httptest.NewServer(srv)
 	t.Cleanup(func() {
 		e.Server.Close()

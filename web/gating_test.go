@@ -1,0 +1,195 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"partnerportal/web"
+	"partnerportal/web/webtest"
+)
+
+// setAreaState gives Company B's services of the area's modules the wanted state, replacing
+// what it had. Metered modules get a production plan.
+func setAreaState(t *testing.T, env *webtest.Env, companyID int64, area *web.Area, state string) {
+	t.Helper()
+	ctx := context.Background()
+	today := env.Clock.Now().UTC().Truncate(24 * time.Hour)
+	for _, m := range area.Modules {
+		for _, q := range []string{
+			"DELETE FROM renewal_requests WHERE service_id IN (SELECT id FROM services WHERE company_id = $1 AND module = $2)",
+			"DELETE FROM service_terms WHERE service_id IN (SELECT id FROM services WHERE company_id = $1 AND module = $2)",
+			"DELETE FROM services WHERE company_id = $1 AND module = $2",
+		} {
+			if _, err := env.Pool.Exec(ctx, q, companyID, string(m)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if state == "none" {
+			continue
+		}
+		metered := m == "software" || m == "hardware"
+		var env_ any
+		if metered {
+			env_ = "production"
+		}
+		status, from, cap, quota, used := "active", today.AddDate(0, 0, -10), 0, any(nil), 0
+		switch state {
+		case "inactive":
+			status = "inactive"
+		case "scheduled":
+			from = today.AddDate(0, 0, 5)
+		case "grace":
+			from, cap = today.AddDate(0, -3, -2), 10
+		case "expired":
+			from = today.AddDate(0, -6, 0)
+		case "exhausted":
+			quota, used = 100, 100
+		}
+		if metered && quota == nil {
+			quota = 1000
+		}
+		if _, err := env.Pool.Exec(ctx, `WITH s AS (
+			INSERT INTO services (company_id, module, environment, status) VALUES ($1, $2, $3, $4) RETURNING id, module)
+			INSERT INTO service_terms (service_id, module, valid_from, term_months, cap_percent, message_quota, messages_used)
+			SELECT id, module, $5, 3, $6, $7, $8 FROM s`, companyID, string(m), env_, status, from, cap, quota, used); err != nil {
+			t.Fatalf("set %s %s: %v", m, state, err)
+		}
+	}
+}
+
+func TestEveryModuleRouteDeclaresItsArea(t *testing.T) {
+	env := webtest.New(t)
+	declared := map[string]bool{}
+	for _, r := range env.App.ModuleRoutes() {
+		declared[r.Method+" "+r.Path] = true
+	}
+	for _, route := range env.App.Routes() {
+		_, path, _ := strings.Cut(route, " ")
+		for _, a := range web.Areas {
+			if (path == a.Path || strings.HasPrefix(path, a.Path+"/")) && !declared[route] {
+				t.Errorf("%s is under %s but does not declare its module area", route, a.Name)
+			}
+		}
+	}
+	for _, a := range web.Areas {
+		if !declared["GET "+a.Path] {
+			t.Errorf("area %s has no landing page at %s", a.Name, a.Path)
+		}
+	}
+}
+
+// TestModuleRoutesFollowTheState walks every declared module route in every state.
+func TestModuleRoutesFollowTheState(t *testing.T) {
+	env := webtest.New(t)
+	ctx := context.Background()
+	var companyB int64
+	if err := env.Pool.QueryRow(ctx, "SELECT id FROM partner_companies WHERE name = 'Company B'").Scan(&companyB); err != nil {
+		t.Fatal(err)
+	}
+	c := env.SignedIn(t, webtest.PartnerB)
+	// what a write could touch, to show a refused one changed nothing
+	stored := func() string {
+		var s string
+		if err := env.Pool.QueryRow(ctx, `SELECT concat_ws('|', c.hub_tagline, c.hub_contact_email,
+			(SELECT count(*) FROM renewal_requests), (SELECT string_agg(s.version::text, ',' ORDER BY s.id) FROM services s))
+			FROM partner_companies c WHERE c.id = $1`, companyB).Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	states := []string{"none", "inactive", "scheduled", "active", "grace", "expired", "exhausted"}
+	for _, area := range web.Areas {
+		for _, state := range states {
+			metered := area.Modules[0] == "software" || area.Modules[0] == "hardware"
+			if state == "exhausted" && !metered {
+				continue // only plans have quotas
+			}
+			t.Run(area.Key+"/"+state, func(t *testing.T) {
+				setAreaState(t, env, companyB, area, state)
+				hidden := state == "none" || state == "inactive" || state == "scheduled"
+				readOnly := state == "expired" || state == "exhausted"
+				nav := c.Get(t, "/services").Text("nav.main-nav")
+				if strings.Contains(nav, area.Name) == hidden {
+					t.Errorf("navigation %q: %s shown=%v, want %v", nav, area.Name, !hidden, !hidden)
+				}
+				for _, route := range env.App.ModuleRoutes() {
+					if route.Area != area {
+						continue
+					}
+					if route.Method == http.MethodGet {
+						checkGet(t, c, route.Path, hidden, readOnly)
+						continue
+					}
+					before := stored()
+					form := url.Values{"tagline": {"Changed by a refused write"}}
+					plain := c.PostForm(t, route.Path, form)
+					c.Header.Set("HX-Request", "true")
+					htmx := c.PostForm(t, route.Path, form)
+					c.Header.Del("HX-Request")
+					switch {
+					case hidden:
+						if plain.StatusCode != http.StatusNotFound || htmx.StatusCode != http.StatusNotFound {
+							t.Errorf("%s %s: %d / htmx %d, want 404", route.Method, route.Path, plain.StatusCode, htmx.StatusCode)
+						}
+					case readOnly:
+						if htmx.StatusCode != http.StatusForbidden || !strings.Contains(htmx.Body, area.Name+" is read-only") {
+							t.Errorf("htmx %s %s: %d %q, want 403 with the read-only message", route.Method, route.Path, htmx.StatusCode, htmx.Body)
+						}
+						if plain.StatusCode != http.StatusSeeOther {
+							t.Errorf("%s %s: %d, want a redirect with the message", route.Method, route.Path, plain.StatusCode)
+						}
+						if flash := c.Get(t, plain.Header.Get("Location")).Text("#flash"); !strings.Contains(flash, area.Name+" is read-only") {
+							t.Errorf("after the refused %s %s the flash says %q", route.Method, route.Path, flash)
+						}
+					default:
+						if plain.StatusCode == http.StatusNotFound || plain.StatusCode == http.StatusForbidden {
+							t.Errorf("%s %s while %s: %d", route.Method, route.Path, state, plain.StatusCode)
+						}
+					}
+					if hidden || readOnly {
+						if after := stored(); after != before {
+							t.Errorf("a refused %s %s changed stored data: %s → %s", route.Method, route.Path, before, after)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+func checkGet(t *testing.T, c *webtest.Client, path string, hidden, readOnly bool) {
+	t.Helper()
+	r := c.Get(t, path)
+	if hidden {
+		if r.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s: %d, want 404", path, r.StatusCode)
+		}
+		return
+	}
+	if r.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d, want 200", path, r.StatusCode)
+	}
+	banner := r.Doc.Find(".banner--readonly")
+	if readOnly != (banner.Length() == 1) {
+		t.Errorf("GET %s: read-only banner shown=%v, want %v", path, banner.Length() == 1, readOnly)
+	}
+	if readOnly {
+		if !strings.Contains(banner.Text(), "read-only") || banner.Find(`a[href^="/services#service-"]`).Text() != "Request renewal" {
+			t.Errorf("GET %s: banner %q lacks the reason or the Request renewal link", path, banner.Text())
+		}
+		r.Doc.Find("main form").Find("input:not([type=hidden]), select, textarea, button").Each(func(_ int, s *goquerySelection) {
+			_, disabled := s.Attr("disabled")
+			inDisabledFieldset := s.ParentsFiltered("fieldset[disabled]").Length() > 0
+			if !disabled && !inDisabledFieldset {
+				name, _ := s.Attr("name")
+				t.Errorf("GET %s: control %s %q is not disabled in read-only mode", path, goquery.NodeName(s), name)
+			}
+		})
+	}
+}
