@@ -155,4 +155,3 @@ func safeNext(next string) string {
 	}
 	return next
 }
-
