@@ -137,7 +137,6 @@ func TestCookiesAreHostOnlyAndSecureWhenCookieSecurityIsOn(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := web.NewServer(web.Config{CookieSecure: true}, slog.New(slog.NewTextHandler(io.Discard, nil)), pool, clock.NewManual(webtest.Start), auth.NewHasher())
-	t.Cleanup(srv.Close)
 	get := httptest.NewRecorder()
 	srv.ServeHTTP(get, httptest.NewRequest(http.MethodGet, "/login", nil))
 	var csrf *http.Cookie
@@ -187,7 +186,6 @@ func TestHealthAndReadiness(t *testing.T) {
 	}
 	defer pool.Close()
 	srv := web.NewServer(web.Config{}, slog.New(slog.NewTextHandler(io.Discard, nil)), pool, clock.NewManual(webtest.Start), auth.NewHasher())
-	defer srv.Close()
 	cfg, _ := pgx.ParseConfig(url)
 	admin, err := pgx.Connect(context.Background(), strings.Replace(url, "/"+cfg.Database, "/postgres", 1))
 	if err != nil {

@@ -2,6 +2,7 @@
 package web
 
 import (
+	"context"
 	"encoding/gob"
 	"log/slog"
 	"net"
@@ -15,6 +16,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"partnerportal/db"
 	"partnerportal/views"
 	"partnerportal/web/auth"
 	"partnerportal/web/clock"
@@ -45,7 +47,6 @@ type Server struct {
 	throttle *auth.Throttle
 	sessions *scs.SessionManager
 	validate *validator.Validate
-	store    *pgxstore.PostgresStore
 	// moduleRoutes are the routes registered with their module area.
 	moduleRoutes []ModuleRoute
 }
@@ -67,8 +68,8 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 		throttle: auth.NewThrottle(5, 10, 30*time.Second),
 		validate: newValidator(),
 	}
-	s.store = pgxstore.NewWithCleanupInterval(pool, 30*time.Minute)
-	s.sessions = newSessionManager(s.store, cfg.CookieSecure)
+	// The store's own cleanup goroutine races with stopping it; CleanSessions does that work.
+	s.sessions = newSessionManager(pgxstore.NewWithCleanupInterval(pool, 0), cfg.CookieSecure)
 
 	e := s.echo
 	e.HideBanner = true
@@ -97,8 +98,24 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 // ServeHTTP makes the server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
 
-// Close stops the session store's background cleanup.
-func (s *Server) Close() { s.store.StopCleanup() }
+// CleanSessions deletes expired sessions every interval until ctx ends.
+func CleanSessions(ctx context.Context, pool *pgxpool.Pool, interval time.Duration, logger *slog.Logger) {
+	q := db.New(pool)
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := q.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
+				logger.Warn("delete expired sessions", "err", err)
+			} else if n > 0 {
+				logger.Debug("deleted expired sessions", "count", n)
+			}
+		}
+	}
+}
 
 func ipExtractor(trusted []*net.IPNet) echo.IPExtractor {
 	if len(trusted) == 0 {

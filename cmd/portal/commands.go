@@ -44,7 +44,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 		Location:       cfg.Location,
 		TrustedProxies: cfg.TrustedProxies,
 	}, logger, pool, clk, auth.NewHasher())
-	defer srv.Close()
+	go web.CleanSessions(ctx, pool, 30*time.Minute, logger)
 
 	hs := &http.Server{
 		Addr:              cfg.Addr,

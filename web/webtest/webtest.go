@@ -78,10 +78,7 @@ func New(t testing.TB) *Env {
 	}, slog.New(slog.NewTextHandler(io.Discard, nil)), pool, e.Clock, e.Hasher)
 	e.App = srv
 	e.Server = httptest.NewServer(srv)
-	t.Cleanup(func() {
-		e.Server.Close()
-		srv.Close()
-	})
+	t.Cleanup(e.Server.Close)
 	e.URL = e.Server.URL
 	return e
 }
