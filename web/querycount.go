@@ -62,14 +62,15 @@ func isWrite(sql string) bool {
 		}
 		sql = sql[i+1:]
 	}
-	word, _, _ := strings.Cut(strings.ToUpper(sql), " ")
+	upper := strings.ToUpper(sql)
+	word, _, _ := strings.Cut(upper, " ")
 	switch word {
 	case "INSERT", "UPDATE", "DELETE", "MERGE":
 		return true
+	case "WITH": // a data-modifying CTE
+		return strings.Contains(upper, "INSERT ") || strings.Contains(upper, "UPDATE ") || strings.Contains(upper, "DELETE ")
 	}
-	// WITH ... INSERT/UPDATE/DELETE
-	return word == "WITH" && (strings.Contains(strings.ToUpper(sql), "INSERT ") ||
-		strings.Contains(strings.ToUpper(sql), "UPDATE ") || strings.Contains(strings.ToUpper(sql), "DELETE "))
+	return false
 }
 
 // countQueries gives each request a counter the tracer fills, and reports it when done.
