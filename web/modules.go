@@ -127,10 +127,7 @@ func gate(gov governor) echo.MiddlewareFunc {
 				if isHTMX(c) {
 					return renderFragment(c, http.StatusForbidden, views.FlashMessage(views.Flash{Kind: "error", Text: msg}))
 				}
-				if sm := sessionsFrom(c); sm != nil {
-					addFlash(sm, c.Request().Context(), "error", msg)
-				}
-				return redirect(c, g.Back)
+				return flashRedirect(c, "error", msg, g.Back)
 			}
 			ctx := context.WithValue(c.Request().Context(), areaAccessKey{}, g.Access)
 			c.SetRequest(c.Request().WithContext(ctx))

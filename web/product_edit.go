@@ -105,10 +105,7 @@ func handleCreateProduct(pool *pgxpool.Pool, clk clock.Clock, v *validator.Valid
 		if p.Status == string(db.ProductStatusPublished) {
 			state = "published"
 		}
-		if sm := sessionsFrom(c); sm != nil {
-			addFlash(sm, ctx, "success", "“"+p.Name+"” is "+state+".")
-		}
-		return redirect(c, "/products/"+itoa(id))
+		return flashRedirect(c, "success", "“"+p.Name+"” is "+state+".", "/products/"+itoa(id))
 	}
 }
 
@@ -197,10 +194,7 @@ func handleUpdateProduct(pool *pgxpool.Pool, clk clock.Clock, v *validator.Valid
 		case err != nil:
 			return err
 		}
-		if sm := sessionsFrom(c); sm != nil {
-			addFlash(sm, ctx, "success", "Your changes to “"+p.Name+"” are saved.")
-		}
-		return redirect(c, "/products/"+itoa(row.ID))
+		return flashRedirect(c, "success", "Your changes to “"+p.Name+"” are saved.", "/products/"+itoa(row.ID))
 	}
 }
 

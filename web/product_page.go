@@ -156,10 +156,7 @@ func paragraphs(text string) []string {
 
 // refuseArchived answers a change to an archived product: it stays as it was.
 func refuseArchived(c echo.Context, p *db.GetCompanyProductRow) error {
-	if sm := sessionsFrom(c); sm != nil {
-		addFlash(sm, c.Request().Context(), "error", "“"+p.Name+"” is archived and can no longer be changed.")
-	}
-	return redirect(c, "/products/"+itoa(p.ID))
+	return flashRedirect(c, "error", "“"+p.Name+"” is archived and can no longer be changed.", "/products/"+itoa(p.ID))
 }
 
 // handleSetProductStatus publishes a product or takes it back to draft.
@@ -183,10 +180,7 @@ func handleSetProductStatus(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFun
 		if status == db.ProductStatusDraft {
 			msg = "“" + p.Name + "” is back to draft."
 		}
-		if sm := sessionsFrom(c); sm != nil {
-			addFlash(sm, ctx, "success", msg)
-		}
-		return redirect(c, "/products/"+itoa(p.ID))
+		return flashRedirect(c, "success", msg, "/products/"+itoa(p.ID))
 	}
 }
 
@@ -203,9 +197,6 @@ func handleArchiveProduct(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc 
 		if n == 0 {
 			return refuseArchived(c, p)
 		}
-		if sm := sessionsFrom(c); sm != nil {
-			addFlash(sm, ctx, "success", "“"+p.Name+"” is archived. Its consumers keep their purchases; the Archived filter still finds it.")
-		}
-		return redirect(c, "/products")
+		return flashRedirect(c, "success", "“"+p.Name+"” is archived. Its consumers keep their purchases; the Archived filter still finds it.", "/products")
 	}
 }

@@ -96,7 +96,10 @@ func readOnlyPlansBanner(a Access) *views.ReadOnlyBanner {
 func planState(acc ModuleAccess) string {
 	switch acc.State {
 	case db.ServiceStateActive:
-		return "Active until " + longDate(acc.ValidUntil.Time) + "."
+		if acc.ValidUntil != nil {
+			return "Active until " + longDate(acc.ValidUntil.Time) + "."
+		}
+		return "Active."
 	case db.ServiceStateGrace:
 		return "Over plan, within the cap allowance: you can still work, but renew soon."
 	case db.ServiceStateExpired:

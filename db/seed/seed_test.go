@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"partnerportal/db"
 	"partnerportal/db/dbtest"
 	"partnerportal/db/seed"
@@ -32,16 +34,23 @@ func snapshot(t *testing.T, ctx context.Context, q db.DBTX) string {
 	return s
 }
 
-func TestDemoProductsAreRestoredByRunningTheSeedAgain(t *testing.T) {
-	ctx := context.Background()
-	pool, err := db.Open(ctx, dbtest.NewDatabase(t), nil)
+// demoDatabase is a fresh database with the demo seeded at today.
+func demoDatabase(t *testing.T) *pgxpool.Pool {
+	t.Helper()
+	pool, err := db.Open(context.Background(), dbtest.NewDatabase(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(pool.Close)
-	if _, err := seed.Demo(ctx, pool, plainHasher{}, today); err != nil {
+	if _, err := seed.Demo(context.Background(), pool, plainHasher{}, today); err != nil {
 		t.Fatal(err)
 	}
+	return pool
+}
+
+func TestDemoProductsAreRestoredByRunningTheSeedAgain(t *testing.T) {
+	ctx := context.Background()
+	pool := demoDatabase(t)
 	first := snapshot(t, ctx, pool)
 	// A partner works in the demo: edits, archives, adds a product and a purchase.
 	for _, sql := range []string{
@@ -66,14 +75,7 @@ func TestDemoProductsAreRestoredByRunningTheSeedAgain(t *testing.T) {
 
 func TestDemoProductsCoverTheScenarios(t *testing.T) {
 	ctx := context.Background()
-	pool, err := db.Open(ctx, dbtest.NewDatabase(t), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(pool.Close)
-	if _, err := seed.Demo(ctx, pool, plainHasher{}, today); err != nil {
-		t.Fatal(err)
-	}
+	pool := demoDatabase(t)
 	rows, err := pool.Query(ctx, `SELECT c.name, count(p.id),
 		count(*) FILTER (WHERE p.module = 'software' AND p.environment = 'production' AND p.status = 'published' AND p.archived_at IS NULL),
 		count(*) FILTER (WHERE p.module = 'hardware' AND p.environment = 'production' AND p.status = 'published' AND p.archived_at IS NULL),
