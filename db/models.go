@@ -8,6 +8,8 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 type Environment string
@@ -138,6 +140,198 @@ func AllModuleKeyValues() []ModuleKey {
 		ModuleKeyAppconnect,
 		ModuleKeySolutionsHub,
 		ModuleKeySupport,
+	}
+}
+
+type PricingModel string
+
+const (
+	PricingModelOneTime PricingModel = "one_time"
+	PricingModelMonthly PricingModel = "monthly"
+)
+
+func (e *PricingModel) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = PricingModel(s)
+	case string:
+		*e = PricingModel(s)
+	default:
+		return fmt.Errorf("unsupported scan type for PricingModel: %T", src)
+	}
+	return nil
+}
+
+type NullPricingModel struct {
+	PricingModel PricingModel
+	Valid        bool // Valid is true if PricingModel is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullPricingModel) Scan(value interface{}) error {
+	if value == nil {
+		ns.PricingModel, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.PricingModel.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullPricingModel) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.PricingModel), nil
+}
+
+func (e PricingModel) Valid() bool {
+	switch e {
+	case PricingModelOneTime,
+		PricingModelMonthly:
+		return true
+	}
+	return false
+}
+
+func AllPricingModelValues() []PricingModel {
+	return []PricingModel{
+		PricingModelOneTime,
+		PricingModelMonthly,
+	}
+}
+
+type ProductCategory string
+
+const (
+	ProductCategoryAssetTracking ProductCategory = "asset_tracking"
+	ProductCategorySmartBuilding ProductCategory = "smart_building"
+	ProductCategoryEnergy        ProductCategory = "energy"
+	ProductCategoryHealthcare    ProductCategory = "healthcare"
+	ProductCategoryIndustrial    ProductCategory = "industrial"
+	ProductCategoryAgriculture   ProductCategory = "agriculture"
+	ProductCategoryRetail        ProductCategory = "retail"
+	ProductCategoryFleet         ProductCategory = "fleet"
+)
+
+func (e *ProductCategory) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = ProductCategory(s)
+	case string:
+		*e = ProductCategory(s)
+	default:
+		return fmt.Errorf("unsupported scan type for ProductCategory: %T", src)
+	}
+	return nil
+}
+
+type NullProductCategory struct {
+	ProductCategory ProductCategory
+	Valid           bool // Valid is true if ProductCategory is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullProductCategory) Scan(value interface{}) error {
+	if value == nil {
+		ns.ProductCategory, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.ProductCategory.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullProductCategory) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.ProductCategory), nil
+}
+
+func (e ProductCategory) Valid() bool {
+	switch e {
+	case ProductCategoryAssetTracking,
+		ProductCategorySmartBuilding,
+		ProductCategoryEnergy,
+		ProductCategoryHealthcare,
+		ProductCategoryIndustrial,
+		ProductCategoryAgriculture,
+		ProductCategoryRetail,
+		ProductCategoryFleet:
+		return true
+	}
+	return false
+}
+
+func AllProductCategoryValues() []ProductCategory {
+	return []ProductCategory{
+		ProductCategoryAssetTracking,
+		ProductCategorySmartBuilding,
+		ProductCategoryEnergy,
+		ProductCategoryHealthcare,
+		ProductCategoryIndustrial,
+		ProductCategoryAgriculture,
+		ProductCategoryRetail,
+		ProductCategoryFleet,
+	}
+}
+
+type ProductStatus string
+
+const (
+	ProductStatusDraft     ProductStatus = "draft"
+	ProductStatusPublished ProductStatus = "published"
+)
+
+func (e *ProductStatus) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = ProductStatus(s)
+	case string:
+		*e = ProductStatus(s)
+	default:
+		return fmt.Errorf("unsupported scan type for ProductStatus: %T", src)
+	}
+	return nil
+}
+
+type NullProductStatus struct {
+	ProductStatus ProductStatus
+	Valid         bool // Valid is true if ProductStatus is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullProductStatus) Scan(value interface{}) error {
+	if value == nil {
+		ns.ProductStatus, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.ProductStatus.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullProductStatus) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.ProductStatus), nil
+}
+
+func (e ProductStatus) Valid() bool {
+	switch e {
+	case ProductStatusDraft,
+		ProductStatusPublished:
+		return true
+	}
+	return false
+}
+
+func AllProductStatusValues() []ProductStatus {
+	return []ProductStatus{
+		ProductStatusDraft,
+		ProductStatusPublished,
 	}
 }
 
@@ -333,6 +527,67 @@ func AllServiceStatusValues() []ServiceStatus {
 	}
 }
 
+type SoftwareDeployment string
+
+const (
+	SoftwareDeploymentCloud      SoftwareDeployment = "cloud"
+	SoftwareDeploymentEdge       SoftwareDeployment = "edge"
+	SoftwareDeploymentOnPremises SoftwareDeployment = "on_premises"
+)
+
+func (e *SoftwareDeployment) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = SoftwareDeployment(s)
+	case string:
+		*e = SoftwareDeployment(s)
+	default:
+		return fmt.Errorf("unsupported scan type for SoftwareDeployment: %T", src)
+	}
+	return nil
+}
+
+type NullSoftwareDeployment struct {
+	SoftwareDeployment SoftwareDeployment
+	Valid              bool // Valid is true if SoftwareDeployment is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullSoftwareDeployment) Scan(value interface{}) error {
+	if value == nil {
+		ns.SoftwareDeployment, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.SoftwareDeployment.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullSoftwareDeployment) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.SoftwareDeployment), nil
+}
+
+func (e SoftwareDeployment) Valid() bool {
+	switch e {
+	case SoftwareDeploymentCloud,
+		SoftwareDeploymentEdge,
+		SoftwareDeploymentOnPremises:
+		return true
+	}
+	return false
+}
+
+func AllSoftwareDeploymentValues() []SoftwareDeployment {
+	return []SoftwareDeployment{
+		SoftwareDeploymentCloud,
+		SoftwareDeploymentEdge,
+		SoftwareDeploymentOnPremises,
+	}
+}
+
 type UserRole string
 
 const (
@@ -414,6 +669,40 @@ type PartnerCompany struct {
 	AccountManagerID *int64
 	HubTagline       string
 	HubContactEmail  string
+}
+
+type Product struct {
+	ID           int64
+	CompanyID    int64
+	Module       ModuleKey
+	Environment  Environment
+	Name         string
+	Slug         string
+	Summary      string
+	Description  string
+	Category     ProductCategory
+	Version      string
+	Price        pgtype.Numeric
+	Currency     string
+	PricingModel PricingModel
+	Status       ProductStatus
+	ModelNumber  *string
+	Connectivity []string
+	Deployment   *SoftwareDeployment
+	Revision     int32
+	ArchivedAt   *time.Time
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+type Purchase struct {
+	ID           int64
+	ConsumerID   int64
+	ProductID    int64
+	PurchasedAt  time.Time
+	Price        pgtype.Numeric
+	Currency     string
+	PricingModel PricingModel
 }
 
 type RenewalRequest struct {

@@ -21,7 +21,16 @@ func newValidator() *validator.Validate {
 		}
 		return name
 	})
+	// Formats whose pattern lives with the code that stores them (slug.go, money.go).
+	mustRegister(v, "slug", func(fl validator.FieldLevel) bool { return slugPattern.MatchString(fl.Field().String()) })
+	mustRegister(v, "price", func(fl validator.FieldLevel) bool { return priceInput.MatchString(fl.Field().String()) })
 	return v
+}
+
+func mustRegister(v *validator.Validate, tag string, fn validator.Func) {
+	if err := v.RegisterValidation(tag, fn); err != nil {
+		panic(err)
+	}
 }
 
 // validateForm checks form and returns a message per invalid field, or nil when all is well.
@@ -36,8 +45,10 @@ func validateForm(v *validator.Validate, form any) views.FieldErrors {
 	}
 	out := views.FieldErrors{}
 	for _, fe := range verrs {
-		if _, seen := out[fe.Field()]; !seen {
-			out[fe.Field()] = fieldMessage(fe)
+		// an element of a list ("connectivity[1]") is reported under the list's field
+		name, _, _ := strings.Cut(fe.Field(), "[")
+		if _, seen := out[name]; !seen {
+			out[name] = fieldMessage(fe)
 		}
 	}
 	return out
@@ -61,6 +72,10 @@ func fieldMessage(fe validator.FieldError) string {
 		return fmt.Sprintf("Must be at most %s.", fe.Param())
 	case "oneof":
 		return "Choose one of the options."
+	case "slug":
+		return "Use lowercase letters, digits and single hyphens, like smart-meter-gateway."
+	case "price":
+		return "Enter an amount like 49 or 49.90: up to 10 digits, then at most 2 decimals."
 	default:
 		return "This value is not valid."
 	}

@@ -51,13 +51,26 @@ type ModuleRoute struct {
 	Method string
 	Path   string
 	Area   *Area
+	// PerPlan is set on routes about one thing of the area (a product), which follow the state
+	// of that thing's plan rather than the area's.
+	PerPlan bool
 }
 
 // moduleRoute registers a partner route of area behind the gate and records it, so a test can
 // check every route under a module's path declares its module.
 func (s *Server) moduleRoute(area *Area, method, path string, h echo.HandlerFunc) {
-	s.echo.Add(method, path, h, requireRole(db.UserRolePartner), gate(area))
-	s.moduleRoutes = append(s.moduleRoutes, ModuleRoute{Method: method, Path: path, Area: area})
+	s.gatedRoute(ModuleRoute{Method: method, Path: path, Area: area}, h, areaGovernor(area))
+}
+
+// planRoute registers a route about one thing of area that belongs to a plan: gov finds that
+// thing and its plan, and the gate applies the plan's state.
+func (s *Server) planRoute(area *Area, method, path string, h echo.HandlerFunc, gov governor) {
+	s.gatedRoute(ModuleRoute{Method: method, Path: path, Area: area, PerPlan: true}, h, gov)
+}
+
+func (s *Server) gatedRoute(r ModuleRoute, h echo.HandlerFunc, gov governor) {
+	s.echo.Add(r.Method, r.Path, h, requireRole(db.UserRolePartner), gate(gov))
+	s.moduleRoutes = append(s.moduleRoutes, r)
 }
 
 // ModuleRoutes lists the routes declared with their module area.
@@ -72,30 +85,51 @@ func (s *Server) Routes() []string {
 	return out
 }
 
+// Governing is the access that decides one request, and what a refusal names.
+type Governing struct {
+	Access ModuleAccess
+	// Name is what is read-only or hidden: an area ("My Products") or a plan
+	// ("Software products · Production").
+	Name string
+	// Back is where a refused plain write is sent, with the message as a flash.
+	Back string
+}
+
+// governor finds the access that decides a request. It may load what the request is about
+// (and keep it in the context for the handler); echo.ErrNotFound when there is no such thing.
+type governor func(c echo.Context, u *CurrentUser) (Governing, error)
+
+// areaGovernor decides by the area's best plan: what navigation shows the area by.
+func areaGovernor(area *Area) governor {
+	return func(_ echo.Context, u *CurrentUser) (Governing, error) {
+		return Governing{Access: u.Access.Area(area.Modules), Name: area.Name, Back: area.Path}, nil
+	}
+}
+
 type areaAccessKey struct{}
 
-// gate enforces SPEC §5 for an area: hidden → 404; read-only → pages render under a banner with
-// their controls disabled, and unsafe requests are refused with the banner's message and
-// change nothing.
-func gate(area *Area) echo.MiddlewareFunc {
+// gate enforces SPEC §5 for the access gov finds: hidden → 404; read-only → pages render under a
+// banner with their controls disabled, and unsafe requests are refused with the banner's
+// message and change nothing.
+func gate(gov governor) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			u := UserFromContext(c.Request().Context())
-			acc := u.Access.Area(area.Modules)
-			if acc.State.Hidden() {
+			g, err := gov(c, u)
+			if err != nil {
+				return err
+			}
+			if g.Access.State.Hidden() {
 				return echo.ErrNotFound
 			}
-			if acc.State.ReadOnly() && !safeMethod(c.Request().Method) {
-				msg := readOnlyMessage(area, acc)
+			if g.Access.State.ReadOnly() && !safeMethod(c.Request().Method) {
+				msg := readOnlyText(g.Name, g.Access)
 				if isHTMX(c) {
 					return renderFragment(c, http.StatusForbidden, views.FlashMessage(views.Flash{Kind: "error", Text: msg}))
 				}
-				if sm := sessionsFrom(c); sm != nil {
-					addFlash(sm, c.Request().Context(), "error", msg)
-				}
-				return redirect(c, area.Path)
+				return flashRedirect(c, "error", msg, g.Back)
 			}
-			ctx := context.WithValue(c.Request().Context(), areaAccessKey{}, acc)
+			ctx := context.WithValue(c.Request().Context(), areaAccessKey{}, g.Access)
 			c.SetRequest(c.Request().WithContext(ctx))
 			return next(c)
 		}
@@ -106,16 +140,19 @@ func safeMethod(m string) bool {
 	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
 }
 
-// areaAccess is the access the gate found for the request's area.
+// areaAccess is the access the gate found for the request: its area's, or its plan's.
 func areaAccess(c echo.Context) ModuleAccess {
 	acc, _ := c.Request().Context().Value(areaAccessKey{}).(ModuleAccess)
 	return acc
 }
 
 // readOnlyMessage says why an area is read-only and since when.
-func readOnlyMessage(area *Area, acc ModuleAccess) string {
+func readOnlyMessage(area *Area, acc ModuleAccess) string { return readOnlyText(area.Name, acc) }
+
+// readOnlyText says why name (an area or a plan) is read-only and since when.
+func readOnlyText(name string, acc ModuleAccess) string {
 	var b strings.Builder
-	b.WriteString(area.Name + " is read-only: ")
+	b.WriteString(name + " is read-only: ")
 	if acc.State == db.ServiceStateExpired && acc.ReadOnlySince != nil {
 		b.WriteString("its term ended on " + longDate(acc.ValidUntil.Time) + " and it has been read-only since " + longDate(acc.ReadOnlySince.Time) + ".")
 	} else {
@@ -126,13 +163,16 @@ func readOnlyMessage(area *Area, acc ModuleAccess) string {
 }
 
 // banner is the read-only banner of an area's page, nil when the area is usable.
-func banner(area *Area, acc ModuleAccess) *views.ReadOnlyBanner {
+func banner(area *Area, acc ModuleAccess) *views.ReadOnlyBanner { return bannerFor(area.Name, acc) }
+
+// bannerFor is the read-only banner of name (an area or a plan), nil when it is usable.
+func bannerFor(name string, acc ModuleAccess) *views.ReadOnlyBanner {
 	if !acc.State.ReadOnly() {
 		return nil
 	}
 	return &views.ReadOnlyBanner{
-		Title:      area.Name + " is read-only",
-		Text:       readOnlyMessage(area, acc),
+		Title:      name + " is read-only",
+		Text:       readOnlyText(name, acc),
 		RenewalURL: "/services#service-" + itoa(acc.ServiceID),
 	}
 }

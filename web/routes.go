@@ -36,8 +36,8 @@ func (s *Server) routes() {
 	e.POST("/services/:id/renewal-requests", handleRequestRenewal(s.pool, s.clock, s.validate), partner)
 
 	// Module areas: every route declares its area, and the gate enforces the module's state.
-	hub := areaByKey("hub-listings")
-	homes := map[*Area]echo.HandlerFunc{hub: handleHubListings(s.pool, hub)}
+	hub, products := areaByKey("hub-listings"), areaByKey("products")
+	homes := map[*Area]echo.HandlerFunc{hub: handleHubListings(s.pool, hub), products: handleProducts(s.pool)}
 	for _, a := range Areas {
 		h := homes[a]
 		if h == nil {
@@ -46,6 +46,16 @@ func (s *Server) routes() {
 		s.moduleRoute(a, http.MethodGet, a.Path, h)
 	}
 	s.moduleRoute(hub, http.MethodPost, "/hub/listings/profile", handleSaveHubProfile(s.pool, hub, s.validate))
+
+	// My Products: the list and the create form follow the area; a product follows its own plan.
+	s.moduleRoute(products, http.MethodGet, "/products/new", handleNewProduct())
+	s.moduleRoute(products, http.MethodPost, "/products", handleCreateProduct(s.pool, s.clock, s.validate))
+	product := productGovernor(s.pool)
+	s.planRoute(products, http.MethodGet, "/products/:id", handleProduct(s.cfg), product)
+	s.planRoute(products, http.MethodGet, "/products/:id/edit", handleEditProduct(), product)
+	s.planRoute(products, http.MethodPost, "/products/:id", handleUpdateProduct(s.pool, s.clock, s.validate), product)
+	s.planRoute(products, http.MethodPost, "/products/:id/status", handleSetProductStatus(s.pool, s.clock), product)
+	s.planRoute(products, http.MethodPost, "/products/:id/archive", handleArchiveProduct(s.pool, s.clock), product)
 
 	// Staff: account managers and admins.
 	staff := e.Group("/admin", requireRole(db.UserRoleAccountManager, db.UserRoleAdmin), noStore)

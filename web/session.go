@@ -141,6 +141,14 @@ func addFlash(sm *scs.SessionManager, ctx context.Context, kind, text string) {
 	sm.Put(ctx, sessionFlash, append(flashes, views.Flash{Kind: kind, Text: text}))
 }
 
+// flashRedirect leaves a message for the page at to, and sends the browser there.
+func flashRedirect(c echo.Context, kind, text, to string) error {
+	if sm := sessionsFrom(c); sm != nil {
+		addFlash(sm, c.Request().Context(), kind, text)
+	}
+	return redirect(c, to)
+}
+
 // popFlashes takes the waiting messages; only a session that has some is changed.
 func popFlashes(sm *scs.SessionManager, ctx context.Context) []views.Flash {
 	if !sm.Exists(ctx, sessionFlash) {

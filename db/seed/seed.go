@@ -55,7 +55,7 @@ var demoUsers = []demoUser{
 	{"consumer@example.com", "Carlos Consumer", db.UserRoleConsumer, "", "customer of the Solutions Hub"},
 }
 
-// Demo creates (or restores) the demo companies, accounts and services in one transaction and
+// Demo creates (or restores) the demo companies, accounts, services and products in one transaction and
 // returns the accounts to print. today is the portal's current day; the services' terms are
 // placed around it.
 func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today time.Time) ([]Account, error) {
@@ -90,7 +90,10 @@ func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today 
 				return fmt.Errorf("assign %s: %w", c.name, err)
 			}
 		}
-		return seedServices(ctx, q, companies, today)
+		if err := seedServices(ctx, q, companies, today); err != nil {
+			return err
+		}
+		return seedProducts(ctx, q, companies, users, today)
 	})
 	return accounts, err
 }

@@ -1,0 +1,202 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+	"partnerportal/web/clock"
+)
+
+const productContextKey = "product"
+
+// productGovernor governs the routes about one product (/products/:id…) by the product's own
+// plan: the company's plan for its module and environment, as company_access computed it.
+// The product is loaded here, with its consumers, so the page costs no further round trip;
+// another company's product, or none, is not found.
+func productGovernor(pool *pgxpool.Pool) governor {
+	q := db.New(pool)
+	return func(c echo.Context, u *CurrentUser) (Governing, error) {
+		id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+		if err != nil {
+			return Governing{}, echo.ErrNotFound
+		}
+		p, err := q.GetCompanyProduct(c.Request().Context(), db.GetCompanyProductParams{ID: id, CompanyID: *u.CompanyID})
+		if errors.Is(err, pgx.ErrNoRows) {
+			return Governing{}, echo.ErrNotFound
+		}
+		if err != nil {
+			return Governing{}, err
+		}
+		c.Set(productContextKey, &p)
+		plan := productPlan{p.Module, p.Environment}
+		return Governing{Access: u.Access.Plan(p.Module, p.Environment), Name: plan.name(), Back: "/products/" + itoa(p.ID)}, nil
+	}
+}
+
+// productFrom is the product the governor loaded for the request.
+func productFrom(c echo.Context) *db.GetCompanyProductRow {
+	return c.Get(productContextKey).(*db.GetCompanyProductRow)
+}
+
+// productPurchase is one purchase as GetCompanyProduct lists it.
+type productPurchase struct {
+	ConsumerName  string          `json:"consumer_name"`
+	ConsumerEmail string          `json:"consumer_email"`
+	PurchasedAt   time.Time       `json:"purchased_at"`
+	Price         string          `json:"price"`
+	Currency      string          `json:"currency"`
+	PricingModel  db.PricingModel `json:"pricing_model"`
+}
+
+// handleProduct is a product's page: its details, its plan's state and its consumers.
+func handleProduct(cfg Config) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		p := productFrom(c)
+		acc := areaAccess(c)
+		plan := productPlan{p.Module, p.Environment}
+		var purchases []productPurchase
+		if err := json.Unmarshal(p.Purchases, &purchases); err != nil {
+			return fmt.Errorf("read purchases: %w", err)
+		}
+		page := views.ProductPage{
+			ID: p.ID, Name: p.Name, Kind: db.ProductKind(p.Module), Environment: p.Environment.Label(),
+			Status:  productBadge(p.Status, p.ArchivedAt != nil),
+			Banner:  bannerFor(plan.name(), acc),
+			CanEdit: acc.State.CanUse() && p.ArchivedAt == nil,
+			Price:   money(p.Price, p.Currency), Period: pricePeriod(p.PricingModel),
+			Summary: p.Summary, Description: paragraphs(p.Description),
+			Facts:         productFacts(p, cfg.Location),
+			Plan:          views.PlanInfo{Label: plan.label(), Badge: stateBadge(acc.State), Text: planState(acc)},
+			ConsumerCount: int(p.PurchaseCount),
+			CSRF:          csrfToken(c),
+		}
+		page.Publish = views.Option{Value: string(db.ProductStatusPublished), Label: "Publish"}
+		if p.Status == db.ProductStatusPublished {
+			page.Publish = views.Option{Value: string(db.ProductStatusDraft), Label: "Back to draft"}
+		}
+		if p.ArchivedAt != nil {
+			page.Archived = "Archived on " + longDate(p.ArchivedAt.In(cfg.Location)) + ". It no longer appears in your product list and cannot be changed."
+		}
+		for _, pu := range purchases {
+			page.Consumers = append(page.Consumers, consumerRow(pu, acc, cfg.Location))
+		}
+		if len(purchases) < page.ConsumerCount {
+			page.ConsumerNote = fmt.Sprintf("The %d most recent of %s purchases.", len(purchases), count(int64(page.ConsumerCount)))
+		}
+		return ok(c, p.Name, views.ProductView(page))
+	}
+}
+
+// consumerRow is a purchase with whether its consumer can use the product: only while the
+// partner's plan for it can be used (SPEC §5); otherwise released, since the plan's read-only
+// date when there is one.
+func consumerRow(pu productPurchase, acc ModuleAccess, loc *time.Location) views.ConsumerRow {
+	row := views.ConsumerRow{Name: pu.ConsumerName, Email: pu.ConsumerEmail,
+		PurchasedOn: longDate(pu.PurchasedAt.In(loc)),
+		Paid:        strings.TrimSpace(money(pu.Price, pu.Currency) + " " + pricePeriod(pu.PricingModel))}
+	if acc.State.CanUse() {
+		row.Access, row.AccessText = views.Badge{Tone: "active", Icon: "✓", Label: "Active"}, "Can use it"
+		return row
+	}
+	row.Access, row.AccessText = views.Badge{Tone: "readonly", Icon: "⊘", Label: "Released"}, "Released by the partner"
+	if acc.ReadOnlySince != nil {
+		row.AccessText += " on " + longDate(acc.ReadOnlySince.Time)
+	}
+	return row
+}
+
+func productFacts(p *db.GetCompanyProductRow, loc *time.Location) []views.Fact {
+	facts := []views.Fact{
+		{Term: "Slug", Value: p.Slug},
+		{Term: "Category", Value: p.Category.Label()},
+		{Term: "Pricing", Value: p.PricingModel.Label()},
+	}
+	if p.Version != "" {
+		facts = append(facts, views.Fact{Term: "Version", Value: p.Version})
+	}
+	if p.ModelNumber != nil {
+		facts = append(facts, views.Fact{Term: "Model number", Value: *p.ModelNumber})
+	}
+	if len(p.Connectivity) > 0 {
+		labels := make([]string, len(p.Connectivity))
+		for i, k := range p.Connectivity {
+			labels[i] = db.ConnectivityLabel(k)
+		}
+		facts = append(facts, views.Fact{Term: "Connectivity", Value: strings.Join(labels, ", ")})
+	}
+	if p.Deployment != nil {
+		facts = append(facts, views.Fact{Term: "Deployment", Value: p.Deployment.Label()})
+	}
+	return append(facts,
+		views.Fact{Term: "Created", Value: longDate(p.CreatedAt.In(loc))},
+		views.Fact{Term: "Last changed", Value: longDate(p.UpdatedAt.In(loc))})
+}
+
+// paragraphs splits plain text at empty lines; line breaks inside a paragraph stay (CSS
+// pre-line shows them).
+func paragraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// refuseArchived answers a change to an archived product: it stays as it was.
+func refuseArchived(c echo.Context, p *db.GetCompanyProductRow) error {
+	return flashRedirect(c, "error", "“"+p.Name+"” is archived and can no longer be changed.", "/products/"+itoa(p.ID))
+}
+
+// handleSetProductStatus publishes a product or takes it back to draft.
+func handleSetProductStatus(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		p := productFrom(c)
+		status := db.ProductStatus(c.FormValue("status"))
+		if !status.Valid() {
+			return &Error{Code: 400, Message: "Choose draft or published."}
+		}
+		n, err := q.SetProductStatus(ctx, db.SetProductStatusParams{Status: status, Now: clk.Now(), ID: p.ID, CompanyID: p.CompanyID})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return refuseArchived(c, p)
+		}
+		msg := "“" + p.Name + "” is published."
+		if status == db.ProductStatusDraft {
+			msg = "“" + p.Name + "” is back to draft."
+		}
+		return flashRedirect(c, "success", msg, "/products/"+itoa(p.ID))
+	}
+}
+
+// handleArchiveProduct takes a product out of the lists; purchases and history keep it.
+func handleArchiveProduct(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		p := productFrom(c)
+		n, err := q.ArchiveProduct(ctx, db.ArchiveProductParams{Now: clk.Now(), ID: p.ID, CompanyID: p.CompanyID})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return refuseArchived(c, p)
+		}
+		return flashRedirect(c, "success", "“"+p.Name+"” is archived. Its consumers keep their purchases; the Archived filter still finds it.", "/products")
+	}
+}
