@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/go-playground/validator/v10"
@@ -20,6 +21,16 @@ func newValidator() *validator.Validate {
 			return f.Name
 		}
 		return name
+	})
+	// Numbers arrive as text: "count" is a whole number from 1 (a quota), "percent" a whole
+	// number from 0 to 100 (a cap).
+	_ = v.RegisterValidation("count", func(fl validator.FieldLevel) bool {
+		n, err := strconv.ParseInt(fl.Field().String(), 10, 32)
+		return err == nil && n >= 1
+	})
+	_ = v.RegisterValidation("percent", func(fl validator.FieldLevel) bool {
+		n, err := strconv.Atoi(fl.Field().String())
+		return err == nil && n >= 0 && n <= 100
 	})
 	return v
 }
@@ -61,6 +72,12 @@ func fieldMessage(fe validator.FieldError) string {
 		return fmt.Sprintf("Must be at most %s.", fe.Param())
 	case "oneof":
 		return "Choose one of the options."
+	case "count":
+		return "Enter a whole number of at least 1."
+	case "percent":
+		return "Enter a whole percentage from 0 to 100."
+	case "datetime":
+		return "Enter a date like 2026-11-25."
 	default:
 		return "This value is not valid."
 	}
