@@ -85,7 +85,8 @@ SELECT (SELECT count(*) FROM matched)::bigint AS total,
        (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.at DESC, p.id DESC), '[]') FROM page p)::jsonb AS events,
        (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY lower(c.name)), '[]') FROM companies c)::jsonb AS companies,
        (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY lower(x.name)), '[]') FROM (
-            SELECT DISTINCT u.id, u.name, u.email FROM visible v JOIN users u ON u.id = v.actor_id) x)::jsonb AS actors
+            SELECT DISTINCT u.id, u.name, u.email FROM visible v JOIN users u ON u.id = v.actor_id) x)::jsonb AS actors,
+       (SELECT jsonb_agg(to_jsonb(m) ORDER BY m.position) FROM (SELECT key, name, position FROM modules) m)::jsonb AS modules
 `
 
 type GetAuditLogParams struct {
@@ -105,6 +106,7 @@ type GetAuditLogRow struct {
 	Events    []byte
 	Companies []byte
 	Actors    []byte
+	Modules   []byte
 }
 
 // One page of the trail the viewer may see, newest first, with the number of matches and the
@@ -129,6 +131,7 @@ func (q *Queries) GetAuditLog(ctx context.Context, arg GetAuditLogParams) (GetAu
 		&i.Events,
 		&i.Companies,
 		&i.Actors,
+		&i.Modules,
 	)
 	return i, err
 }

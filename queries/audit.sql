@@ -54,4 +54,5 @@ SELECT (SELECT count(*) FROM matched)::bigint AS total,
        (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.at DESC, p.id DESC), '[]') FROM page p)::jsonb AS events,
        (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY lower(c.name)), '[]') FROM companies c)::jsonb AS companies,
        (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY lower(x.name)), '[]') FROM (
-            SELECT DISTINCT u.id, u.name, u.email FROM visible v JOIN users u ON u.id = v.actor_id) x)::jsonb AS actors;
+            SELECT DISTINCT u.id, u.name, u.email FROM visible v JOIN users u ON u.id = v.actor_id) x)::jsonb AS actors,
+       (SELECT jsonb_agg(to_jsonb(m) ORDER BY m.position) FROM (SELECT key, name, position FROM modules) m)::jsonb AS modules;

@@ -4,7 +4,8 @@
 -- attention, each already in order of urgency. States come from service_state at today.
 -- expiring: current terms ending within 30 days that are not renewed yet, soonest first.
 -- attention: grace, expired and exhausted services; read-only ones first (the partner is
--- blocked), the most recent first, then grace with the fewest days of grace left.
+-- blocked): used-up quotas, then expiries, the most recent first; then grace with the fewest
+-- days of grace left.
 -- quotas: metered dimensions at 80% of their quota or more, fullest first.
 -- requests: open renewal requests, oldest first.
 -- managers: the account managers an admin can filter by.
@@ -44,13 +45,13 @@ SELECT
         FROM svc
         WHERE valid_until BETWEEN sqlc.arg(today)::date AND sqlc.arg(today)::date + 30
           AND state IN ('active', 'grace', 'exhausted') AND NOT renewed) x)::jsonb AS expiring,
-    (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.rank, x.rank_date DESC, x.grace_days_left, lower(x.company_name)), '[]') FROM (
+    (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.rank, x.rank_date DESC NULLS FIRST, x.grace_days_left, lower(x.company_name), x.module_name), '[]') FROM (
         SELECT company_id, company_name, service_id, module_name, environment, state, valid_until,
                expired_from, grace_days_left,
                CASE state WHEN 'exhausted' THEN 1 WHEN 'expired' THEN 1 ELSE 2 END AS rank,
                CASE WHEN state = 'expired' THEN expired_from END AS rank_date
         FROM svc WHERE state IN ('grace', 'expired', 'exhausted')) x)::jsonb AS attention,
-    (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.used * 100 / x.quota DESC, lower(x.company_name)), '[]') FROM (
+    (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.used * 100 / x.quota DESC, lower(x.company_name), x.module_name), '[]') FROM (
         SELECT svc.company_id, svc.company_name, svc.service_id, svc.module_name, svc.environment, svc.state,
                d.unit, d.used, d.quota
         FROM svc

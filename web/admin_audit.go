@@ -94,7 +94,8 @@ func handleAuditLog(pool *pgxpool.Pool, cfg Config) echo.HandlerFunc {
 			Name  string
 			Email string
 		}
-		if err := decodeJSON(row.Events, &events, row.Companies, &companies, row.Actors, &actors); err != nil {
+		var modules []struct{ Key, Name string }
+		if err := decodeJSON(row.Events, &events, row.Companies, &companies, row.Actors, &actors, row.Modules, &modules); err != nil {
 			return err
 		}
 		query := c.QueryParams()
@@ -112,8 +113,8 @@ func handleAuditLog(pool *pgxpool.Pool, cfg Config) echo.HandlerFunc {
 		for _, a := range actors {
 			page.Actors = append(page.Actors, views.Option{Value: itoa(a.ID), Label: a.Name + " (" + a.Email + ")", Selected: query.Get("actor") == itoa(a.ID)})
 		}
-		for _, m := range db.AllModuleKeyValues() {
-			page.Modules = append(page.Modules, views.Option{Value: string(m), Label: string(m), Selected: query.Get("module") == string(m)})
+		for _, m := range modules {
+			page.Modules = append(page.Modules, views.Option{Value: m.Key, Label: m.Name, Selected: query.Get("module") == m.Key})
 		}
 		for _, a := range auditActions {
 			page.Actions = append(page.Actions, views.Option{Value: a.Key, Label: a.Label, Selected: query.Get("action") == a.Key})

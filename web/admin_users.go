@@ -86,7 +86,7 @@ type userSnapshot struct {
 
 // handleCreateUser creates an account with an unusable password and shows, once, the link
 // its owner sets a password with.
-func handleCreateUser(pool *pgxpool.Pool, clk clock.Clock, hasher *auth.Hasher, v *validator.Validate) echo.HandlerFunc {
+func handleCreateUser(pool *pgxpool.Pool, clk clock.Clock, cfg Config, hasher *auth.Hasher, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -120,7 +120,7 @@ func handleCreateUser(pool *pgxpool.Pool, clk clock.Clock, hasher *auth.Hasher, 
 				if err := writeAudit(ctx, tq, clk.Now(), userEvent(actor.ID, actionUserCreate, u, nil, snap)); err != nil {
 					return err
 				}
-				link, err = issueResetLink(ctx, tq, c, clk, actor.ID, u)
+				link, err = issueResetLink(ctx, tq, c, clk, cfg.Location, actor.ID, u)
 				return err
 			})
 			var fe formErrors

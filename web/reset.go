@@ -42,7 +42,7 @@ func tokenHash(token string) []byte {
 
 // issueResetLink makes a one-time password link for u, replacing any earlier one, and records
 // it. Only the token's hash is stored: the link returned is shown once.
-func issueResetLink(ctx context.Context, q *db.Queries, c echo.Context, clk clock.Clock, actor int64, u db.User) (*views.ResetLink, error) {
+func issueResetLink(ctx context.Context, q *db.Queries, c echo.Context, clk clock.Clock, loc *time.Location, actor int64, u db.User) (*views.ResetLink, error) {
 	now := clk.Now()
 	token := newToken()
 	if err := q.BurnPasswordResetTokens(ctx, db.BurnPasswordResetTokensParams{UserID: u.ID, At: &now}); err != nil {
@@ -57,11 +57,11 @@ func issueResetLink(ctx context.Context, q *db.Queries, c echo.Context, clk cloc
 		return nil, err
 	}
 	return &views.ResetLink{For: u.Name + " <" + u.Email + ">", URL: c.Scheme() + "://" + c.Request().Host + "/reset/" + token,
-		Expires: expires.Format("2 Jan 2006 15:04 MST")}, nil
+		Expires: expires.In(loc).Format("2 Jan 2006 15:04 MST")}, nil
 }
 
 // handleIssueResetLink shows an admin a new one-time password link for an account.
-func handleIssueResetLink(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
+func handleIssueResetLink(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -82,7 +82,7 @@ func handleIssueResetLink(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc 
 			if u.DisabledAt != nil {
 				return &Error{Code: http.StatusUnprocessableEntity, Message: u.Name + " is disabled: enable the account before sending a password link."}
 			}
-			link, err = issueResetLink(ctx, tq, c, clk, actor.ID, u)
+			link, err = issueResetLink(ctx, tq, c, clk, cfg.Location, actor.ID, u)
 			return err
 		})
 		if err != nil {

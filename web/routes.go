@@ -71,7 +71,7 @@ func (s *Server) routes() {
 	staff.GET("/companies/:id/edit", handleEditCompany(s.pool), admin)
 	staff.POST("/companies/:id", handleSaveCompany(s.pool, s.clock, s.validate), admin)
 	staff.GET("/users", handleUsers(s.pool), admin)
-	staff.POST("/users", handleCreateUser(s.pool, s.clock, s.hasher, s.validate), admin)
+	staff.POST("/users", handleCreateUser(s.pool, s.clock, s.cfg, s.hasher, s.validate), admin)
 	staff.POST("/users/:uid/status", handleUserStatus(s.pool, s.clock), admin)
-	staff.POST("/users/:uid/reset-link", handleIssueResetLink(s.pool, s.clock), admin)
+	staff.POST("/users/:uid/reset-link", handleIssueResetLink(s.pool, s.clock, s.cfg), admin)
 }
