@@ -134,23 +134,16 @@ func handleSaveCompany(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validat
 			}
 		}
 		in := readCompanyInput(c)
-		errs := validateForm(v, in)
+		errs, err := transactForm(ctx, pool, validateForm(v, in), func(tq *db.Queries) (err error) {
+			id, err = saveCompany(ctx, tq, u.ID, id, in, clk)
+			return err
+		})
+		if err != nil {
+			return err
+		}
 		if errs == nil {
-			err := db.Transact(ctx, pool, func(tq *db.Queries) error {
-				var err error
-				id, err = saveCompany(ctx, tq, u.ID, id, in, clk)
-				return err
-			})
-			var fe formErrors
-			switch {
-			case errors.As(err, &fe):
-				errs = views.FieldErrors(fe)
-			case err != nil:
-				return err
-			default:
-				addFlash(sessionsFrom(c), ctx, "success", "Company saved.")
-				return redirect(c, partnerURL(id))
-			}
+			addFlash(sessionsFrom(c), ctx, "success", "Company saved.")
+			return redirect(c, partnerURL(id))
 		}
 		d, err := loadCompaniesAdmin(ctx, q)
 		if err != nil {

@@ -48,19 +48,12 @@ func handleGrantService(pool *pgxpool.Pool, clk clock.Clock, cfg Config, v *vali
 		}
 		today, now := clock.Today(clk, cfg.Location), clk.Now()
 		var serviceID int64
-		errs := validateForm(v, in)
-		if errs == nil {
-			err = db.Transact(ctx, pool, func(tq *db.Queries) error {
-				serviceID, err = grantService(ctx, tq, u.ID, companyID, in, today, now)
-				return err
-			})
-			var fe formErrors
-			switch {
-			case errors.As(err, &fe):
-				errs = views.FieldErrors(fe)
-			case err != nil:
-				return err
-			}
+		errs, err := transactForm(ctx, pool, validateForm(v, in), func(tq *db.Queries) (err error) {
+			serviceID, err = grantService(ctx, tq, u.ID, companyID, in, today, now)
+			return err
+		})
+		if err != nil {
+			return err
 		}
 		if errs == nil && !isHTMX(c) {
 			addFlash(sessionsFrom(c), ctx, "success", "Service granted.")
@@ -197,6 +190,21 @@ func optionalInt32(s string) *int32 {
 func atoi32(s string) int32 {
 	n, _ := strconv.ParseInt(s, 10, 32)
 	return int32(n)
+}
+
+// transactForm runs fn in one transaction for a form the validator passed (errs nil); bad
+// input only the database could reveal comes back as field errors, anything else as the
+// error. A form that already has errors is not run.
+func transactForm(ctx context.Context, pool *pgxpool.Pool, errs views.FieldErrors, fn func(q *db.Queries) error) (views.FieldErrors, error) {
+	if errs != nil {
+		return errs, nil
+	}
+	err := db.Transact(ctx, pool, fn)
+	var fe formErrors
+	if errors.As(err, &fe) {
+		return views.FieldErrors(fe), nil
+	}
+	return nil, err
 }
 
 // formErrors is bad input only the database could reveal (a module already held, a term that

@@ -134,25 +134,12 @@ func handleAnswerRenewal[T any](pool *pgxpool.Pool, clk clock.Clock, cfg Config,
 		}
 		today, now := clock.Today(clk, cfg.Location), clk.Now()
 		in := a.Input(c)
-		errs := validateForm(v, in)
-		status := http.StatusOK
-		var alert *views.Flash
-		if errs == nil {
-			err = db.Transact(ctx, pool, func(tq *db.Queries) error {
-				return answerRenewal(ctx, tq, id, u.ID, today, now, a, in)
-			})
-			var stale *staleServiceError
-			switch {
-			case errors.As(err, &stale):
-				status, alert = http.StatusConflict, &views.Flash{Kind: "error", Text: staleMessage(ctx, q, stale.Current, cfg.Location)}
-			case err != nil:
-				return err
-			}
-		} else {
-			status = http.StatusUnprocessableEntity
-			if msg := formLevelError(errs); msg != "" {
-				alert = &views.Flash{Kind: "error", Text: msg}
-			}
+		errs, err := transactForm(ctx, pool, validateForm(v, in), func(tq *db.Queries) error {
+			return answerRenewal(ctx, tq, id, u.ID, today, now, a, in)
+		})
+		status, alert, err := changeOutcome(ctx, q, cfg.Location, errs, err)
+		if err != nil {
+			return err
 		}
 		if status == http.StatusOK {
 			msg := "Answered. The partner sees your answer on My Services."

@@ -49,32 +49,13 @@ func handleServiceAction[T any](pool *pgxpool.Pool, clk clock.Clock, cfg Config,
 		}
 		today, now := clock.Today(clk, cfg.Location), clk.Now()
 		in := a.Input(c)
-		errs := validateForm(v, in)
-		status := http.StatusOK
-		var alert *views.Flash
-		if errs == nil {
-			ch := a.Change(u.ID, companyID, serviceID, atoi32(c.FormValue("version")), in)
-			err := db.Transact(ctx, pool, func(tq *db.Queries) error {
-				_, err := applyServiceChange(ctx, tq, today, now, ch)
-				return err
-			})
-			var fe formErrors
-			var stale *staleServiceError
-			switch {
-			case errors.As(err, &fe):
-				errs = views.FieldErrors(fe)
-			case errors.As(err, &stale):
-				status = http.StatusConflict
-				alert = &views.Flash{Kind: "error", Text: staleMessage(ctx, q, stale.Current, cfg.Location)}
-			case err != nil:
-				return err
-			}
-		}
-		if errs != nil {
-			status = http.StatusUnprocessableEntity
-			if msg := formLevelError(errs); msg != "" {
-				alert = &views.Flash{Kind: "error", Text: msg}
-			}
+		errs, err := transactForm(ctx, pool, validateForm(v, in), func(tq *db.Queries) error {
+			_, err := applyServiceChange(ctx, tq, today, now, a.Change(u.ID, companyID, serviceID, atoi32(c.FormValue("version")), in))
+			return err
+		})
+		status, alert, err := changeOutcome(ctx, q, cfg.Location, errs, err)
+		if err != nil {
+			return err
 		}
 		if status == http.StatusOK && !isHTMX(c) {
 			addFlash(sessionsFrom(c), ctx, "success", a.Success(in))
@@ -99,6 +80,25 @@ func handleServiceAction[T any](pool *pgxpool.Pool, clk clock.Clock, cfg Config,
 		}
 		return render(c, status, page.Name, views.PartnerView(page))
 	}
+}
+
+// changeOutcome is the status of a staff change to a service and the message its panel
+// shows: 409 with what the service is now when it changed meanwhile, 422 for bad input, 200
+// when done. Any other error is returned.
+func changeOutcome(ctx context.Context, q *db.Queries, loc *time.Location, errs views.FieldErrors, err error) (int, *views.Flash, error) {
+	var stale *staleServiceError
+	switch {
+	case errors.As(err, &stale):
+		return http.StatusConflict, &views.Flash{Kind: "error", Text: staleMessage(ctx, q, stale.Current, loc)}, nil
+	case err != nil:
+		return 0, nil, err
+	case errs != nil:
+		if msg := formLevelError(errs); msg != "" {
+			return http.StatusUnprocessableEntity, &views.Flash{Kind: "error", Text: msg}, nil
+		}
+		return http.StatusUnprocessableEntity, nil, nil
+	}
+	return http.StatusOK, nil, nil
 }
 
 // formLevelError is the message of errors that belong to no visible field.

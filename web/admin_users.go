@@ -98,38 +98,32 @@ func handleCreateUser(pool *pgxpool.Pool, clk clock.Clock, cfg Config, hasher *a
 			errs = views.FieldErrors{"company": "Partner users belong to a company; other accounts to none."}
 		}
 		var link *views.ResetLink
-		if errs == nil {
-			err := db.Transact(ctx, pool, func(tq *db.Queries) error {
-				var companyID *int64
-				if in.Company != "" {
-					n, _ := strconv.ParseInt(in.Company, 10, 64)
-					companyID = &n
-				}
-				u, err := tq.CreateUser(ctx, db.CreateUserParams{Email: in.Email, Name: in.Name, Role: db.UserRole(in.Role),
-					CompanyID: companyID, PasswordHash: hasher.Hash(newToken())})
-				var pgErr *pgconn.PgError
-				switch {
-				case errors.As(err, &pgErr) && pgErr.ConstraintName == "users_email_key":
-					return formErrors{"email": "An account with this e-mail exists already."}
-				case errors.As(err, &pgErr) && pgErr.Code == "23503":
-					return formErrors{"company": "Choose a company from the list."}
-				case err != nil:
-					return err
-				}
-				snap := userSnapshot{Name: u.Name, Email: u.Email, Role: u.Role}
-				if err := writeAudit(ctx, tq, clk.Now(), userEvent(actor.ID, actionUserCreate, u, nil, snap)); err != nil {
-					return err
-				}
-				link, err = issueResetLink(ctx, tq, c, clk, cfg.Location, actor.ID, u)
-				return err
-			})
-			var fe formErrors
+		errs, err := transactForm(ctx, pool, errs, func(tq *db.Queries) error {
+			var companyID *int64
+			if in.Company != "" {
+				n, _ := strconv.ParseInt(in.Company, 10, 64)
+				companyID = &n
+			}
+			u, err := tq.CreateUser(ctx, db.CreateUserParams{Email: in.Email, Name: in.Name, Role: db.UserRole(in.Role),
+				CompanyID: companyID, PasswordHash: hasher.Hash(newToken())})
+			var pgErr *pgconn.PgError
 			switch {
-			case errors.As(err, &fe):
-				errs = views.FieldErrors(fe)
+			case errors.As(err, &pgErr) && pgErr.ConstraintName == "users_email_key":
+				return formErrors{"email": "An account with this e-mail exists already."}
+			case errors.As(err, &pgErr) && pgErr.Code == "23503":
+				return formErrors{"company": "Choose a company from the list."}
 			case err != nil:
 				return err
 			}
+			snap := userSnapshot{Name: u.Name, Email: u.Email, Role: u.Role}
+			if err := writeAudit(ctx, tq, clk.Now(), userEvent(actor.ID, actionUserCreate, u, nil, snap)); err != nil {
+				return err
+			}
+			link, err = issueResetLink(ctx, tq, c, clk, cfg.Location, actor.ID, u)
+			return err
+		})
+		if err != nil {
+			return err
 		}
 		status := http.StatusOK
 		if errs != nil {
