@@ -652,6 +652,21 @@ func AllUserRoleValues() []UserRole {
 	}
 }
 
+type AuditEvent struct {
+	ID          int64
+	At          time.Time
+	ActorID     int64
+	CompanyID   *int64
+	ServiceID   *int64
+	Module      *ModuleKey
+	Environment *Environment
+	UserID      *int64
+	Action      string
+	Subject     string
+	Before      []byte
+	After       []byte
+}
+
 type Module struct {
 	Key         ModuleKey
 	Name        string
@@ -669,6 +684,15 @@ type PartnerCompany struct {
 	AccountManagerID *int64
 	HubTagline       string
 	HubContactEmail  string
+}
+
+type PasswordResetToken struct {
+	TokenHash []byte
+	UserID    int64
+	CreatedBy int64
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	UsedAt    *time.Time
 }
 
 type Product struct {

@@ -7,7 +7,95 @@ package db
 
 import (
 	"context"
+	"time"
 )
+
+const createPartnerCompany = `-- name: CreatePartnerCompany :one
+INSERT INTO partner_companies (name, is_hardware, is_software, account_manager_id)
+VALUES ($1, $2, $3, $4)
+RETURNING id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email
+`
+
+type CreatePartnerCompanyParams struct {
+	Name             string
+	IsHardware       bool
+	IsSoftware       bool
+	AccountManagerID *int64
+}
+
+// Fails on partner_companies_name_key when the name is taken (case-insensitive).
+func (q *Queries) CreatePartnerCompany(ctx context.Context, arg CreatePartnerCompanyParams) (PartnerCompany, error) {
+	row := q.db.QueryRow(ctx, createPartnerCompany,
+		arg.Name,
+		arg.IsHardware,
+		arg.IsSoftware,
+		arg.AccountManagerID,
+	)
+	var i PartnerCompany
+	err := row.Scan(
+		&i.ID,
+		&i.Name,
+		&i.IsHardware,
+		&i.IsSoftware,
+		&i.CreatedAt,
+		&i.AccountManagerID,
+		&i.HubTagline,
+		&i.HubContactEmail,
+	)
+	return i, err
+}
+
+const getCompaniesAdminPage = `-- name: GetCompaniesAdminPage :one
+SELECT (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY lower(x.name)), '[]') FROM (
+            SELECT c.id, c.name, c.is_hardware, c.is_software, c.account_manager_id,
+                   coalesce(am.name, '') AS account_manager_name,
+                   (SELECT count(*) FROM users u WHERE u.company_id = c.id) AS users,
+                   (SELECT count(*) FROM services s WHERE s.company_id = c.id) AS services
+            FROM partner_companies c LEFT JOIN users am ON am.id = c.account_manager_id) x)::jsonb AS companies,
+       (SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY lower(m.name)), '[]') FROM (
+            SELECT u.id, u.name, u.email FROM users u
+            WHERE u.role = 'account_manager' AND u.disabled_at IS NULL) m)::jsonb AS managers
+`
+
+type GetCompaniesAdminPageRow struct {
+	Companies []byte
+	Managers  []byte
+}
+
+// The admin's list of partner companies and the account managers one can be assigned to.
+func (q *Queries) GetCompaniesAdminPage(ctx context.Context) (GetCompaniesAdminPageRow, error) {
+	row := q.db.QueryRow(ctx, getCompaniesAdminPage)
+	var i GetCompaniesAdminPageRow
+	err := row.Scan(&i.Companies, &i.Managers)
+	return i, err
+}
+
+const getCompanyForStaff = `-- name: GetCompanyForStaff :one
+SELECT c.id, c.name, c.is_hardware, c.is_software, c.created_at, c.account_manager_id, c.hub_tagline, c.hub_contact_email FROM partner_companies c
+WHERE c.id = $1 AND staff_can_see(c.id, $2::bigint)
+`
+
+type GetCompanyForStaffParams struct {
+	ID       int64
+	ViewerID int64
+}
+
+// A company the viewer may see; no row otherwise (the page answers 404).
+func (q *Queries) GetCompanyForStaff(ctx context.Context, arg GetCompanyForStaffParams) (PartnerCompany, error) {
+	row := q.db.QueryRow(ctx, getCompanyForStaff, arg.ID, arg.ViewerID)
+	var i PartnerCompany
+	err := row.Scan(
+		&i.ID,
+		&i.Name,
+		&i.IsHardware,
+		&i.IsSoftware,
+		&i.CreatedAt,
+		&i.AccountManagerID,
+		&i.HubTagline,
+		&i.HubContactEmail,
+	)
+	return i, err
+}
 
 const getHubProfile = `-- name: GetHubProfile :one
 SELECT hub_tagline, hub_contact_email FROM partner_companies WHERE id = $1
@@ -23,6 +111,121 @@ func (q *Queries) GetHubProfile(ctx context.Context, id int64) (GetHubProfileRow
 	var i GetHubProfileRow
 	err := row.Scan(&i.HubTagline, &i.HubContactEmail)
 	return i, err
+}
+
+const getPartnerCompanyForUpdate = `-- name: GetPartnerCompanyForUpdate :one
+SELECT id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email FROM partner_companies WHERE id = $1 FOR UPDATE
+`
+
+func (q *Queries) GetPartnerCompanyForUpdate(ctx context.Context, id int64) (PartnerCompany, error) {
+	row := q.db.QueryRow(ctx, getPartnerCompanyForUpdate, id)
+	var i PartnerCompany
+	err := row.Scan(
+		&i.ID,
+		&i.Name,
+		&i.IsHardware,
+		&i.IsSoftware,
+		&i.CreatedAt,
+		&i.AccountManagerID,
+		&i.HubTagline,
+		&i.HubContactEmail,
+	)
+	return i, err
+}
+
+const getStaffPartnerPage = `-- name: GetStaffPartnerPage :one
+SELECT c.id, c.name, c.is_hardware, c.is_software, c.account_manager_id,
+       coalesce(am.name, '')::text AS account_manager_name,
+       (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY lower(x.name)), '[]') FROM (
+            SELECT u.id, u.name, u.email, u.disabled_at IS NOT NULL AS disabled
+            FROM users u WHERE u.company_id = c.id) x)::jsonb AS users,
+       (SELECT coalesce(jsonb_agg(to_jsonb(sv) ORDER BY sv.position, sv.environment), '[]') FROM (
+            SELECT s.id, s.module, m.name AS module_name, m.metered, m.position, s.environment, s.status, s.version,
+                   st.state, t.id AS term_id, t.valid_from, t.valid_until, t.term_months, t.cap_percent,
+                   t.message_quota, t.device_quota, t.messages_used, t.devices_used,
+                   f.message_allowance, f.device_allowance, f.expired_from,
+                   renewal_start(s.id, $1::date) AS renewal_from,
+                   (SELECT coalesce(jsonb_agg(to_jsonb(h) ORDER BY h.valid_from DESC), '[]') FROM (
+                        SELECT ht.id, ht.valid_from, ht.valid_until, ht.term_months, ht.cap_percent,
+                               ht.message_quota, ht.device_quota, ht.messages_used, ht.devices_used
+                        FROM service_terms ht WHERE ht.service_id = s.id) h) AS terms,
+                   (SELECT to_jsonb(o) FROM (
+                        SELECT r.id, r.term_months, r.message, r.created_at, ru.name AS requested_by
+                        FROM renewal_requests r JOIN users ru ON ru.id = r.requested_by
+                        WHERE r.service_id = s.id AND r.status = 'open') o) AS open_request
+            FROM services s
+            JOIN modules m ON m.key = s.module
+            LEFT JOIN service_terms t ON t.id = current_term_id(s.id, $1::date)
+            LEFT JOIN service_term_figures f ON f.term_id = t.id
+            CROSS JOIN LATERAL (SELECT service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
+                t.message_quota, t.messages_used, t.device_quota, t.devices_used,
+                $1::date) AS state) st
+            WHERE s.company_id = c.id) sv)::jsonb AS services,
+       (SELECT coalesce(jsonb_agg(to_jsonb(e) ORDER BY e.at DESC, e.id DESC), '[]') FROM (
+            SELECT ev.id, ev.at, ev.action, ev.subject, ev.before, ev.after, a.name AS actor_name
+            FROM audit_events ev JOIN users a ON a.id = ev.actor_id
+            WHERE ev.company_id = c.id
+            ORDER BY ev.at DESC, ev.id DESC
+            LIMIT 20) e)::jsonb AS timeline,
+       (SELECT jsonb_agg(to_jsonb(mm) ORDER BY mm.position) FROM (
+            SELECT key, name, metered, position FROM modules) mm)::jsonb AS modules
+FROM partner_companies c
+LEFT JOIN users am ON am.id = c.account_manager_id
+WHERE c.id = $2 AND staff_can_see(c.id, $3::bigint)
+`
+
+type GetStaffPartnerPageParams struct {
+	Today     time.Time
+	CompanyID int64
+	ViewerID  int64
+}
+
+type GetStaffPartnerPageRow struct {
+	ID                 int64
+	Name               string
+	IsHardware         bool
+	IsSoftware         bool
+	AccountManagerID   *int64
+	AccountManagerName string
+	Users              []byte
+	Services           []byte
+	Timeline           []byte
+	Modules            []byte
+}
+
+// Everything the staff partner page shows, in one round trip; no row when the viewer may not
+// see the company. Each service is on its current term with the state at today (service_state),
+// its term history and its open renewal request; renewal_from is where a renewal made today
+// starts. The timeline is the company's latest audit events. JSON keys are read by
+// web/admin_partner_data.go.
+func (q *Queries) GetStaffPartnerPage(ctx context.Context, arg GetStaffPartnerPageParams) (GetStaffPartnerPageRow, error) {
+	row := q.db.QueryRow(ctx, getStaffPartnerPage, arg.Today, arg.CompanyID, arg.ViewerID)
+	var i GetStaffPartnerPageRow
+	err := row.Scan(
+		&i.ID,
+		&i.Name,
+		&i.IsHardware,
+		&i.IsSoftware,
+		&i.AccountManagerID,
+		&i.AccountManagerName,
+		&i.Users,
+		&i.Services,
+		&i.Timeline,
+		&i.Modules,
+	)
+	return i, err
+}
+
+const isActiveAccountManager = `-- name: IsActiveAccountManager :one
+SELECT EXISTS (SELECT 1 FROM users WHERE id = $1 AND role = 'account_manager' AND disabled_at IS NULL)
+`
+
+// Whether id may be assigned companies: an account manager whose account is not disabled.
+func (q *Queries) IsActiveAccountManager(ctx context.Context, id int64) (bool, error) {
+	row := q.db.QueryRow(ctx, isActiveAccountManager, id)
+	var exists bool
+	err := row.Scan(&exists)
+	return exists, err
 }
 
 const setPartnerCompanyAccountManager = `-- name: SetPartnerCompanyAccountManager :exec
@@ -52,6 +255,43 @@ type UpdateHubProfileParams struct {
 func (q *Queries) UpdateHubProfile(ctx context.Context, arg UpdateHubProfileParams) error {
 	_, err := q.db.Exec(ctx, updateHubProfile, arg.ID, arg.HubTagline, arg.HubContactEmail)
 	return err
+}
+
+const updatePartnerCompany = `-- name: UpdatePartnerCompany :one
+UPDATE partner_companies
+SET name = $2, is_hardware = $3, is_software = $4, account_manager_id = $5
+WHERE id = $1
+RETURNING id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email
+`
+
+type UpdatePartnerCompanyParams struct {
+	ID               int64
+	Name             string
+	IsHardware       bool
+	IsSoftware       bool
+	AccountManagerID *int64
+}
+
+func (q *Queries) UpdatePartnerCompany(ctx context.Context, arg UpdatePartnerCompanyParams) (PartnerCompany, error) {
+	row := q.db.QueryRow(ctx, updatePartnerCompany,
+		arg.ID,
+		arg.Name,
+		arg.IsHardware,
+		arg.IsSoftware,
+		arg.AccountManagerID,
+	)
+	var i PartnerCompany
+	err := row.Scan(
+		&i.ID,
+		&i.Name,
+		&i.IsHardware,
+		&i.IsSoftware,
+		&i.CreatedAt,
+		&i.AccountManagerID,
+		&i.HubTagline,
+		&i.HubContactEmail,
+	)
+	return i, err
 }
 
 const upsertPartnerCompany = `-- name: UpsertPartnerCompany :one

@@ -10,6 +10,34 @@ import (
 	"time"
 )
 
+const bumpServiceVersion = `-- name: BumpServiceVersion :one
+UPDATE services SET version = version + 1
+WHERE id = $1 AND version = $2
+RETURNING id, company_id, module, environment, status, version, created_at
+`
+
+type BumpServiceVersionParams struct {
+	ID              int64
+	ExpectedVersion int32
+}
+
+// Every change to a service or its current term bumps the version; no row (pgx.ErrNoRows)
+// when someone changed it since the caller read expected_version.
+func (q *Queries) BumpServiceVersion(ctx context.Context, arg BumpServiceVersionParams) (Service, error) {
+	row := q.db.QueryRow(ctx, bumpServiceVersion, arg.ID, arg.ExpectedVersion)
+	var i Service
+	err := row.Scan(
+		&i.ID,
+		&i.CompanyID,
+		&i.Module,
+		&i.Environment,
+		&i.Status,
+		&i.Version,
+		&i.CreatedAt,
+	)
+	return i, err
+}
+
 const createRenewalRequest = `-- name: CreateRenewalRequest :one
 INSERT INTO renewal_requests (service_id, requested_by, message, term_months, created_at)
 VALUES ($1, $2, $3, $4, $5)
@@ -226,6 +254,87 @@ func (q *Queries) GetService(ctx context.Context, id int64) (Service, error) {
 		&i.Status,
 		&i.Version,
 		&i.CreatedAt,
+	)
+	return i, err
+}
+
+const getServiceForChange = `-- name: GetServiceForChange :one
+SELECT s.id, s.company_id, s.module, m.name AS module_name, m.metered, s.environment, s.status, s.version,
+       t.id AS term_id, t.valid_from, t.valid_until, t.term_months, t.cap_percent,
+       t.message_quota, t.device_quota, t.messages_used, t.devices_used,
+       service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
+                     t.message_quota, t.messages_used, t.device_quota, t.devices_used,
+                     $1::date)::service_state AS state,
+       renewal_start(s.id, $1::date)::date AS renewal_from
+FROM services s
+JOIN modules m ON m.key = s.module
+LEFT JOIN service_terms t ON t.id = current_term_id(s.id, $1::date)
+WHERE s.id = $2 AND s.company_id = $3
+  AND staff_can_see(s.company_id, $4::bigint)
+FOR UPDATE OF s
+`
+
+type GetServiceForChangeParams struct {
+	Today     time.Time
+	ID        int64
+	CompanyID int64
+	ViewerID  int64
+}
+
+type GetServiceForChangeRow struct {
+	ID           int64
+	CompanyID    int64
+	Module       ModuleKey
+	ModuleName   string
+	Metered      bool
+	Environment  *Environment
+	Status       ServiceStatus
+	Version      int32
+	TermID       *int64
+	ValidFrom    *time.Time
+	ValidUntil   *time.Time
+	TermMonths   *int32
+	CapPercent   *int32
+	MessageQuota *int32
+	DeviceQuota  *int32
+	MessagesUsed *int64
+	DevicesUsed  *int32
+	State        ServiceState
+	RenewalFrom  time.Time
+}
+
+// A service as a staff change sees it, locked for the rest of the transaction; no row when it
+// is not the company's or the viewer may not see the company. Read again after the change it
+// is the "after" of the audit record, with the state the database computes. renewal_from is
+// where a renewal made today starts (renewal_start, SPEC §3).
+func (q *Queries) GetServiceForChange(ctx context.Context, arg GetServiceForChangeParams) (GetServiceForChangeRow, error) {
+	row := q.db.QueryRow(ctx, getServiceForChange,
+		arg.Today,
+		arg.ID,
+		arg.CompanyID,
+		arg.ViewerID,
+	)
+	var i GetServiceForChangeRow
+	err := row.Scan(
+		&i.ID,
+		&i.CompanyID,
+		&i.Module,
+		&i.ModuleName,
+		&i.Metered,
+		&i.Environment,
+		&i.Status,
+		&i.Version,
+		&i.TermID,
+		&i.ValidFrom,
+		&i.ValidUntil,
+		&i.TermMonths,
+		&i.CapPercent,
+		&i.MessageQuota,
+		&i.DeviceQuota,
+		&i.MessagesUsed,
+		&i.DevicesUsed,
+		&i.State,
+		&i.RenewalFrom,
 	)
 	return i, err
 }
@@ -543,4 +652,28 @@ func (q *Queries) UpdateServiceStatus(ctx context.Context, arg UpdateServiceStat
 		&i.CreatedAt,
 	)
 	return i, err
+}
+
+const updateTermLimits = `-- name: UpdateTermLimits :exec
+UPDATE service_terms
+SET cap_percent = $1, message_quota = $2, device_quota = $3
+WHERE id = $4
+`
+
+type UpdateTermLimitsParams struct {
+	CapPercent   int32
+	MessageQuota *int32
+	DeviceQuota  *int32
+	ID           int64
+}
+
+// Cap and quotas of a term, effective at once; usage is left as it is.
+func (q *Queries) UpdateTermLimits(ctx context.Context, arg UpdateTermLimitsParams) error {
+	_, err := q.db.Exec(ctx, updateTermLimits,
+		arg.CapPercent,
+		arg.MessageQuota,
+		arg.DeviceQuota,
+		arg.ID,
+	)
+	return err
 }

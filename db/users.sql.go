@@ -90,6 +90,26 @@ func (q *Queries) GetSessionUser(ctx context.Context, arg GetSessionUserParams) 
 	return i, err
 }
 
+const getUser = `-- name: GetUser :one
+SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at FROM users WHERE id = $1
+`
+
+func (q *Queries) GetUser(ctx context.Context, id int64) (User, error) {
+	row := q.db.QueryRow(ctx, getUser, id)
+	var i User
+	err := row.Scan(
+		&i.ID,
+		&i.Email,
+		&i.Name,
+		&i.PasswordHash,
+		&i.Role,
+		&i.CompanyID,
+		&i.DisabledAt,
+		&i.CreatedAt,
+	)
+	return i, err
+}
+
 const getUserByEmail = `-- name: GetUserByEmail :one
 SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at FROM users WHERE lower(email) = lower($1)
 `
@@ -108,6 +128,89 @@ func (q *Queries) GetUserByEmail(ctx context.Context, email string) (User, error
 		&i.CreatedAt,
 	)
 	return i, err
+}
+
+const getUserForUpdate = `-- name: GetUserForUpdate :one
+SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at FROM users WHERE id = $1 FOR UPDATE
+`
+
+func (q *Queries) GetUserForUpdate(ctx context.Context, id int64) (User, error) {
+	row := q.db.QueryRow(ctx, getUserForUpdate, id)
+	var i User
+	err := row.Scan(
+		&i.ID,
+		&i.Email,
+		&i.Name,
+		&i.PasswordHash,
+		&i.Role,
+		&i.CompanyID,
+		&i.DisabledAt,
+		&i.CreatedAt,
+	)
+	return i, err
+}
+
+const getUsersAdminPage = `-- name: GetUsersAdminPage :one
+SELECT (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.role, lower(x.name)), '[]') FROM (
+            SELECT u.id, u.name, u.email, u.role, u.company_id, coalesce(c.name, '') AS company_name,
+                   u.disabled_at, u.created_at
+            FROM users u LEFT JOIN partner_companies c ON c.id = u.company_id) x)::jsonb AS users,
+       (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY lower(c.name)), '[]') FROM (
+            SELECT id, name FROM partner_companies) c)::jsonb AS companies
+`
+
+type GetUsersAdminPageRow struct {
+	Users     []byte
+	Companies []byte
+}
+
+// Every account, staff first, and the companies a partner user can belong to.
+func (q *Queries) GetUsersAdminPage(ctx context.Context) (GetUsersAdminPageRow, error) {
+	row := q.db.QueryRow(ctx, getUsersAdminPage)
+	var i GetUsersAdminPageRow
+	err := row.Scan(&i.Users, &i.Companies)
+	return i, err
+}
+
+const setUserDisabled = `-- name: SetUserDisabled :one
+UPDATE users SET disabled_at = $1 WHERE id = $2
+RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at
+`
+
+type SetUserDisabledParams struct {
+	DisabledAt *time.Time
+	ID         int64
+}
+
+// disabled_at NULL enables the account again.
+func (q *Queries) SetUserDisabled(ctx context.Context, arg SetUserDisabledParams) (User, error) {
+	row := q.db.QueryRow(ctx, setUserDisabled, arg.DisabledAt, arg.ID)
+	var i User
+	err := row.Scan(
+		&i.ID,
+		&i.Email,
+		&i.Name,
+		&i.PasswordHash,
+		&i.Role,
+		&i.CompanyID,
+		&i.DisabledAt,
+		&i.CreatedAt,
+	)
+	return i, err
+}
+
+const setUserPassword = `-- name: SetUserPassword :exec
+UPDATE users SET password_hash = $2 WHERE id = $1
+`
+
+type SetUserPasswordParams struct {
+	ID           int64
+	PasswordHash string
+}
+
+func (q *Queries) SetUserPassword(ctx context.Context, arg SetUserPasswordParams) error {
+	_, err := q.db.Exec(ctx, setUserPassword, arg.ID, arg.PasswordHash)
+	return err
 }
 
 const upsertUser = `-- name: UpsertUser :one

@@ -118,3 +118,35 @@ JOIN modules m ON m.key = s.module
 JOIN users u ON u.id = r.requested_by
 WHERE s.company_id = $1
 ORDER BY r.created_at DESC, r.id DESC;
+
+-- name: GetServiceForChange :one
+-- A service as a staff change sees it, locked for the rest of the transaction; no row when it
+-- is not the company's or the viewer may not see the company. Read again after the change it
+-- is the "after" of the audit record, with the state the database computes. renewal_from is
+-- where a renewal made today starts (renewal_start, SPEC §3).
+SELECT s.id, s.company_id, s.module, m.name AS module_name, m.metered, s.environment, s.status, s.version,
+       t.id AS term_id, t.valid_from, t.valid_until, t.term_months, t.cap_percent,
+       t.message_quota, t.device_quota, t.messages_used, t.devices_used,
+       service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
+                     t.message_quota, t.messages_used, t.device_quota, t.devices_used,
+                     sqlc.arg(today)::date)::service_state AS state,
+       renewal_start(s.id, sqlc.arg(today)::date)::date AS renewal_from
+FROM services s
+JOIN modules m ON m.key = s.module
+LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
+WHERE s.id = sqlc.arg(id) AND s.company_id = sqlc.arg(company_id)
+  AND staff_can_see(s.company_id, sqlc.arg(viewer_id)::bigint)
+FOR UPDATE OF s;
+
+-- name: BumpServiceVersion :one
+-- Every change to a service or its current term bumps the version; no row (pgx.ErrNoRows)
+-- when someone changed it since the caller read expected_version.
+UPDATE services SET version = version + 1
+WHERE id = sqlc.arg(id) AND version = sqlc.arg(expected_version)
+RETURNING *;
+
+-- name: UpdateTermLimits :exec
+-- Cap and quotas of a term, effective at once; usage is left as it is.
+UPDATE service_terms
+SET cap_percent = sqlc.arg(cap_percent), message_quota = sqlc.narg(message_quota), device_quota = sqlc.narg(device_quota)
+WHERE id = sqlc.arg(id);

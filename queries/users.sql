@@ -25,3 +25,26 @@ ON CONFLICT ((lower(email))) DO UPDATE
 SET name = EXCLUDED.name, password_hash = EXCLUDED.password_hash,
     role = EXCLUDED.role, company_id = EXCLUDED.company_id, disabled_at = NULL
 RETURNING *;
+
+-- name: GetUsersAdminPage :one
+-- Every account, staff first, and the companies a partner user can belong to.
+SELECT (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.role, lower(x.name)), '[]') FROM (
+            SELECT u.id, u.name, u.email, u.role, u.company_id, coalesce(c.name, '') AS company_name,
+                   u.disabled_at, u.created_at
+            FROM users u LEFT JOIN partner_companies c ON c.id = u.company_id) x)::jsonb AS users,
+       (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY lower(c.name)), '[]') FROM (
+            SELECT id, name FROM partner_companies) c)::jsonb AS companies;
+
+-- name: GetUserForUpdate :one
+SELECT * FROM users WHERE id = $1 FOR UPDATE;
+
+-- name: SetUserDisabled :one
+-- disabled_at NULL enables the account again.
+UPDATE users SET disabled_at = sqlc.narg(disabled_at) WHERE id = sqlc.arg(id)
+RETURNING *;
+
+-- name: SetUserPassword :exec
+UPDATE users SET password_hash = $2 WHERE id = $1;
+
+-- name: GetUser :one
+SELECT * FROM users WHERE id = $1;

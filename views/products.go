@@ -1,11 +1,5 @@
 package views
 
-// Option is one choice of a select, radio group or checkbox group.
-type Option struct {
-	Value string
-	Label string
-}
-
 // PlanChip is one software or hardware plan of the company, as My Products shows it above the
 // list: its name and state.
 type PlanChip struct {
@@ -143,12 +137,6 @@ type ProductFormPage struct {
 	Lead    string
 	Banner  *ReadOnlyBanner
 	Form    ProductForm
-}
-
-// Fact is one term and its value on a details page.
-type Fact struct {
-	Term  string
-	Value string
 }
 
 // ProductPage is one product: its details, its plan and its consumers.

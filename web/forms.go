@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/go-playground/validator/v10"
@@ -24,6 +25,16 @@ func newValidator() *validator.Validate {
 	// Formats whose pattern lives with the code that stores them (slug.go, money.go).
 	mustRegister(v, "slug", func(fl validator.FieldLevel) bool { return slugPattern.MatchString(fl.Field().String()) })
 	mustRegister(v, "price", func(fl validator.FieldLevel) bool { return priceInput.MatchString(fl.Field().String()) })
+	// Numbers arrive as text: "count" is a whole number from 1 (a quota), "percent" a whole
+	// number from 0 to 100 (a cap).
+	mustRegister(v, "count", func(fl validator.FieldLevel) bool {
+		n, err := strconv.ParseInt(fl.Field().String(), 10, 32)
+		return err == nil && n >= 1
+	})
+	mustRegister(v, "percent", func(fl validator.FieldLevel) bool {
+		n, err := strconv.Atoi(fl.Field().String())
+		return err == nil && n >= 0 && n <= 100
+	})
 	return v
 }
 
@@ -76,6 +87,12 @@ func fieldMessage(fe validator.FieldError) string {
 		return "Use lowercase letters, digits and single hyphens, like smart-meter-gateway."
 	case "price":
 		return "Enter an amount like 49 or 49.90: up to 10 digits, then at most 2 decimals."
+	case "count":
+		return "Enter a whole number of at least 1."
+	case "percent":
+		return "Enter a whole percentage from 0 to 100."
+	case "datetime":
+		return "Enter a date like 2026-11-25."
 	default:
 		return "This value is not valid."
 	}

@@ -16,16 +16,6 @@ func handleRoot() echo.HandlerFunc {
 	}
 }
 
-func handleStaffHome() echo.HandlerFunc {
-	return func(c echo.Context) error {
-		return ok(c, "Dashboard", views.Home(views.HomeSection{
-			Heading: "Dashboard",
-			Lead:    "Your partner companies, their services and what needs attention.",
-			Empty:   "Nothing needs your attention right now.",
-		}))
-	}
-}
-
 func handleHubHome() echo.HandlerFunc {
 	return func(c echo.Context) error {
 		return ok(c, "Solutions Hub", views.Home(views.HomeSection{

@@ -57,9 +57,14 @@ func requestLogger(logger *slog.Logger) echo.MiddlewareFunc {
 			return c.Path() == "/healthz" || strings.HasPrefix(c.Request().URL.Path, "/static/")
 		},
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			uri := v.URI
+			// A one-time password link is a credential until used: keep it out of the logs.
+			if strings.HasPrefix(uri, "/reset/") {
+				uri = "/reset/…"
+			}
 			attrs := []slog.Attr{
 				slog.String("method", v.Method),
-				slog.String("uri", v.URI),
+				slog.String("uri", uri),
 				slog.Int("status", v.Status),
 				slog.Duration("latency", v.Latency),
 				slog.String("request_id", v.RequestID),

@@ -117,29 +117,29 @@ func consumerRow(pu productPurchase, acc ModuleAccess, loc *time.Location) views
 
 func productFacts(p *db.GetCompanyProductRow, loc *time.Location) []views.Fact {
 	facts := []views.Fact{
-		{Term: "Slug", Value: p.Slug},
-		{Term: "Category", Value: p.Category.Label()},
-		{Term: "Pricing", Value: p.PricingModel.Label()},
+		{Label: "Slug", Value: p.Slug},
+		{Label: "Category", Value: p.Category.Label()},
+		{Label: "Pricing", Value: p.PricingModel.Label()},
 	}
 	if p.Version != "" {
-		facts = append(facts, views.Fact{Term: "Version", Value: p.Version})
+		facts = append(facts, views.Fact{Label: "Version", Value: p.Version})
 	}
 	if p.ModelNumber != nil {
-		facts = append(facts, views.Fact{Term: "Model number", Value: *p.ModelNumber})
+		facts = append(facts, views.Fact{Label: "Model number", Value: *p.ModelNumber})
 	}
 	if len(p.Connectivity) > 0 {
 		labels := make([]string, len(p.Connectivity))
 		for i, k := range p.Connectivity {
 			labels[i] = db.ConnectivityLabel(k)
 		}
-		facts = append(facts, views.Fact{Term: "Connectivity", Value: strings.Join(labels, ", ")})
+		facts = append(facts, views.Fact{Label: "Connectivity", Value: strings.Join(labels, ", ")})
 	}
 	if p.Deployment != nil {
-		facts = append(facts, views.Fact{Term: "Deployment", Value: p.Deployment.Label()})
+		facts = append(facts, views.Fact{Label: "Deployment", Value: p.Deployment.Label()})
 	}
 	return append(facts,
-		views.Fact{Term: "Created", Value: longDate(p.CreatedAt.In(loc))},
-		views.Fact{Term: "Last changed", Value: longDate(p.UpdatedAt.In(loc))})
+		views.Fact{Label: "Created", Value: longDate(p.CreatedAt.In(loc))},
+		views.Fact{Label: "Last changed", Value: longDate(p.UpdatedAt.In(loc))})
 }
 
 // paragraphs splits plain text at empty lines; line breaks inside a paragraph stay (CSS

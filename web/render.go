@@ -72,12 +72,24 @@ func navFor(u *CurrentUser, path string) []views.NavItem {
 	case u.Role == db.UserRolePartner:
 		items = navForPartner(u)
 	case u.Role == db.UserRoleAdmin || u.Role == db.UserRoleAccountManager:
-		items = []views.NavItem{{Label: "Dashboard", Href: "/admin"}}
+		items = []views.NavItem{{Label: "Dashboard", Href: "/admin"}, {Label: "Renewal requests", Href: "/admin/renewals"},
+			{Label: "Audit log", Href: "/admin/audit"}}
+		if u.Role == db.UserRoleAdmin {
+			items = append(items, views.NavItem{Label: "Companies", Href: "/admin/companies"}, views.NavItem{Label: "Users", Href: "/admin/users"})
+		}
 	default:
 		items = []views.NavItem{{Label: "Solutions Hub", Href: "/hub"}}
 	}
-	for i := range items {
-		items[i].Current = path == items[i].Href || strings.HasPrefix(path, items[i].Href+"/")
+	// The current item is the one whose address is the longest prefix of the path, so
+	// /admin/audit marks "Audit log" and not "Dashboard" too.
+	best := -1
+	for i, it := range items {
+		if (path == it.Href || strings.HasPrefix(path, it.Href+"/")) && (best < 0 || len(it.Href) > len(items[best].Href)) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		items[best].Current = true
 	}
 	return items
 }

@@ -53,8 +53,20 @@ func handleRequestRenewal(pool *pgxpool.Pool, clk clock.Clock, v *validator.Vali
 			term = &t
 		}
 		now := clk.Now()
-		_, err = q.CreateRenewalRequest(ctx, db.CreateRenewalRequestParams{
-			ServiceID: id, RequestedBy: u.ID, Message: f.Message, TermMonths: term, CreatedAt: now,
+		// The request and its audit record are written together.
+		err = db.Transact(ctx, pool, func(tq *db.Queries) error {
+			if _, err := tq.CreateRenewalRequest(ctx, db.CreateRenewalRequestParams{
+				ServiceID: id, RequestedBy: u.ID, Message: f.Message, TermMonths: term, CreatedAt: now,
+			}); err != nil {
+				return err
+			}
+			m, err := tq.GetModule(ctx, svc.Module)
+			if err != nil {
+				return err
+			}
+			return writeAudit(ctx, tq, now, auditEvent{Actor: u.ID, CompanyID: &svc.CompanyID, ServiceID: &svc.ID,
+				Module: &svc.Module, Environment: svc.Environment, Action: actionRequestCreate,
+				Subject: serviceSubject(m.Name, svc.Environment), After: map[string]any{"status": db.RenewalRequestStatusOpen, "term_months": term, "message": f.Message}})
 		})
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) && pgErr.ConstraintName == "renewal_requests_one_open_idx" {

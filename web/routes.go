@@ -27,6 +27,8 @@ func (s *Server) routes() {
 	e.GET("/signup", handleSignupPage())
 	e.POST("/signup", handleSignup(q, s.sessions, s.hasher, s.validate))
 	e.GET("/hub", handleHubHome())
+	e.GET("/reset/:token", handleResetPage(s.pool, s.clock))
+	e.POST("/reset/:token", handleResetPassword(s.pool, s.clock, s.hasher, s.validate))
 
 	// Partner users. (Middleware per route: a group without a path prefix would catch every
 	// unknown URL too.)
@@ -57,7 +59,29 @@ func (s *Server) routes() {
 	s.planRoute(products, http.MethodPost, "/products/:id/status", handleSetProductStatus(s.pool, s.clock), product)
 	s.planRoute(products, http.MethodPost, "/products/:id/archive", handleArchiveProduct(s.pool, s.clock), product)
 
-	// Staff: account managers and admins.
+	// Staff: account managers and admins. Every query behind these routes filters by
+	// staff_can_see, so an account manager reaches only the companies assigned to them.
 	staff := e.Group("/admin", requireRole(db.UserRoleAccountManager, db.UserRoleAdmin), noStore)
-	staff.GET("", handleStaffHome())
+	staff.GET("", handleStaffHome(s.pool, s.clock, s.cfg))
+	staff.GET("/partners/:id", handlePartnerPage(s.pool, s.clock, s.cfg))
+	staff.POST("/partners/:id/services", handleGrantService(s.pool, s.clock, s.cfg, s.validate))
+	staff.POST("/partners/:id/services/:sid/renew", handleServiceAction(s.pool, s.clock, s.cfg, s.validate, renewAction))
+	staff.POST("/partners/:id/services/:sid/limits", handleServiceAction(s.pool, s.clock, s.cfg, s.validate, limitsAction))
+	staff.POST("/partners/:id/services/:sid/status", handleServiceAction(s.pool, s.clock, s.cfg, s.validate, statusAction))
+	staff.GET("/renewals", handleRenewalRequestsStaff(s.pool, s.clock, s.cfg))
+	staff.POST("/renewals/:rid/approve", handleAnswerRenewal(s.pool, s.clock, s.cfg, s.validate, approveAnswer))
+	staff.POST("/renewals/:rid/decline", handleAnswerRenewal(s.pool, s.clock, s.cfg, s.validate, declineAnswer))
+	staff.GET("/audit", handleAuditLog(s.pool, s.cfg))
+	staff.GET("/audit.csv", handleAuditCSV(s.pool, s.clock, s.cfg))
+
+	// Administration: admins only (account managers get 404, as for any page not theirs).
+	admin := requireRole(db.UserRoleAdmin)
+	staff.GET("/companies", handleCompanies(s.pool), admin)
+	staff.POST("/companies", handleSaveCompany(s.pool, s.clock, s.validate), admin)
+	staff.GET("/companies/:id/edit", handleEditCompany(s.pool), admin)
+	staff.POST("/companies/:id", handleSaveCompany(s.pool, s.clock, s.validate), admin)
+	staff.GET("/users", handleUsers(s.pool), admin)
+	staff.POST("/users", handleCreateUser(s.pool, s.clock, s.cfg, s.hasher, s.validate), admin)
+	staff.POST("/users/:uid/status", handleUserStatus(s.pool, s.clock), admin)
+	staff.POST("/users/:uid/reset-link", handleIssueResetLink(s.pool, s.clock, s.cfg), admin)
 }

@@ -1,0 +1,37 @@
+-- Renewal requests as staff answer them (the partner's side is in services.sql).
+
+-- name: ListOpenRenewalRequestsForStaff :many
+-- Open requests of the companies the viewer may see, oldest first, with what a renewal made
+-- today would do: the service's state and where the new term would start.
+SELECT r.id, r.service_id, r.message, r.term_months, r.created_at,
+       s.company_id, c.name AS company_name, s.module, m.name AS module_name, s.environment, s.version,
+       u.name AS requested_by_name,
+       t.term_months AS current_term_months, t.valid_until,
+       service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
+                     t.message_quota, t.messages_used, t.device_quota, t.devices_used,
+                     sqlc.arg(today)::date)::service_state AS state,
+       renewal_start(s.id, sqlc.arg(today)::date)::date AS renewal_from
+FROM renewal_requests r
+JOIN services s ON s.id = r.service_id
+JOIN partner_companies c ON c.id = s.company_id
+JOIN modules m ON m.key = s.module
+JOIN users u ON u.id = r.requested_by
+LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
+WHERE r.status = 'open' AND staff_can_see(s.company_id, sqlc.arg(viewer_id)::bigint)
+ORDER BY r.created_at, r.id;
+
+-- name: GetRenewalRequestForAnswer :one
+-- Locks a request the viewer may answer; no row when its company is not theirs.
+SELECT r.id, r.service_id, r.status, r.term_months, r.message, s.company_id
+FROM renewal_requests r
+JOIN services s ON s.id = r.service_id
+WHERE r.id = sqlc.arg(id) AND staff_can_see(s.company_id, sqlc.arg(viewer_id)::bigint)
+FOR UPDATE OF r;
+
+-- name: AnswerRenewalRequest :one
+-- No row when the request was answered already.
+UPDATE renewal_requests
+SET status = sqlc.arg(status), answer = sqlc.arg(answer), answered_by = sqlc.arg(answered_by),
+    answered_at = sqlc.arg(answered_at)
+WHERE id = sqlc.arg(id) AND status = 'open'
+RETURNING *;

@@ -1,0 +1,209 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+	"partnerportal/web/clock"
+)
+
+// errAnswered refuses an answer to a request that someone answered meanwhile.
+var errAnswered = &Error{Code: http.StatusConflict, Message: "This request has been answered already; reload the page to see the answer."}
+
+// handleRenewalRequestsStaff lists the open renewal requests of the viewer's companies.
+func handleRenewalRequestsStaff(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		cards, err := renewalCards(c, q, clock.Today(clk, cfg.Location), cfg.Location)
+		if err != nil {
+			return err
+		}
+		return ok(c, "Renewal requests", views.RenewalsView(cards))
+	}
+}
+
+func renewalCards(c echo.Context, q *db.Queries, today time.Time, loc *time.Location) ([]views.RenewalRequestCard, error) {
+	u := UserFromContext(c.Request().Context())
+	rows, err := q.ListOpenRenewalRequestsForStaff(c.Request().Context(), db.ListOpenRenewalRequestsForStaffParams{ViewerID: u.ID, Today: today})
+	if err != nil {
+		return nil, err
+	}
+	cards := make([]views.RenewalRequestCard, 0, len(rows))
+	for _, r := range rows {
+		card := views.RenewalRequestCard{
+			ID: r.ID, Company: r.CompanyName, CompanyURL: partnerURL(r.CompanyID),
+			Service: serviceSubject(r.ModuleName, r.Environment), ServiceURL: serviceURL(r.CompanyID, r.ServiceID),
+			Badge: stateBadge(r.State), RequestedBy: r.RequestedByName, RequestedOn: longDate(r.CreatedAt.In(loc)),
+			Message: r.Message, Wish: capitalize(wishedTerm(r.TermMonths)), StartsOn: longDate(r.RenewalFrom),
+			Version: r.Version, TermMonths: "6", CSRF: csrfToken(c),
+		}
+		if r.ValidUntil != nil {
+			card.Current = fmt.Sprintf("Current term: %d months, valid until %s.", *r.CurrentTermMonths, longDate(*r.ValidUntil))
+			card.TermMonths = itoa(int64(*r.CurrentTermMonths))
+		}
+		if r.TermMonths != nil {
+			card.TermMonths = itoa(int64(*r.TermMonths))
+		}
+		cards = append(cards, card)
+	}
+	return cards, nil
+}
+
+type approveInput struct {
+	Version    string `form:"version" validate:"required,number"`
+	TermMonths string `form:"term_months" validate:"required,oneof=3 6 12"`
+}
+
+type declineInput struct {
+	Reason string `form:"reason" validate:"required,max=1000"`
+}
+
+// requestAnswer is approving or declining a request: its form, how a refused form goes back
+// into the card, and what the answer does besides closing the request.
+type requestAnswer[T any] struct {
+	Status db.RenewalRequestStatus
+	Action string
+	Input  func(c echo.Context) T
+	Refill func(card *views.RenewalRequestCard, in T, errs views.FieldErrors)
+	// Act returns the answer the partner reads.
+	Act func(ctx context.Context, q *db.Queries, req db.GetRenewalRequestForAnswerRow, viewer int64, today, now time.Time, in T) (string, error)
+}
+
+// approveAnswer renews the service with the chosen term, its cap and quotas carried over.
+var approveAnswer = requestAnswer[approveInput]{
+	Status: db.RenewalRequestStatusApproved, Action: actionRequestApprove,
+	Input: func(c echo.Context) approveInput {
+		return approveInput{Version: c.FormValue("version"), TermMonths: c.FormValue("term_months")}
+	},
+	Refill: func(card *views.RenewalRequestCard, in approveInput, errs views.FieldErrors) {
+		card.TermMonths, card.Errors = in.TermMonths, errs
+	},
+	Act: func(ctx context.Context, q *db.Queries, req db.GetRenewalRequestForAnswerRow, viewer int64, today, now time.Time, in approveInput) (string, error) {
+		term := atoi32(in.TermMonths)
+		res, err := applyServiceChange(ctx, q, today, now, renewChange(viewer, req.CompanyID, req.ServiceID, atoi32(in.Version),
+			func(before db.GetServiceForChangeRow) (renewal, error) {
+				r := renewal{TermMonths: term, MessageQuota: before.MessageQuota, DeviceQuota: before.DeviceQuota}
+				if before.CapPercent != nil {
+					r.CapPercent = *before.CapPercent
+				}
+				return r, nil
+			}))
+		if err != nil {
+			return "", err
+		}
+		from, _ := time.Parse(time.DateOnly, res.NewTerm.ValidFrom)
+		return fmt.Sprintf("Renewed for %d months from %s.", term, longDate(from)), nil
+	},
+}
+
+// declineAnswer closes the request with the reason given.
+var declineAnswer = requestAnswer[declineInput]{
+	Status: db.RenewalRequestStatusDeclined, Action: actionRequestDecline,
+	Input: func(c echo.Context) declineInput {
+		return declineInput{Reason: strings.TrimSpace(c.FormValue("reason"))}
+	},
+	Refill: func(card *views.RenewalRequestCard, in declineInput, errs views.FieldErrors) {
+		card.Reason, card.Errors, card.DeclineOpen = in.Reason, errs, true
+	},
+	Act: func(_ context.Context, _ *db.Queries, _ db.GetRenewalRequestForAnswerRow, _ int64, _, _ time.Time, in declineInput) (string, error) {
+		return in.Reason, nil
+	},
+}
+
+// handleAnswerRenewal approves or declines a request: read the form, lock the request, act,
+// close the request with the answer and record it, then show the card in its new state.
+func handleAnswerRenewal[T any](pool *pgxpool.Pool, clk clock.Clock, cfg Config, v *validator.Validate, a requestAnswer[T]) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		u := UserFromContext(ctx)
+		id, err := pathID(c, "rid")
+		if err != nil {
+			return err
+		}
+		today, now := clock.Today(clk, cfg.Location), clk.Now()
+		in := a.Input(c)
+		errs, err := transactForm(ctx, pool, validateForm(v, in), func(tq *db.Queries) error {
+			return answerRenewal(ctx, tq, id, u.ID, today, now, a, in)
+		})
+		status, alert, err := changeOutcome(ctx, q, cfg.Location, errs, err)
+		if err != nil {
+			return err
+		}
+		if status == http.StatusOK {
+			msg := "Answered. The partner sees your answer on My Services."
+			if !isHTMX(c) {
+				addFlash(sessionsFrom(c), ctx, "success", msg)
+				return redirect(c, "/admin/renewals")
+			}
+			return renderFragment(c, status, views.RenewalRequestView(views.RenewalRequestCard{ID: id, Done: true, Alert: &views.Flash{Kind: "success", Text: msg}}))
+		}
+		cards, err := renewalCards(c, q, today, cfg.Location)
+		if err != nil {
+			return err
+		}
+		i := findCard(cards, id)
+		if i < 0 {
+			return echo.ErrNotFound
+		}
+		a.Refill(&cards[i], in, errs)
+		cards[i].Alert = alert
+		if isHTMX(c) {
+			return renderFragment(c, status, views.RenewalRequestView(cards[i]))
+		}
+		return render(c, status, "Renewal requests", views.RenewalsView(cards))
+	}
+}
+
+// answerRenewal locks the request (404 when not the viewer's), acts and closes it with the
+// answer, and records the answer, all in the caller's transaction.
+func answerRenewal[T any](ctx context.Context, q *db.Queries, id, viewer int64, today, now time.Time, a requestAnswer[T], in T) error {
+	req, err := q.GetRenewalRequestForAnswer(ctx, db.GetRenewalRequestForAnswerParams{ID: id, ViewerID: viewer})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return echo.ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	if req.Status != db.RenewalRequestStatusOpen {
+		return errAnswered
+	}
+	answer, err := a.Act(ctx, q, req, viewer, today, now, in)
+	if err != nil {
+		return err
+	}
+	done, err := q.AnswerRenewalRequest(ctx, db.AnswerRenewalRequestParams{ID: id, Status: a.Status, Answer: &answer, AnsweredBy: &viewer, AnsweredAt: &now})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return errAnswered
+	}
+	if err != nil {
+		return err
+	}
+	svc, err := q.GetServiceForChange(ctx, db.GetServiceForChangeParams{ID: req.ServiceID, CompanyID: req.CompanyID, ViewerID: viewer, Today: today})
+	if err != nil {
+		return err
+	}
+	before := map[string]any{"status": req.Status, "term_months": req.TermMonths, "message": req.Message}
+	after := map[string]any{"status": done.Status, "term_months": req.TermMonths, "message": req.Message, "answer": answer}
+	return writeAudit(ctx, q, now, serviceEvent(viewer, a.Action, svc, before, after))
+}
+
+func findCard(cards []views.RenewalRequestCard, id int64) int {
+	for i := range cards {
+		if cards[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
