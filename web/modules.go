@@ -137,7 +137,8 @@ func banner(area *Area, acc ModuleAccess) *views.ReadOnlyBanner {
 	}
 }
 
-// navForPartner lists My Services and every area the company can see.
+// navForPartner lists My Services, every area the company can see, and API keys (which
+// belong to no module: production plans report through them too).
 func navForPartner(u *CurrentUser) []views.NavItem {
 	items := []views.NavItem{{Label: "My Services", Href: "/services"}}
 	for _, a := range Areas {
@@ -145,7 +146,7 @@ func navForPartner(u *CurrentUser) []views.NavItem {
 			items = append(items, views.NavItem{Label: a.Name, Href: a.Path})
 		}
 	}
-	return items
+	return append(items, views.NavItem{Label: "API keys", Href: "/api-keys"})
 }
 
 // handleAreaHome is an area's landing page: its state and what it holds.

@@ -19,6 +19,13 @@ func (s *Server) routes() {
 	e.GET("/readyz", handleReadyz(s.pool))
 	e.GET(static.Prefix+"*", echo.WrapHandler(static.Handler()))
 
+	// The JSON API: an API key instead of a session (see sessionless), JSON errors.
+	e.GET("/api/openapi.json", handleOpenAPI())
+	api := requireAPIKey(q, s.clock, s.limits)
+	e.POST("/api/v1/usage", handleUsage(s.meter, s.clock), api)
+	e.POST("/api/v1/usage/batch", handleUsageBatch(s.meter, s.clock), api)
+	e.GET("/api/v1/entitlements", handleEntitlements(s.pool, s.clock, s.cfg), api)
+
 	// Anyone, with a session.
 	e.GET("/", handleRoot())
 	e.GET("/login", handleLoginPage())
@@ -34,6 +41,9 @@ func (s *Server) routes() {
 	e.GET("/services", handleMyServices(s.pool, s.clock, s.cfg), partner)
 	e.GET("/services/requests", handleRenewalRequests(s.pool), partner)
 	e.POST("/services/:id/renewal-requests", handleRequestRenewal(s.pool, s.clock, s.validate), partner)
+	e.GET("/api-keys", handleAPIKeys(s.pool), partner, noStore)
+	e.POST("/api-keys", handleCreateAPIKey(s.pool, s.clock, s.validate), partner, noStore)
+	e.POST("/api-keys/:id/revoke", handleRevokeAPIKey(s.pool, s.clock), partner)
 
 	// Module areas: every route declares its area, and the gate enforces the module's state.
 	hub := areaByKey("hub-listings")

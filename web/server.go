@@ -20,6 +20,7 @@ import (
 	"partnerportal/views"
 	"partnerportal/web/auth"
 	"partnerportal/web/clock"
+	"partnerportal/web/metering"
 )
 
 // Config is what the server takes from the environment.
@@ -34,6 +35,13 @@ type Config struct {
 	// ObserveQueries, when set, is told the database work of every request (tests hold pages
 	// to a budget with it).
 	ObserveQueries func(QueryStats)
+	// APIRate and APIBurst limit each API key: APIRate requests a second on average, at most
+	// APIBurst at once. Zero means 50 a second and bursts of 100.
+	APIRate  float64
+	APIBurst int
+	// ClaimTimeout is how long a usage report waits for a concurrent one with the same
+	// idempotency key before answering 409. Zero means 5 seconds.
+	ClaimTimeout time.Duration
 }
 
 // Server is the portal's HTTP handler with its dependencies.
@@ -47,6 +55,9 @@ type Server struct {
 	throttle *auth.Throttle
 	sessions *scs.SessionManager
 	validate *validator.Validate
+	// meter counts usage for the API and the DevLab console alike.
+	meter  *metering.Meter
+	limits *keyLimiter
 	// moduleRoutes are the routes registered with their module area.
 	moduleRoutes []ModuleRoute
 }
@@ -56,6 +67,12 @@ type Server struct {
 func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Clock, hasher *auth.Hasher) *Server {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
+	}
+	if cfg.APIRate <= 0 {
+		cfg.APIRate = 50
+	}
+	if cfg.APIBurst <= 0 {
+		cfg.APIBurst = 100
 	}
 	gob.Register([]views.Flash{})
 	s := &Server{
@@ -67,6 +84,8 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 		hasher:   hasher,
 		throttle: auth.NewThrottle(5, 10, 30*time.Second),
 		validate: newValidator(),
+		meter:    &metering.Meter{Pool: pool, Clock: clk, Location: cfg.Location, ClaimTimeout: cfg.ClaimTimeout},
+		limits:   newKeyLimiter(clk, cfg.APIRate, cfg.APIBurst),
 	}
 	// The store's own cleanup goroutine races with stopping it; CleanSessions does that work.
 	s.sessions = newSessionManager(pgxstore.NewWithCleanupInterval(pool, 0), cfg.CookieSecure)

@@ -1,0 +1,116 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/web/clock"
+	"partnerportal/web/metering"
+)
+
+// reporterFor is who a request of the API reports for: the key's company, in its environment.
+func reporterFor(c echo.Context) metering.Reporter {
+	k := apiKeyFrom(c)
+	return metering.Reporter{CompanyID: k.CompanyID, Environment: k.Environment, Source: db.UsageSourceApi, APIKeyID: &k.ID}
+}
+
+// meterError turns a failure of the meter into the API's answer.
+func meterError(err error) error {
+	if errors.Is(err, metering.ErrInFlight) {
+		return &apiError{Status: http.StatusConflict, Code: "idempotency_key_in_flight",
+			Message: "A report with the same idempotency key is still being processed. Retry shortly; it will not be counted twice."}
+	}
+	return err
+}
+
+// handleUsage is POST /api/v1/usage: one report, counted or refused with its reason.
+func handleUsage(m *metering.Meter, clk clock.Clock) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		body, err := readAPIBody(c)
+		if err != nil {
+			return err
+		}
+		r, fieldErrs, err := metering.DecodeReport(body, clk.Now())
+		if err != nil {
+			return errMalformed
+		}
+		if fieldErrs != nil {
+			a := metering.Invalid(fieldErrs)
+			return writeJSONBytes(c, a.Status, a.Body)
+		}
+		answers, err := m.Record(c.Request().Context(), reporterFor(c), []metering.Report{r})
+		if err != nil {
+			return meterError(err)
+		}
+		return writeJSONBytes(c, answers[0].Status, answers[0].Body)
+	}
+}
+
+// batchResult is one report's answer within a batch: the status and body it would have had
+// on its own.
+type batchResult struct {
+	Index  int             `json:"index"`
+	Status int             `json:"status"`
+	Body   json.RawMessage `json:"body"`
+}
+
+// handleUsageBatch is POST /api/v1/usage/batch: up to metering.MaxBatch reports, each answered
+// on its own, in one transaction and one call to the database.
+func handleUsageBatch(m *metering.Meter, clk clock.Clock) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		body, err := readAPIBody(c)
+		if err != nil {
+			return err
+		}
+		var req struct {
+			Reports []json.RawMessage `json:"reports"`
+		}
+		if err := json.Unmarshal(body, &req); err != nil {
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) && te.Field == "reports" {
+				return &apiError{Status: http.StatusUnprocessableEntity, Code: metering.CodeInvalid, Message: "The batch is not valid: see fields.",
+					Fields: metering.FieldErrors{"reports": "must be an array of reports"}}
+			}
+			return errMalformed
+		}
+		if len(req.Reports) == 0 || len(req.Reports) > metering.MaxBatch {
+			return &apiError{Status: http.StatusUnprocessableEntity, Code: metering.CodeInvalid, Message: "The batch is not valid: see fields.",
+				Fields: metering.FieldErrors{"reports": "must hold between 1 and " + strconv.Itoa(metering.MaxBatch) + " reports"}}
+		}
+		now := clk.Now()
+		results := make([]batchResult, len(req.Reports))
+		var valid []metering.Report
+		var at []int
+		for i, raw := range req.Reports {
+			results[i].Index = i
+			r, fieldErrs, err := metering.DecodeReport(raw, now)
+			if err != nil {
+				fieldErrs = metering.FieldErrors{"report": "must be a JSON object"}
+			}
+			if fieldErrs != nil {
+				a := metering.Invalid(fieldErrs)
+				results[i].Status, results[i].Body = a.Status, a.Body
+				continue
+			}
+			valid = append(valid, r)
+			at = append(at, i)
+		}
+		if len(valid) > 0 {
+			answers, err := m.Record(c.Request().Context(), reporterFor(c), valid)
+			if err != nil {
+				return meterError(err)
+			}
+			for j, a := range answers {
+				results[at[j]].Status, results[at[j]].Body = a.Status, a.Body
+			}
+		}
+		return writeJSON(c, http.StatusOK, struct {
+			Results []batchResult `json:"results"`
+		}{results})
+	}
+}

@@ -1,0 +1,172 @@
+package metering
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"time"
+
+	"partnerportal/db"
+)
+
+// Codes of an answer: accepted, or why not.
+const (
+	CodeAccepted             = "accepted"
+	CodeNotSubscribed        = "not_subscribed"
+	CodeInactive             = "inactive"
+	CodeScheduled            = "scheduled"
+	CodeExpired              = "expired"
+	CodeExhausted            = "exhausted"
+	CodeWouldExceedAllowance = "would_exceed_allowance"
+	CodeInvalid              = "invalid"
+	// CodeKeyReused answers a known idempotency key sent with another body.
+	CodeKeyReused = "idempotency_key_reused"
+)
+
+// Result is the answer to one report, as JSON. Figures are those of the plan after the
+// report, for the reported metric; they are null when there is no plan, or the metric has no
+// quota (it is then not metered and never refused).
+type Result struct {
+	Accepted           bool   `json:"accepted"`
+	Code               string `json:"code"`
+	Message            string `json:"message"`
+	IdempotencyKey     string `json:"idempotency_key"`
+	Module             string `json:"module"`
+	Environment        string `json:"environment"`
+	Metric             string `json:"metric"`
+	Quantity           int64  `json:"quantity"`
+	State              string `json:"state"`
+	Used               *int64 `json:"used"`
+	Quota              *int64 `json:"quota"`
+	Allowance          *int64 `json:"allowance"`
+	RemainingQuota     *int64 `json:"remaining_quota"`
+	RemainingAllowance *int64 `json:"remaining_allowance"`
+	// ValidUntil is the last day of the current term (YYYY-MM-DD).
+	ValidUntil *string `json:"valid_until"`
+	// Fields says what is wrong with the report when the code is invalid.
+	Fields FieldErrors `json:"fields,omitempty"`
+}
+
+// Answer is what one report gets: a status and the exact bytes of its JSON body.
+type Answer struct {
+	Status int
+	Body   []byte
+	// Result is Body decoded.
+	Result Result
+	// Replayed answers were stored by an earlier report with the same idempotency key.
+	Replayed bool
+}
+
+// Status is the HTTP status of a code.
+func Status(code string) int {
+	switch code {
+	case CodeAccepted:
+		return http.StatusOK
+	case CodeWouldExceedAllowance:
+		return http.StatusTooManyRequests
+	case CodeInvalid, CodeKeyReused:
+		return http.StatusUnprocessableEntity
+	}
+	return http.StatusForbidden
+}
+
+func newAnswer(res Result) Answer {
+	b, err := json.Marshal(res)
+	if err != nil {
+		panic(err) // a struct of strings and numbers always marshals
+	}
+	return Answer{Status: Status(res.Code), Body: b, Result: res}
+}
+
+// Problem is the body of an answer that is not a decision on a plan: a code, a sentence and,
+// for invalid input, what is wrong with each field. Every Result is a Problem too.
+type Problem struct {
+	Code    string      `json:"code"`
+	Message string      `json:"message"`
+	Fields  FieldErrors `json:"fields,omitempty"`
+}
+
+func problemAnswer(p Problem) Answer {
+	b, err := json.Marshal(p)
+	if err != nil {
+		panic(err)
+	}
+	return Answer{Status: Status(p.Code), Body: b, Result: Result{Code: p.Code, Message: p.Message, Fields: p.Fields}}
+}
+
+// Invalid is the answer to a report that breaks the API's rules; nothing is stored for it.
+func Invalid(errs FieldErrors) Answer {
+	return problemAnswer(Problem{Code: CodeInvalid, Message: "The report is not valid: see fields.", Fields: errs})
+}
+
+func keyReused() Answer {
+	return problemAnswer(Problem{Code: CodeKeyReused,
+		Message: "This idempotency key was already used for a different report. Use a new key for a new report."})
+}
+
+// decided turns the database's decision on r into its answer.
+func decided(r Report, env db.Environment, row db.RecordUsageRow) Answer {
+	res := Result{
+		Accepted:       row.Code == CodeAccepted,
+		Code:           row.Code,
+		IdempotencyKey: r.IdempotencyKey,
+		Module:         string(r.Module),
+		Environment:    string(env),
+		Metric:         string(r.Metric),
+		Quantity:       r.Quantity,
+		State:          string(db.ServiceStateNone),
+		Used:           row.Used,
+		Allowance:      row.Allowance,
+		RemainingQuota: row.RemainingQuota,
+
+		RemainingAllowance: row.RemainingAllowance,
+	}
+	if row.State != nil {
+		res.State = string(*row.State)
+	}
+	if row.Quota != nil {
+		q := int64(*row.Quota)
+		res.Quota = &q
+	}
+	if row.ValidUntil != nil {
+		d := row.ValidUntil.Format(time.DateOnly)
+		res.ValidUntil = &d
+	}
+	if row.Code == "below_zero" {
+		res.Code = CodeInvalid
+		res.Fields = FieldErrors{"quantity": "would take the device count below 0"}
+	}
+	res.Message = message(res, r)
+	return newAnswer(res)
+}
+
+// message says the answer in a sentence.
+func message(res Result, r Report) string {
+	plan := fmt.Sprintf("%s %s plan", res.Environment, r.Module)
+	unit := string(r.Metric)
+	switch res.Code {
+	case CodeAccepted:
+		if res.Allowance == nil {
+			return fmt.Sprintf("Counted: %s are not metered on the %s.", unit, plan)
+		}
+		return fmt.Sprintf("Counted: %d of %d %s used, %d left in the allowance.", *res.Used, *res.Quota, unit, *res.RemainingAllowance)
+	case CodeNotSubscribed:
+		return fmt.Sprintf("Your company has no %s.", plan)
+	case CodeInactive:
+		return fmt.Sprintf("The %s is inactive. Ask your account manager to renew it.", plan)
+	case CodeScheduled:
+		return fmt.Sprintf("The %s has not started yet.", plan)
+	case CodeExpired:
+		return fmt.Sprintf("The %s has expired, grace period included. Request a renewal to report usage again.", plan)
+	case CodeExhausted:
+		return fmt.Sprintf("The %s has used up its quota, cap allowance included. Request a renewal to report usage again.", plan)
+	case CodeWouldExceedAllowance:
+		if res.RemainingAllowance == nil {
+			return fmt.Sprintf("Refused: %d %s is more than the %s can count.", r.Quantity, unit, plan)
+		}
+		return fmt.Sprintf("Refused: %d %s would pass the allowance of the %s; %d left.", r.Quantity, unit, plan, *res.RemainingAllowance)
+	case CodeInvalid:
+		return fmt.Sprintf("Refused: the %s cannot count fewer than 0 devices.", plan)
+	}
+	return "The report could not be counted."
+}
