@@ -8,7 +8,7 @@ import (
 // sqlc cannot see the columns of a PL/pgSQL function's RETURNS TABLE, so this one call is
 // written by hand; its SQL names every column so a change to the function fails loudly here.
 const recordUsage = `-- name: RecordUsage :many
-SELECT idx, report_id, replayed, request_hash, response_status, response_body,
+SELECT idx, report_id, term_id, replayed, request_hash, response_status, response_body,
        code, state, valid_until, used, quota, allowance, remaining_quota, remaining_allowance
 FROM record_usage($1::bigint, $2::environment, $3::date, $4::timestamptz, $5::usage_source,
                   $6::bigint, $7::text, $8::jsonb)`
@@ -32,6 +32,7 @@ type RecordUsageParams struct {
 type RecordUsageRow struct {
 	Idx      int32
 	ReportID int64
+	TermID   *int64
 	// Replayed reports came back with the stored request hash and answer, counting nothing.
 	Replayed           bool
 	RequestHash        string
@@ -59,7 +60,7 @@ func (q *Queries) RecordUsage(ctx context.Context, arg RecordUsageParams) ([]Rec
 	var items []RecordUsageRow
 	for rows.Next() {
 		var i RecordUsageRow
-		if err := rows.Scan(&i.Idx, &i.ReportID, &i.Replayed, &i.RequestHash, &i.ResponseStatus,
+		if err := rows.Scan(&i.Idx, &i.ReportID, &i.TermID, &i.Replayed, &i.RequestHash, &i.ResponseStatus,
 			&i.ResponseBody, &i.Code, &i.State, &i.ValidUntil, &i.Used, &i.Quota, &i.Allowance,
 			&i.RemainingQuota, &i.RemainingAllowance); err != nil {
 			return nil, err

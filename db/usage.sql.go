@@ -36,20 +36,37 @@ func (q *Queries) DeleteUsageReportsBefore(ctx context.Context, cutoff time.Time
 
 const storeUsageAnswers = `-- name: StoreUsageAnswers :exec
 UPDATE usage_reports u
-SET response_status = a.status, response_body = a.body
-FROM (SELECT unnest($1::bigint[]) AS id, unnest($2::integer[]) AS status,
-             unnest($3::bytea[]) AS body) AS a
+SET term_id = a.term_id, accepted = a.code = 'accepted', code = a.code, state_after = a.state,
+    used_after = a.used, response_status = a.status, response_body = a.body
+FROM (SELECT unnest($1::bigint[]) AS id, nullif(unnest($2::bigint[]), 0) AS term_id,
+             unnest($3::text[]) AS code, unnest($4::text[])::service_state AS state,
+             nullif(unnest($5::bigint[]), -1) AS used,
+             unnest($6::integer[]) AS status, unnest($7::bytea[]) AS body) AS a
 WHERE u.id = a.id
 `
 
 type StoreUsageAnswersParams struct {
 	Ids      []int64
+	TermIds  []int64
+	Codes    []string
+	States   []string
+	Used     []int64
 	Statuses []int32
 	Bodies   [][]byte
 }
 
-// The exact answers sent for reports just recorded, replayed byte for byte for their keys.
+// The outcome of reports just recorded and the exact answers sent for them, replayed byte for
+// byte for their keys. A term id of 0 and a used of -1 stand for none (no plan): sqlc's
+// arrays cannot hold NULLs.
 func (q *Queries) StoreUsageAnswers(ctx context.Context, arg StoreUsageAnswersParams) error {
-	_, err := q.db.Exec(ctx, storeUsageAnswers, arg.Ids, arg.Statuses, arg.Bodies)
+	_, err := q.db.Exec(ctx, storeUsageAnswers,
+		arg.Ids,
+		arg.TermIds,
+		arg.Codes,
+		arg.States,
+		arg.Used,
+		arg.Statuses,
+		arg.Bodies,
+	)
 	return err
 }

@@ -6,6 +6,10 @@
 -- (company, idempotency_key) before anything is counted, in the same transaction as the
 -- counter update and the stored answer, so a replay finds the first answer and a concurrent
 -- duplicate waits on the first one's transaction instead of counting twice.
+--
+-- It is the hottest table of the portal, written by every report: it has no foreign keys,
+-- whose checks would run queries and lock the company's and key's rows on every report. Its
+-- rows are only ever written by record_usage, with ids it has just read.
 
 CREATE TYPE usage_metric AS ENUM ('messages', 'devices');
 CREATE TYPE usage_source AS ENUM ('api', 'devlab');
@@ -13,7 +17,7 @@ CREATE TYPE quota_warning_kind AS ENUM ('quota_80', 'quota_100', 'grace', 'exhau
 
 CREATE TABLE usage_reports (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    company_id bigint NOT NULL REFERENCES partner_companies (id),
+    company_id bigint NOT NULL,
     idempotency_key text NOT NULL CHECK (length(idempotency_key) BETWEEN 1 AND 255),
     -- what the report asked for, so the same key with another body can be told apart
     request_hash text NOT NULL,
@@ -23,9 +27,9 @@ CREATE TABLE usage_reports (
     quantity bigint NOT NULL,
     occurred_at timestamptz,
     source usage_source NOT NULL,
-    api_key_id bigint REFERENCES api_keys (id),
-    -- the term it was counted against (or refused on); terms are only ever deleted by the demo reset
-    term_id bigint REFERENCES service_terms (id) ON DELETE SET NULL,
+    api_key_id bigint,
+    -- the term it was counted against (or refused on)
+    term_id bigint,
     accepted boolean NOT NULL DEFAULT false,
     code text NOT NULL DEFAULT 'pending',
     state_after service_state,

@@ -25,7 +25,7 @@ RETURN used + quantity >= 0
 --  * otherwise the report is counted or refused, and the row comes back with the code
 --    ('accepted', 'not_subscribed', 'inactive', 'scheduled', 'expired', 'exhausted',
 --    'would_exceed_allowance', 'below_zero') and the figures after it. The caller stores the
---    answer it sends (StoreUsageAnswers) before committing.
+--    outcome with the answer it sends (StoreUsageAnswers) before committing.
 -- Must run inside the caller's transaction: the claim, the count, the warnings and the stored
 -- answer stand or fall together.
 -- +goose StatementBegin
@@ -33,7 +33,7 @@ CREATE FUNCTION record_usage(
     p_company_id bigint, p_environment environment, p_today date, p_now timestamptz,
     p_source usage_source, p_api_key_id bigint, p_claim_timeout text, p_reports jsonb
 ) RETURNS TABLE (
-    idx integer, report_id bigint, replayed boolean, request_hash text,
+    idx integer, report_id bigint, term_id bigint, replayed boolean, request_hash text,
     response_status integer, response_body bytea,
     code text, state service_state, valid_until date,
     used bigint, quota integer, allowance bigint, remaining_quota bigint, remaining_allowance bigint
@@ -72,8 +72,9 @@ BEGIN
     PERFORM set_config('lock_timeout', timeout_before, true);
 
     -- Lock the terms this batch may count against in id order, so that batches touching
-    -- several plans cannot deadlock each other.
-    IF cardinality(claimed_ids) > 0 THEN
+    -- several plans cannot deadlock each other (one plan needs no more than its update).
+    IF cardinality(claimed_ids) > 0
+       AND (SELECT count(DISTINCT e ->> 'module') FROM jsonb_array_elements(p_reports) e) > 1 THEN
         PERFORM 1 FROM services s
         JOIN service_terms st ON st.id = current_term_id(s.id, p_today)
         WHERE s.company_id = p_company_id AND s.environment = p_environment
@@ -95,7 +96,7 @@ BEGIN
             INTO report_id, request_hash, response_status, response_body, code, state, used
             FROM usage_reports u
             WHERE u.company_id = p_company_id AND u.idempotency_key = r.key;
-            replayed := true;
+            replayed := true; term_id := NULL;
             valid_until := NULL; quota := NULL; allowance := NULL;
             remaining_quota := NULL; remaining_allowance := NULL;
             RETURN NEXT;
@@ -164,10 +165,7 @@ BEGIN
         report_id := claimed_ids[pos];
         -- a key repeated within the batch is this report again, never a second count
         claimed_keys[pos] := NULL;
-        UPDATE usage_reports u
-        SET term_id = t.term_id, accepted = counted, code = v_code, state_after = v_state, used_after = v_used
-        WHERE u.id = report_id;
-
+        term_id := t.term_id;
         replayed := false; request_hash := r.hash; response_status := NULL; response_body := NULL;
         code := v_code; state := v_state; used := v_used; quota := v_quota;
         valid_until := t.valid_until;

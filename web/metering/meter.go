@@ -142,6 +142,10 @@ func (m *Meter) record(ctx context.Context, q *db.Queries, rep Reporter, reports
 		}
 		answers[i] = decided(reports[i], rep.Environment, row)
 		store.Ids = append(store.Ids, row.ReportID)
+		store.TermIds = append(store.TermIds, deref(row.TermID, 0))
+		store.Codes = append(store.Codes, row.Code)
+		store.States = append(store.States, string(deref(row.State, db.ServiceStateNone)))
+		store.Used = append(store.Used, deref(row.Used, -1))
 		store.Statuses = append(store.Statuses, int32(answers[i].Status))
 		store.Bodies = append(store.Bodies, answers[i].Body)
 	}
@@ -169,4 +173,11 @@ func Sweep(ctx context.Context, pool *pgxpool.Pool, clk clock.Clock, interval ti
 			}
 		}
 	}
+}
+
+func deref[T any](p *T, none T) T {
+	if p == nil {
+		return none
+	}
+	return *p
 }
