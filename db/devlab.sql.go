@@ -151,11 +151,11 @@ func (q *Queries) GetDevLabDeviceForUpdate(ctx context.Context, arg GetDevLabDev
 }
 
 const markDevLabDeviceRemoved = `-- name: MarkDevLabDeviceRemoved :exec
-UPDATE devlab_devices SET removed_at = $1 WHERE id = $2
+UPDATE devlab_devices SET removed_at = $1::timestamptz WHERE id = $2
 `
 
 type MarkDevLabDeviceRemovedParams struct {
-	Now *time.Time
+	Now time.Time
 	ID  int64
 }
 

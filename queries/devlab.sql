@@ -51,4 +51,4 @@ WHERE d.id = $1 AND d.company_id = $2
 FOR UPDATE OF d;
 
 -- name: MarkDevLabDeviceRemoved :exec
-UPDATE devlab_devices SET removed_at = sqlc.arg(now) WHERE id = sqlc.arg(id);
+UPDATE devlab_devices SET removed_at = sqlc.arg(now)::timestamptz WHERE id = sqlc.arg(id);

@@ -46,8 +46,11 @@ func (s *Server) routes() {
 	e.POST("/api-keys/:id/revoke", handleRevokeAPIKey(s.pool, s.clock), partner)
 
 	// Module areas: every route declares its area, and the gate enforces the module's state.
-	hub := areaByKey("hub-listings")
-	homes := map[*Area]echo.HandlerFunc{hub: handleHubListings(s.pool, hub)}
+	hub, devlab := areaByKey("hub-listings"), areaByKey("devlab")
+	homes := map[*Area]echo.HandlerFunc{
+		hub:    handleHubListings(s.pool, hub),
+		devlab: handleDevLab(s.pool, s.clock, s.cfg, devlab),
+	}
 	for _, a := range Areas {
 		h := homes[a]
 		if h == nil {
@@ -56,6 +59,9 @@ func (s *Server) routes() {
 		s.moduleRoute(a, http.MethodGet, a.Path, h)
 	}
 	s.moduleRoute(hub, http.MethodPost, "/hub/listings/profile", handleSaveHubProfile(s.pool, hub, s.validate))
+	s.moduleRoute(devlab, http.MethodPost, "/devlab/messages", handleDevLabMessages(s.pool, s.meter, s.clock, s.cfg))
+	s.moduleRoute(devlab, http.MethodPost, "/devlab/devices", handleDevLabRegisterDevice(s.pool, s.meter, s.clock, s.cfg))
+	s.moduleRoute(devlab, http.MethodPost, "/devlab/devices/remove", handleDevLabRemoveDevice(s.pool, s.meter, s.clock, s.cfg))
 
 	// Staff: account managers and admins.
 	staff := e.Group("/admin", requireRole(db.UserRoleAccountManager, db.UserRoleAdmin), noStore)
