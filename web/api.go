@@ -38,7 +38,7 @@ type apiError struct {
 func (e *apiError) Error() string { return strconv.Itoa(e.Status) + " " + e.Code + ": " + e.Message }
 
 var errUnauthorized = &apiError{Status: http.StatusUnauthorized, Code: "unauthorized",
-	Message: "A valid API key is required: send it as Authorization: Bearer <key>."}
+	Message: "A valid API key is required, sent as: Authorization: Bearer followed by the key."}
 
 func isAPI(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/") }
 

@@ -56,9 +56,11 @@ func handleDevLabMessages(pool *pgxpool.Pool, m *metering.Meter, clk clock.Clock
 		if len(form.Errors) > 0 {
 			return devlabAnswer(c, pool, clk, cfg, http.StatusUnprocessableEntity, form, "", "")
 		}
+		// keys in the order sent: reports are logged in key order within a batch
+		burst := consoleKey("message")
 		reports := make([]metering.Report, n)
 		for i := range reports {
-			reports[i] = metering.Report{Module: module, Metric: db.UsageMetricMessages, Quantity: 1, IdempotencyKey: consoleKey("message")}
+			reports[i] = metering.Report{Module: module, Metric: db.UsageMetricMessages, Quantity: 1, IdempotencyKey: fmt.Sprintf("%s-%03d", burst, i)}
 		}
 		answers, err := m.Record(c.Request().Context(), devlabReporter(c), reports)
 		if err != nil {
