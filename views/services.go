@@ -26,7 +26,7 @@ type ServiceCard struct {
 	NextTerm string // "Renewed: the next term starts on DATE"
 	// Notices are the current term's quota warnings: "80% of the message quota used on DATE".
 	Notices []string
-	Renewal  RenewalBox
+	Renewal RenewalBox
 	// Subscribed is false for a module the company never had.
 	Subscribed bool
 }
