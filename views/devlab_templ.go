@@ -353,7 +353,7 @@ func DevLabConsoleView(c DevLabConsole) templ.Component {
 					var templ_7745c5c3_Var13 string
 					templ_7745c5c3_Var13, templ_7745c5c3_Err = templ.JoinStringErrs(d.Name)
 					if templ_7745c5c3_Err != nil {
-						return templ.Error{Err: templ_7745c5c3_Err, FileName: `devlab.templ`, Line: 104, Col: 133}
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `devlab.templ`, Line: 104, Col: 132}
 					}
 					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var13))
 					if templ_7745c5c3_Err != nil {
