@@ -16,6 +16,7 @@ import (
 	"partnerportal/web"
 	"partnerportal/web/auth"
 	"partnerportal/web/clock"
+	"partnerportal/web/metering"
 )
 
 // serve migrates, then serves until ctx ends; in-flight requests get up to 20 seconds to finish.
@@ -45,6 +46,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 		TrustedProxies: cfg.TrustedProxies,
 	}, logger, pool, clk, auth.NewHasher())
 	go web.CleanSessions(ctx, pool, 30*time.Minute, logger)
+	go metering.Sweep(ctx, pool, clk, time.Hour, func(err error) { logger.Warn("delete old usage reports", "err", err) })
 
 	hs := &http.Server{
 		Addr:              cfg.Addr,
