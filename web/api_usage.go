@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -54,9 +56,25 @@ func handleUsage(m *metering.Meter, clk clock.Clock) echo.HandlerFunc {
 // batchResult is one report's answer within a batch: the status and body it would have had
 // on its own.
 type batchResult struct {
-	Index  int             `json:"index"`
-	Status int             `json:"status"`
-	Body   json.RawMessage `json:"body"`
+	Status int
+	Body   []byte
+}
+
+// writeBatch answers {"results": [{"index", "status", "body"}…]} with each body exactly as
+// stored: encoding/json would reformat them.
+func writeBatch(c echo.Context, results []batchResult) error {
+	var b bytes.Buffer
+	b.WriteString(`{"results":[`)
+	for i, r := range results {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"index":%d,"status":%d,"body":`, i, r.Status)
+		b.Write(r.Body)
+		b.WriteByte('}')
+	}
+	b.WriteString("]}")
+	return writeJSONBytes(c, http.StatusOK, b.Bytes())
 }
 
 // handleUsageBatch is POST /api/v1/usage/batch: up to metering.MaxBatch reports, each answered
@@ -87,7 +105,6 @@ func handleUsageBatch(m *metering.Meter, clk clock.Clock) echo.HandlerFunc {
 		var valid []metering.Report
 		var at []int
 		for i, raw := range req.Reports {
-			results[i].Index = i
 			r, fieldErrs, err := metering.DecodeReport(raw, now)
 			if err != nil {
 				fieldErrs = metering.FieldErrors{"report": "must be a JSON object"}
@@ -109,8 +126,6 @@ func handleUsageBatch(m *metering.Meter, clk clock.Clock) echo.HandlerFunc {
 				results[at[j]].Status, results[at[j]].Body = a.Status, a.Body
 			}
 		}
-		return writeJSON(c, http.StatusOK, struct {
-			Results []batchResult `json:"results"`
-		}{results})
+		return writeBatch(c, results)
 	}
 }

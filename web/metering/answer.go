@@ -2,11 +2,7 @@ package metering
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
-	"time"
-
-	"partnerportal/db"
 )
 
 // Codes of an answer: accepted, or why not.
@@ -23,9 +19,9 @@ const (
 	CodeKeyReused = "idempotency_key_reused"
 )
 
-// Result is the answer to one report, as JSON. Figures are those of the plan after the
-// report, for the reported metric; they are null when there is no plan, or the metric has no
-// quota (it is then not metered and never refused).
+// Result is the answer to one report, as record_usage writes it (migration 00022). Figures are
+// those of the plan after the report, for the reported metric; they are null when there is no
+// plan, or the metric has no quota (it is then not metered and never refused).
 type Result struct {
 	Accepted           bool   `json:"accepted"`
 	Code               string `json:"code"`
@@ -70,14 +66,6 @@ func Status(code string) int {
 	return http.StatusForbidden
 }
 
-func newAnswer(res Result) Answer {
-	b, err := json.Marshal(res)
-	if err != nil {
-		panic(err) // a struct of strings and numbers always marshals
-	}
-	return Answer{Status: Status(res.Code), Body: b, Result: res}
-}
-
 // Problem is the body of an answer that is not a decision on a plan: a code, a sentence and,
 // for invalid input, what is wrong with each field. Every Result is a Problem too.
 type Problem struct {
@@ -102,71 +90,4 @@ func Invalid(errs FieldErrors) Answer {
 func keyReused() Answer {
 	return problemAnswer(Problem{Code: CodeKeyReused,
 		Message: "This idempotency key was already used for a different report. Use a new key for a new report."})
-}
-
-// decided turns the database's decision on r into its answer.
-func decided(r Report, env db.Environment, row db.RecordUsageRow) Answer {
-	res := Result{
-		Accepted:       row.Code == CodeAccepted,
-		Code:           row.Code,
-		IdempotencyKey: r.IdempotencyKey,
-		Module:         string(r.Module),
-		Environment:    string(env),
-		Metric:         string(r.Metric),
-		Quantity:       r.Quantity,
-		State:          string(db.ServiceStateNone),
-		Used:           row.Used,
-		Allowance:      row.Allowance,
-		RemainingQuota: row.RemainingQuota,
-
-		RemainingAllowance: row.RemainingAllowance,
-	}
-	if row.State != nil {
-		res.State = string(*row.State)
-	}
-	if row.Quota != nil {
-		q := int64(*row.Quota)
-		res.Quota = &q
-	}
-	if row.ValidUntil != nil {
-		d := row.ValidUntil.Format(time.DateOnly)
-		res.ValidUntil = &d
-	}
-	if row.Code == "below_zero" {
-		res.Code = CodeInvalid
-		res.Fields = FieldErrors{"quantity": "would take the device count below 0"}
-	}
-	res.Message = message(res, r)
-	return newAnswer(res)
-}
-
-// message says the answer in a sentence.
-func message(res Result, r Report) string {
-	plan := fmt.Sprintf("%s %s plan", res.Environment, r.Module)
-	unit := string(r.Metric)
-	switch res.Code {
-	case CodeAccepted:
-		if res.Allowance == nil {
-			return fmt.Sprintf("Counted: %s are not metered on the %s.", unit, plan)
-		}
-		return fmt.Sprintf("Counted: %d of %d %s used, %d left in the allowance.", *res.Used, *res.Quota, unit, *res.RemainingAllowance)
-	case CodeNotSubscribed:
-		return fmt.Sprintf("Your company has no %s.", plan)
-	case CodeInactive:
-		return fmt.Sprintf("The %s is inactive. Ask your account manager to renew it.", plan)
-	case CodeScheduled:
-		return fmt.Sprintf("The %s has not started yet.", plan)
-	case CodeExpired:
-		return fmt.Sprintf("The %s has expired, grace period included. Request a renewal to report usage again.", plan)
-	case CodeExhausted:
-		return fmt.Sprintf("The %s has used up its quota, cap allowance included. Request a renewal to report usage again.", plan)
-	case CodeWouldExceedAllowance:
-		if res.RemainingAllowance == nil {
-			return fmt.Sprintf("Refused: %d %s is more than the %s can count.", r.Quantity, unit, plan)
-		}
-		return fmt.Sprintf("Refused: %d %s would pass the allowance of the %s; %d left.", r.Quantity, unit, plan, *res.RemainingAllowance)
-	case CodeInvalid:
-		return fmt.Sprintf("Refused: the %s cannot count fewer than 0 devices.", plan)
-	}
-	return "The report could not be counted."
 }

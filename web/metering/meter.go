@@ -36,22 +36,48 @@ type Meter struct {
 	ClaimTimeout time.Duration
 }
 
-// Record counts or refuses reports in order, in one transaction, and returns one answer per
-// report. A transaction that loses a deadlock (two batches over the same plans) is tried again.
+// Record counts or refuses reports in order, in one statement (one transaction), and returns
+// one answer per report. A transaction that loses a deadlock (two batches over the same plans)
+// is tried again.
 func (m *Meter) Record(ctx context.Context, rep Reporter, reports []Report) ([]Answer, error) {
 	var answers []Answer
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
-		err = db.Transact(ctx, m.Pool, func(q *db.Queries) error {
-			answers, err = m.RecordTx(ctx, q, rep, reports)
-			return err
-		})
+		answers, err = m.RecordTx(ctx, db.New(m.Pool), rep, reports)
 		var pgErr *pgconn.PgError
 		if !errors.As(err, &pgErr) || (pgErr.Code != "40P01" && pgErr.Code != "40001") {
 			break
 		}
 	}
 	return answers, err
+}
+
+// RecordTx is Record with q, which may be the caller's transaction: the DevLab console
+// registers a device only if its report is accepted, in the same transaction.
+func (m *Meter) RecordTx(ctx context.Context, q *db.Queries, rep Reporter, reports []Report) ([]Answer, error) {
+	b := m.prepare(rep, reports)
+	if b.params == nil {
+		return b.answers, nil
+	}
+	rows, err := q.RecordUsage(ctx, *b.params)
+	if err != nil {
+		return nil, dbError(err)
+	}
+	if err := b.finish(rows); err != nil {
+		return nil, err
+	}
+	return b.answers, nil
+}
+
+func dbError(err error) error {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "55P03" { // lock_not_available: the claim's wait ran out
+		return ErrInFlight
+	}
+	if errors.Is(err, ErrInFlight) {
+		return err
+	}
+	return fmt.Errorf("record usage: %w", err)
 }
 
 // input is a report as record_usage reads it.
@@ -65,94 +91,80 @@ type input struct {
 	OccurredAt *time.Time `json:"occurred_at,omitempty"`
 }
 
-// RecordTx is Record inside the caller's transaction q, for callers that change more in the
-// same transaction (the DevLab console registers a device only if its report is accepted).
-func (m *Meter) RecordTx(ctx context.Context, q *db.Queries, rep Reporter, reports []Report) ([]Answer, error) {
-	answers := make([]Answer, len(reports))
-	hashes := make([]string, len(reports))
-	first := map[string]int{} // idempotency key → index of its first report in this batch
-	sameAs := map[int]int{}
+// batch is one call's reports on their way through the database.
+type batch struct {
+	rep     Reporter
+	reports []Report
+	hashes  []string
+	answers []Answer
+	sameAs  map[int]int // a report repeating an earlier key of the batch → that report
+	// params is record_usage's call, nil when no report needs the database.
+	params *db.RecordUsageParams
+}
+
+// prepare answers what needs no database (a key repeated within the batch) and builds the
+// call for the rest.
+func (m *Meter) prepare(rep Reporter, reports []Report) *batch {
+	b := &batch{rep: rep, reports: reports, hashes: make([]string, len(reports)),
+		answers: make([]Answer, len(reports)), sameAs: map[int]int{}}
+	first := map[string]int{}
 	var in []input
 	for i, r := range reports {
-		hashes[i] = r.hash(rep.Environment)
+		b.hashes[i] = r.hash(rep.Environment)
 		if j, seen := first[r.IdempotencyKey]; seen {
-			if hashes[j] == hashes[i] {
-				sameAs[i] = j
+			if b.hashes[j] == b.hashes[i] {
+				b.sameAs[i] = j
 			} else {
-				answers[i] = keyReused()
+				b.answers[i] = keyReused()
 			}
 			continue
 		}
 		first[r.IdempotencyKey] = i
-		in = append(in, input{Idx: i, Key: r.IdempotencyKey, Hash: hashes[i], Module: string(r.Module),
+		in = append(in, input{Idx: i, Key: r.IdempotencyKey, Hash: b.hashes[i], Module: string(r.Module),
 			Metric: string(r.Metric), Quantity: r.Quantity, OccurredAt: r.OccurredAt})
 	}
-	if len(in) > 0 {
-		if err := m.record(ctx, q, rep, reports, hashes, in, answers); err != nil {
-			return nil, err
-		}
+	if len(in) == 0 {
+		return b
 	}
-	for i, j := range sameAs {
-		answers[i] = answers[j]
-		answers[i].Replayed = true
-	}
-	return answers, nil
-}
-
-func (m *Meter) record(ctx context.Context, q *db.Queries, rep Reporter, reports []Report, hashes []string, in []input, answers []Answer) error {
 	payload, err := json.Marshal(in)
 	if err != nil {
-		return err
+		panic(err) // strings, numbers and times always marshal
 	}
 	timeout := m.ClaimTimeout
 	if timeout <= 0 {
 		timeout = 5 * time.Second
 	}
-	rows, err := q.RecordUsage(ctx, db.RecordUsageParams{
+	b.params = &db.RecordUsageParams{
 		CompanyID: rep.CompanyID, Environment: rep.Environment,
 		Today: clock.Today(m.Clock, m.Location), Now: m.Clock.Now(),
 		Source: rep.Source, ApiKeyID: rep.APIKeyID,
 		ClaimTimeout: fmt.Sprintf("%dms", timeout.Milliseconds()),
 		Reports:      payload,
-	})
-	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "55P03" {
-		return ErrInFlight
 	}
-	if err != nil {
-		return fmt.Errorf("record usage: %w", err)
-	}
-	var store db.StoreUsageAnswersParams
+	return b
+}
+
+// finish turns record_usage's rows into answers: the stored answer of a replay whose report
+// is the same, the answer just decided otherwise.
+func (b *batch) finish(rows []db.RecordUsageRow) error {
 	for _, row := range rows {
 		i := int(row.Idx)
-		if row.Replayed {
-			switch {
-			case row.RequestHash != hashes[i]:
-				answers[i] = keyReused()
-			case row.ResponseBody == nil || row.ResponseStatus == nil:
-				return ErrInFlight
-			default:
-				a := Answer{Status: int(*row.ResponseStatus), Body: row.ResponseBody, Replayed: true}
-				if err := json.Unmarshal(a.Body, &a.Result); err != nil {
-					return fmt.Errorf("stored answer of report %d: %w", row.ReportID, err)
-				}
-				answers[i] = a
-			}
+		switch {
+		case row.Replayed && row.RequestHash != b.hashes[i]:
+			b.answers[i] = keyReused()
 			continue
+		case row.ResponseBody == nil || row.ResponseStatus == nil:
+			return ErrInFlight
 		}
-		answers[i] = decided(reports[i], rep.Environment, row)
-		store.Ids = append(store.Ids, row.ReportID)
-		store.TermIds = append(store.TermIds, deref(row.TermID, 0))
-		store.Codes = append(store.Codes, row.Code)
-		store.States = append(store.States, string(deref(row.State, db.ServiceStateNone)))
-		store.Used = append(store.Used, deref(row.Used, -1))
-		store.Statuses = append(store.Statuses, int32(answers[i].Status))
-		store.Bodies = append(store.Bodies, answers[i].Body)
+		a := Answer{Status: int(*row.ResponseStatus), Body: row.ResponseBody, Replayed: row.Replayed}
+		if err := json.Unmarshal(a.Body, &a.Result); err != nil {
+			return fmt.Errorf("the answer of report %d: %w", row.ReportID, err)
+		}
+		b.answers[i] = a
 	}
-	if len(store.Ids) > 0 {
-		if err := q.StoreUsageAnswers(ctx, store); err != nil {
-			return fmt.Errorf("store usage answers: %w", err)
-		}
+	for i, j := range b.sameAs {
+		b.answers[i] = b.answers[j]
+		b.answers[i].Replayed = true
 	}
 	return nil
 }
@@ -173,11 +185,4 @@ func Sweep(ctx context.Context, pool *pgxpool.Pool, clk clock.Clock, interval ti
 			}
 		}
 	}
-}
-
-func deref[T any](p *T, none T) T {
-	if p == nil {
-		return none
-	}
-	return *p
 }
