@@ -42,6 +42,10 @@ var errUnauthorized = &apiError{Status: http.StatusUnauthorized, Code: "unauthor
 
 func isAPI(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/") }
 
+// smallAPIAnswer skips gzip for a single report's answer: a few hundred bytes that would only
+// pay for setting up a compressor.
+func smallAPIAnswer(c echo.Context) bool { return c.Request().URL.Path == "/api/v1/usage" }
+
 // handleAPIError is handleError's JSON side. Unknown errors are logged and answered as 500
 // without detail.
 func (s *Server) handleAPIError(err error, c echo.Context) {
@@ -120,35 +124,48 @@ func apiKeyFrom(c echo.Context) APIKey {
 	return k
 }
 
+type apiKeyHashKey struct{}
+
 // requireAPIKey authenticates the bearer key and applies its rate limit. Whatever is wrong
 // with a key (unknown, revoked, malformed) gets the same 401, so the answer tells nothing.
-func requireAPIKey(q *db.Queries, clk clock.Clock, limits *keyLimiter) echo.MiddlewareFunc {
+// With a cache (the usage routes, whose statement checks revocation itself) a key seen in the
+// last minute needs no query; without one the key is read and its last use noted here.
+func requireAPIKey(q *db.Queries, clk clock.Clock, limits *keyLimiter, cache *keyCache) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			scheme, secret, ok := strings.Cut(c.Request().Header.Get(echo.HeaderAuthorization), " ")
 			if !ok || !strings.EqualFold(scheme, "Bearer") || secret == "" {
 				return errUnauthorized
 			}
-			sum := sha256.Sum256([]byte(strings.TrimSpace(secret)))
+			hash := sha256.Sum256([]byte(strings.TrimSpace(secret)))
 			ctx := c.Request().Context()
-			key, err := q.GetAPIKeyByHash(ctx, sum[:])
-			if errors.Is(err, pgx.ErrNoRows) {
-				return errUnauthorized
+			key, cached := APIKey{}, false
+			if cache != nil {
+				key, cached = cache.get(hash)
 			}
-			if err != nil {
-				return err
+			if !cached {
+				row, err := q.GetAPIKeyByHash(ctx, hash[:])
+				if errors.Is(err, pgx.ErrNoRows) {
+					return errUnauthorized
+				}
+				if err != nil {
+					return err
+				}
+				key = APIKey{ID: row.ID, CompanyID: row.CompanyID, Environment: row.Environment}
+				if cache != nil {
+					cache.put(hash, key)
+				} else if now := clk.Now(); row.LastUsedAt == nil || now.Sub(*row.LastUsedAt) >= time.Minute {
+					if err := q.TouchAPIKey(ctx, db.TouchAPIKeyParams{ID: key.ID, Now: now}); err != nil {
+						return err
+					}
+				}
 			}
 			if wait := limits.wait(key.ID); wait > 0 {
 				return &apiError{Status: http.StatusTooManyRequests, Code: "rate_limited", RetryAfter: wait,
 					Message: "Too many requests with this API key. Retry after the time in Retry-After, or send reports in batches."}
 			}
-			now := clk.Now()
-			if key.LastUsedAt == nil || now.Sub(*key.LastUsedAt) >= time.Minute {
-				if err := q.TouchAPIKey(ctx, db.TouchAPIKeyParams{ID: key.ID, Now: now}); err != nil {
-					return err
-				}
-			}
-			ctx = context.WithValue(ctx, apiKeyKey{}, APIKey{ID: key.ID, CompanyID: key.CompanyID, Environment: key.Environment})
+			ctx = context.WithValue(ctx, apiKeyKey{}, key)
+			ctx = context.WithValue(ctx, apiKeyHashKey{}, hash)
 			c.SetRequest(c.Request().WithContext(ctx))
 			return next(c)
 		}

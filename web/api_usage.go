@@ -22,7 +22,13 @@ func reporterFor(c echo.Context) metering.Reporter {
 }
 
 // meterError turns a failure of the meter into the API's answer.
-func meterError(err error) error {
+func meterError(c echo.Context, cache *keyCache, err error) error {
+	if errors.Is(err, metering.ErrKeyRevoked) {
+		if hash, ok := c.Request().Context().Value(apiKeyHashKey{}).([32]byte); ok {
+			cache.forget(hash)
+		}
+		return errUnauthorized
+	}
 	if errors.Is(err, metering.ErrInFlight) {
 		return &apiError{Status: http.StatusConflict, Code: "idempotency_key_in_flight",
 			Message: "A report with the same idempotency key is still being processed. Retry shortly; it will not be counted twice."}
@@ -31,7 +37,7 @@ func meterError(err error) error {
 }
 
 // handleUsage is POST /api/v1/usage: one report, counted or refused with its reason.
-func handleUsage(m *metering.Meter, clk clock.Clock) echo.HandlerFunc {
+func handleUsage(m *metering.Meter, clk clock.Clock, cache *keyCache) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		body, err := readAPIBody(c)
 		if err != nil {
@@ -47,7 +53,7 @@ func handleUsage(m *metering.Meter, clk clock.Clock) echo.HandlerFunc {
 		}
 		answers, err := m.Record(c.Request().Context(), reporterFor(c), []metering.Report{r})
 		if err != nil {
-			return meterError(err)
+			return meterError(c, cache, err)
 		}
 		return writeJSONBytes(c, answers[0].Status, answers[0].Body)
 	}
@@ -79,7 +85,7 @@ func writeBatch(c echo.Context, results []batchResult) error {
 
 // handleUsageBatch is POST /api/v1/usage/batch: up to metering.MaxBatch reports, each answered
 // on its own, in one transaction and one call to the database.
-func handleUsageBatch(m *metering.Meter, clk clock.Clock) echo.HandlerFunc {
+func handleUsageBatch(m *metering.Meter, clk clock.Clock, cache *keyCache) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		body, err := readAPIBody(c)
 		if err != nil {
@@ -120,7 +126,7 @@ func handleUsageBatch(m *metering.Meter, clk clock.Clock) echo.HandlerFunc {
 		if len(valid) > 0 {
 			answers, err := m.Record(c.Request().Context(), reporterFor(c), valid)
 			if err != nil {
-				return meterError(err)
+				return meterError(c, cache, err)
 			}
 			for j, a := range answers {
 				results[at[j]].Status, results[at[j]].Body = a.Status, a.Body

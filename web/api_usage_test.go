@@ -62,6 +62,10 @@ func TestAPIKeysAuthenticateAndAreLimited(t *testing.T) {
 	env := webtest.New(t, func(cfg *web.Config) { cfg.APIRate = 1; cfg.APIBurst = 2 })
 	partner := env.SignedIn(t, webtest.PartnerA)
 	key := createAPIKey(t, partner, "Gateway", "production")
+	reporter := createAPIKey(t, partner, "Reporter", "production")
+	if r := callAPI(t, env, reporter, http.MethodPost, "/api/v1/usage", messages(1, "before")); r.Status != http.StatusOK {
+		t.Fatalf("a report with a fresh key: %d %s", r.Status, r.Body)
+	}
 
 	unknown := callAPI(t, env, "pp_prd_"+strings.Repeat("a", 52), http.MethodGet, "/api/v1/entitlements", nil)
 	missing := callAPI(t, env, "", http.MethodGet, "/api/v1/entitlements", nil)
@@ -88,7 +92,7 @@ func TestAPIKeysAuthenticateAndAreLimited(t *testing.T) {
 	if strings.Contains(page.Body, key) {
 		t.Error("the API keys page shows the secret again")
 	}
-	row := page.Doc.Find("table.api-keys tbody tr").First()
+	row := page.Doc.Find("table.api-keys tbody tr").FilterFunction(func(_ int, s *goquerySelection) bool { return s.Find("th").Text() == "Gateway" })
 	if got := row.Text(); !strings.Contains(got, "GatewayProduction"+key[:15]+"…") || !strings.Contains(got, "25 Nov 2026 09:00") {
 		t.Errorf("the key's row reads %q", got)
 	}
@@ -101,7 +105,17 @@ func TestAPIKeysAuthenticateAndAreLimited(t *testing.T) {
 	if revoked.Status != http.StatusUnauthorized || string(revoked.Body) != string(unknown.Body) {
 		t.Errorf("a revoked key: %d %s; want the same 401 as an unknown key (%s)", revoked.Status, revoked.Body, unknown.Body)
 	}
-	if got := partner.Get(t, "/api-keys").Text("table.api-keys tbody tr:first-child"); !strings.Contains(got, "Revoked 25 Nov 2026") {
+	// The usage routes remember keys for a minute; revoking takes effect at once all the same.
+	rid, _ := partner.Get(t, "/api-keys").Doc.Find("table.api-keys tbody tr").FilterFunction(func(_ int, s *goquerySelection) bool { return s.Find("th").Text() == "Reporter" }).Attr("id")
+	partner.PostForm(t, "/api-keys/"+strings.TrimPrefix(rid, "api-key-")+"/revoke", nil)
+	if r := callAPI(t, env, reporter, http.MethodPost, "/api/v1/usage", messages(1, "after")); r.Status != http.StatusUnauthorized || string(r.Body) != string(unknown.Body) {
+		t.Errorf("a report with a revoked key: %d %s", r.Status, r.Body)
+	}
+	var reports int
+	if err := env.Pool.QueryRow(context.Background(), "SELECT count(*) FROM usage_reports").Scan(&reports); err != nil || reports != 1 {
+		t.Errorf("%d reports stored (%v), want the one before revoking", reports, err)
+	}
+	if got := partner.Get(t, "/api-keys").Text("#" + id); !strings.Contains(got, "Revoked 25 Nov 2026") {
 		t.Errorf("after revoking the row reads %q", got)
 	}
 	// Another company cannot revoke it, nor see it.

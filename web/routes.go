@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -21,10 +22,11 @@ func (s *Server) routes() {
 
 	// The JSON API: an API key instead of a session (see sessionless), JSON errors.
 	e.GET("/api/openapi.json", handleOpenAPI())
-	api := requireAPIKey(q, s.clock, s.limits)
-	e.POST("/api/v1/usage", handleUsage(s.meter, s.clock), api)
-	e.POST("/api/v1/usage/batch", handleUsageBatch(s.meter, s.clock), api)
-	e.GET("/api/v1/entitlements", handleEntitlements(s.pool, s.clock, s.cfg), api)
+	keys := newKeyCache(s.clock, time.Minute)
+	reporting := requireAPIKey(q, s.clock, s.limits, keys)
+	e.POST("/api/v1/usage", handleUsage(s.meter, s.clock, keys), reporting)
+	e.POST("/api/v1/usage/batch", handleUsageBatch(s.meter, s.clock, keys), reporting)
+	e.GET("/api/v1/entitlements", handleEntitlements(s.pool, s.clock, s.cfg), requireAPIKey(q, s.clock, s.limits, nil))
 
 	// Anyone, with a session.
 	e.GET("/", handleRoot())

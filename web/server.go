@@ -106,7 +106,7 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 		},
 	}))
 	e.Use(securityHeaders(cfg.CookieSecure))
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: smallAPIAnswer}))
 	e.Use(s.loadSession)
 	e.Use(csrf(cfg.CookieSecure))
 	e.Use(s.loadUser)

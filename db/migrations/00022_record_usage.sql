@@ -55,6 +55,7 @@ END;
 --  * otherwise the report is counted or refused, its warnings recorded, and its answer stored
 --    and returned: status 200 (accepted), 403 (not_subscribed, inactive, scheduled, expired,
 --    exhausted), 429 (would_exceed_allowance) or 422 (invalid: a device count below 0).
+-- A revoked p_api_key_id raises SQLSTATE UA401 and records nothing.
 -- One statement is one transaction; a caller that changes more in the same transaction (the
 -- DevLab console's devices) calls it inside its own.
 -- +goose StatementBegin
@@ -80,8 +81,23 @@ DECLARE
     claimed_keys text[];
     claimed_ids bigint[];
     pos integer;
+    modules integer;
+    last_used timestamptz;
     timeout_before text := current_setting('lock_timeout');
 BEGIN
+    -- The API key may have been revoked since the caller last read it (the API caches keys for
+    -- its hot path): checked here, by the statement that counts. Its last use is noted at most
+    -- once a minute, so busy keys do not rewrite their row on every report.
+    IF p_api_key_id IS NOT NULL THEN
+        SELECT k.last_used_at INTO last_used FROM api_keys k WHERE k.id = p_api_key_id AND k.revoked_at IS NULL;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'API key % is revoked', p_api_key_id USING ERRCODE = 'UA401';
+        END IF;
+        IF last_used IS NULL OR last_used < p_now - interval '1 minute' THEN
+            UPDATE api_keys k SET last_used_at = p_now WHERE k.id = p_api_key_id;
+        END IF;
+    END IF;
+
     -- Claim every key in key order (two batches sharing keys lock them in the same order).
     PERFORM set_config('lock_timeout', p_claim_timeout, true);
     WITH ins AS (
@@ -95,15 +111,15 @@ BEGIN
         ON CONFLICT (company_id, idempotency_key) DO NOTHING
         RETURNING usage_reports.id AS id, usage_reports.idempotency_key AS key
     )
-    SELECT coalesce(array_agg(ins.key), '{}'), coalesce(array_agg(ins.id), '{}')
-    INTO claimed_keys, claimed_ids
+    SELECT coalesce(array_agg(ins.key), '{}'), coalesce(array_agg(ins.id), '{}'),
+           (SELECT count(DISTINCT e ->> 'module') FROM jsonb_array_elements(p_reports) e)
+    INTO claimed_keys, claimed_ids, modules
     FROM ins;
     PERFORM set_config('lock_timeout', timeout_before, true);
 
     -- Lock the terms this batch may count against in id order, so that batches touching
     -- several plans cannot deadlock each other (one plan needs no more than its update).
-    IF cardinality(claimed_ids) > 0
-       AND (SELECT count(DISTINCT e ->> 'module') FROM jsonb_array_elements(p_reports) e) > 1 THEN
+    IF cardinality(claimed_ids) > 0 AND modules > 1 THEN
         PERFORM 1 FROM services s
         JOIN service_terms st ON st.id = current_term_id(s.id, p_today)
         WHERE s.company_id = p_company_id AND s.environment = p_environment

@@ -18,6 +18,9 @@ import (
 // when the wait for it ran out; nothing was counted and the reporter may retry.
 var ErrInFlight = errors.New("a report with the same idempotency key is still being processed")
 
+// ErrKeyRevoked means the reporter's API key was revoked; nothing was recorded.
+var ErrKeyRevoked = errors.New("the API key is revoked")
+
 // Reporter is who reports: a company's plans in one environment, through an API key or the
 // DevLab console.
 type Reporter struct {
@@ -73,6 +76,9 @@ func dbError(err error) error {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "55P03" { // lock_not_available: the claim's wait ran out
 		return ErrInFlight
+	}
+	if errors.As(err, &pgErr) && pgErr.Code == "UA401" {
+		return ErrKeyRevoked
 	}
 	if errors.Is(err, ErrInFlight) {
 		return err
