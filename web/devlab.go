@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strconv"
 	"time"
 
@@ -156,16 +157,8 @@ func answerBadge(accepted bool, code string) views.Badge {
 }
 
 // handleDevLab is the console page.
-func handleDevLab(pool *pgxpool.Pool, clk clock.Clock, cfg Config, area *Area) echo.HandlerFunc {
+func handleDevLab(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		con, err := loadConsole(c, pool, clk, cfg.Location, views.DevLabForm{})
-		if err != nil {
-			return err
-		}
-		acc := areaAccess(c)
-		return ok(c, area.Name, views.DevLabView(views.DevLabPage{
-			Area:    views.AreaPage{Name: area.Name, Holds: area.Holds, Badge: stateBadge(acc.State), Banner: banner(area, acc)},
-			Console: con,
-		}))
+		return devlabAnswer(c, pool, clk, cfg, http.StatusOK, views.DevLabForm{}, "", "")
 	}
 }

@@ -181,9 +181,5 @@ func devlabAnswer(c echo.Context, pool *pgxpool.Pool, clk clock.Clock, cfg Confi
 		return renderFragment(c, status, views.DevLabConsoleView(con))
 	}
 	area := areaByKey("devlab")
-	acc := areaAccess(c)
-	return render(c, status, area.Name, views.DevLabView(views.DevLabPage{
-		Area:    views.AreaPage{Name: area.Name, Holds: area.Holds, Badge: stateBadge(acc.State), Banner: banner(area, acc)},
-		Console: con,
-	}))
+	return render(c, status, area.Name, views.DevLabView(views.DevLabPage{Area: areaPage(area, areaAccess(c)), Console: con}))
 }

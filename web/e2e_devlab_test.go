@@ -7,7 +7,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"partnerportal/db/seed"
 	"partnerportal/web/browsertest"
 	"partnerportal/web/webtest"
 )
@@ -19,12 +18,8 @@ import (
 func TestBrowserDevLabSendsUntilRefused(t *testing.T) {
 	env := webtest.New(t)
 	p := browsertest.New(t).Page(t)
-	p.Visit(t, env.URL+"/login")
+	browserSignIn(t, p, env, webtest.PartnerA)
 	p.Run(t,
-		chromedp.SendKeys(chromedp.CSS("#f-email"), webtest.PartnerA),
-		chromedp.SendKeys(chromedp.CSS("#f-password"), seed.DemoPassword),
-		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(".account__name")),
 		browsertest.Step("open DevLab from the navigation", chromedp.Click(chromedp.CSS(`nav.main-nav a[href="/devlab"]`))),
 		browsertest.Step("wait for the sandbox plan", chromedp.WaitVisible(chromedp.CSS("#devlab-plan-software .badge--active"))),
 	)

@@ -149,15 +149,15 @@ func navForPartner(u *CurrentUser) []views.NavItem {
 	return append(items, views.NavItem{Label: "API keys", Href: "/api-keys"})
 }
 
+// areaPage is the top of an area's page: its name, state, what it holds and, when read-only,
+// the banner.
+func areaPage(area *Area, acc ModuleAccess) views.AreaPage {
+	return views.AreaPage{Name: area.Name, Holds: area.Holds, Badge: stateBadge(acc.State), Banner: banner(area, acc)}
+}
+
 // handleAreaHome is an area's landing page: its state and what it holds.
 func handleAreaHome(area *Area) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		acc := areaAccess(c)
-		return ok(c, area.Name, views.AreaHome(views.AreaPage{
-			Name:   area.Name,
-			Holds:  area.Holds,
-			Badge:  stateBadge(acc.State),
-			Banner: banner(area, acc),
-		}))
+		return ok(c, area.Name, views.AreaHome(areaPage(area, areaAccess(c))))
 	}
 }

@@ -51,7 +51,7 @@ func (s *Server) routes() {
 	hub, devlab := areaByKey("hub-listings"), areaByKey("devlab")
 	homes := map[*Area]echo.HandlerFunc{
 		hub:    handleHubListings(s.pool, hub),
-		devlab: handleDevLab(s.pool, s.clock, s.cfg, devlab),
+		devlab: handleDevLab(s.pool, s.clock, s.cfg),
 	}
 	for _, a := range Areas {
 		h := homes[a]

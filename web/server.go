@@ -119,7 +119,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.Serv
 
 // CleanSessions deletes expired sessions every interval until ctx ends.
 func CleanSessions(ctx context.Context, pool *pgxpool.Pool, interval time.Duration, logger *slog.Logger) {
-	q := db.New(pool)
+	Every(ctx, interval, logger, "delete expired sessions", db.New(pool).DeleteExpiredSessions)
+}
+
+// Every runs job every interval until ctx ends: housekeeping that deletes what has expired.
+// Failures are logged and tried again at the next tick; what was deleted is logged at debug.
+func Every(ctx context.Context, interval time.Duration, logger *slog.Logger, what string, job func(context.Context) (int64, error)) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
@@ -127,10 +132,10 @@ func CleanSessions(ctx context.Context, pool *pgxpool.Pool, interval time.Durati
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if n, err := q.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
-				logger.Warn("delete expired sessions", "err", err)
+			if n, err := job(ctx); err != nil && ctx.Err() == nil {
+				logger.Warn(what, "err", err)
 			} else if n > 0 {
-				logger.Debug("deleted expired sessions", "count", n)
+				logger.Debug(what, "count", n)
 			}
 		}
 	}

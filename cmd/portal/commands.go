@@ -46,7 +46,9 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 		TrustedProxies: cfg.TrustedProxies,
 	}, logger, pool, clk, auth.NewHasher())
 	go web.CleanSessions(ctx, pool, 30*time.Minute, logger)
-	go metering.Sweep(ctx, pool, clk, time.Hour, func(err error) { logger.Warn("delete old usage reports", "err", err) })
+	go web.Every(ctx, time.Hour, logger, "delete old usage reports", func(ctx context.Context) (int64, error) {
+		return metering.DeleteExpired(ctx, pool, clk)
+	})
 
 	hs := &http.Server{
 		Addr:              cfg.Addr,

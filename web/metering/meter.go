@@ -175,20 +175,8 @@ func (b *batch) finish(rows []db.RecordUsageRow) error {
 	return nil
 }
 
-// Sweep deletes reports older than Retention every interval until ctx ends: their
-// idempotency keys have outlived any retry.
-func Sweep(ctx context.Context, pool *pgxpool.Pool, clk clock.Clock, interval time.Duration, logErr func(error)) {
-	q := db.New(pool)
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if _, err := q.DeleteUsageReportsBefore(ctx, clk.Now().Add(-Retention)); err != nil && ctx.Err() == nil {
-				logErr(err)
-			}
-		}
-	}
+// DeleteExpired deletes the reports older than Retention: their idempotency keys have
+// outlived any retry. portal serve runs it every hour.
+func DeleteExpired(ctx context.Context, pool *pgxpool.Pool, clk clock.Clock) (int64, error) {
+	return db.New(pool).DeleteUsageReportsBefore(ctx, clk.Now().Add(-Retention))
 }

@@ -7,6 +7,7 @@ import (
 
 	"partnerportal/db"
 	"partnerportal/db/dbtest"
+	"partnerportal/web/clock"
 	"partnerportal/web/metering"
 )
 
@@ -29,7 +30,7 @@ func TestRetentionKeepsKeysLongerThanALateReport(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	n, err := db.New(pool).DeleteUsageReportsBefore(ctx, now.Add(-metering.Retention))
+	n, err := metering.DeleteExpired(ctx, pool, clock.NewManual(now))
 	if err != nil || n != 1 {
 		t.Fatalf("deleted %d (%v), want only the report from long ago", n, err)
 	}
