@@ -68,10 +68,10 @@ func handleDevLabMessages(pool *pgxpool.Pool, m *metering.Meter, clk clock.Clock
 		}
 		accepted, firstRefusal := 0, ""
 		for _, a := range answers {
-			if a.Result.Accepted {
+			if a.Result().Accepted {
 				accepted++
 			} else if firstRefusal == "" {
-				firstRefusal = a.Result.Message
+				firstRefusal = a.Result().Message
 			}
 		}
 		msg := fmt.Sprintf("%d of %d test message%s accepted.", accepted, n, plural(int64(n)))
@@ -105,7 +105,7 @@ func handleDevLabRegisterDevice(pool *pgxpool.Pool, m *metering.Meter, clk clock
 		var answer metering.Answer
 		err := db.Transact(ctx, pool, func(q *db.Queries) error {
 			answers, err := m.RecordTx(ctx, q, devlabReporter(c), []metering.Report{{Module: module, Metric: db.UsageMetricDevices, Quantity: 1, IdempotencyKey: consoleKey("device")}})
-			if err != nil || !answers[0].Result.Accepted {
+			if err != nil || !answers[0].Result().Accepted {
 				answer = firstOr(answers)
 				return err
 			}
@@ -117,10 +117,10 @@ func handleDevLabRegisterDevice(pool *pgxpool.Pool, m *metering.Meter, clk clock
 		if err != nil {
 			return err
 		}
-		if !answer.Result.Accepted {
-			return devlabAnswer(c, pool, clk, cfg, http.StatusOK, form, "error", "Device not registered. "+answer.Result.Message)
+		if !answer.Result().Accepted {
+			return devlabAnswer(c, pool, clk, cfg, http.StatusOK, form, "error", "Device not registered. "+answer.Result().Message)
 		}
-		return devlabAnswer(c, pool, clk, cfg, http.StatusOK, views.DevLabForm{Module: form.Module}, "success", "Device “"+form.DeviceName+"” registered. "+answer.Result.Message)
+		return devlabAnswer(c, pool, clk, cfg, http.StatusOK, views.DevLabForm{Module: form.Module}, "success", "Device “"+form.DeviceName+"” registered. "+answer.Result().Message)
 	}
 }
 
@@ -147,7 +147,7 @@ func handleDevLabRemoveDevice(pool *pgxpool.Pool, m *metering.Meter, clk clock.C
 			name = d.Name
 			answers, err := m.RecordTx(ctx, q, devlabReporter(c), []metering.Report{{Module: d.Module, Metric: db.UsageMetricDevices, Quantity: -1, IdempotencyKey: consoleKey("device")}})
 			answer = firstOr(answers)
-			if err != nil || !answer.Result.Accepted {
+			if err != nil || !answer.Result().Accepted {
 				return err
 			}
 			return q.MarkDevLabDeviceRemoved(ctx, db.MarkDevLabDeviceRemovedParams{ID: id, Now: clk.Now()})
@@ -155,10 +155,10 @@ func handleDevLabRemoveDevice(pool *pgxpool.Pool, m *metering.Meter, clk clock.C
 		if err != nil {
 			return err
 		}
-		if !answer.Result.Accepted {
-			return devlabAnswer(c, pool, clk, cfg, http.StatusOK, views.DevLabForm{}, "error", "Device not removed. "+answer.Result.Message)
+		if !answer.Result().Accepted {
+			return devlabAnswer(c, pool, clk, cfg, http.StatusOK, views.DevLabForm{}, "error", "Device not removed. "+answer.Result().Message)
 		}
-		return devlabAnswer(c, pool, clk, cfg, http.StatusOK, views.DevLabForm{}, "success", "Device “"+name+"” removed. "+answer.Result.Message)
+		return devlabAnswer(c, pool, clk, cfg, http.StatusOK, views.DevLabForm{}, "success", "Device “"+name+"” removed. "+answer.Result().Message)
 	}
 }
 

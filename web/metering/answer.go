@@ -47,10 +47,15 @@ type Result struct {
 type Answer struct {
 	Status int
 	Body   []byte
-	// Result is Body decoded.
-	Result Result
 	// Replayed answers were stored by an earlier report with the same idempotency key.
 	Replayed bool
+}
+
+// Result is Body decoded (the API sends the bytes; the DevLab console reads them).
+func (a Answer) Result() Result {
+	var r Result
+	_ = json.Unmarshal(a.Body, &r) // the bytes were made from a Result or a Problem
+	return r
 }
 
 // Status is the HTTP status of a code.
@@ -79,7 +84,7 @@ func problemAnswer(p Problem) Answer {
 	if err != nil {
 		panic(err)
 	}
-	return Answer{Status: Status(p.Code), Body: b, Result: Result{Code: p.Code, Message: p.Message, Fields: p.Fields}}
+	return Answer{Status: Status(p.Code), Body: b}
 }
 
 // Invalid is the answer to a report that breaks the API's rules; nothing is stored for it.

@@ -162,11 +162,7 @@ func (b *batch) finish(rows []db.RecordUsageRow) error {
 		case row.ResponseBody == nil || row.ResponseStatus == nil:
 			return ErrInFlight
 		}
-		a := Answer{Status: int(*row.ResponseStatus), Body: row.ResponseBody, Replayed: row.Replayed}
-		if err := json.Unmarshal(a.Body, &a.Result); err != nil {
-			return fmt.Errorf("the answer of report %d: %w", row.ReportID, err)
-		}
-		b.answers[i] = a
+		b.answers[i] = Answer{Status: int(*row.ResponseStatus), Body: row.ResponseBody, Replayed: row.Replayed}
 	}
 	for i, j := range b.sameAs {
 		b.answers[i] = b.answers[j]
