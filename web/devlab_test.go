@@ -92,13 +92,13 @@ func TestMyServicesShowsQuotaWarnings(t *testing.T) {
 	}
 	var notices []string
 	page.Doc.Find("#service-" + itoa(serviceID) + " .service-notices li").Each(func(_ int, s *goquerySelection) {
-		notices = append(notices, strings.Join(strings.Fields(s.Text()), " "))
+		notices = append(notices, s.Find("span").Last().Text())
 	})
 	want := []string{
-		"!Warning80% of the message quota used on 25 Nov 2026.",
-		"!WarningThe message quota was reached on 25 Nov 2026: the cap allowance is in use.",
-		"!WarningEntered grace on 25 Nov 2026.",
-		"!WarningQuota used up, cap allowance included, on 25 Nov 2026: read-only until renewed.",
+		"80% of the message quota used on 25 Nov 2026.",
+		"The message quota was reached on 25 Nov 2026: the cap allowance is in use.",
+		"Entered grace on 25 Nov 2026.",
+		"Quota used up, cap allowance included, on 25 Nov 2026: read-only until renewed.",
 	}
 	if strings.Join(notices, "\n") != strings.Join(want, "\n") {
 		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(notices, "\n"), strings.Join(want, "\n"))

@@ -14,7 +14,7 @@ import (
 // TestBrowserDevLabSendsUntilRefused: Company A's sandbox plan (100 messages, cap 30%) stands
 // at 95. From the DevLab console its user sends 5 test messages (the plan enters grace), then
 // 30 (exhausted), then one more, which is refused with its reason; the plan's badge, usage bar
-// and log change in place each time.
+// and log change in place each time, and My Services lists the warnings.
 func TestBrowserDevLabSendsUntilRefused(t *testing.T) {
 	env := webtest.New(t)
 	p := browsertest.New(t).Page(t)
@@ -60,6 +60,12 @@ func TestBrowserDevLabSendsUntilRefused(t *testing.T) {
 		t.Errorf("the log's latest line reads %q", got)
 	}
 	p.CheckA11y(t)
+
+	// My Services tells the same story in its quota warnings.
+	p.Visit(t, env.URL+"/services")
+	if got := browsertest.Get(t, p, chromedp.Text(chromedp.CSS(".service-notices"))); !strings.Contains(got, "Entered grace") || !strings.Contains(got, "Quota used up") {
+		t.Errorf("My Services' warnings read %q", got)
+	}
 
 	var used int64
 	if err := env.Pool.QueryRow(context.Background(), `SELECT t.messages_used FROM service_terms t JOIN services s ON s.id = t.service_id
