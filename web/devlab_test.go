@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"partnerportal/db"
 	"partnerportal/web/webtest"
 )
 
@@ -102,5 +103,31 @@ func TestMyServicesShowsQuotaWarnings(t *testing.T) {
 	}
 	if strings.Join(notices, "\n") != strings.Join(want, "\n") {
 		t.Errorf("notices:\n%s\nwant:\n%s", strings.Join(notices, "\n"), strings.Join(want, "\n"))
+	}
+
+	// The query the account manager's home reads: Company A's manager sees them, newest first;
+	// Company C's manager does not; an admin (no manager id) sees every company's.
+	ctx := context.Background()
+	q := db.New(env.Pool)
+	for _, tt := range []struct {
+		manager string
+		want    int
+	}{{webtest.AccountManager, 4}, {webtest.AccountManager2, 0}, {"", 4}} {
+		var id *int64
+		if tt.manager != "" {
+			var v int64
+			if err := env.Pool.QueryRow(ctx, "SELECT id FROM users WHERE email = $1", tt.manager).Scan(&v); err != nil {
+				t.Fatal(err)
+			}
+			id = &v
+		}
+		rows, err := q.ListQuotaWarningsForAccountManager(ctx, db.ListQuotaWarningsForAccountManagerParams{ManagerID: id, Today: webtest.Start, MaxRows: 10})
+		if err != nil || len(rows) != tt.want {
+			t.Errorf("warnings for manager %q: %d (%v), want %d", tt.manager, len(rows), err, tt.want)
+			continue
+		}
+		if tt.want > 0 && (rows[0].Kind != db.QuotaWarningKindExhausted || rows[0].CompanyName != "Company A" || *rows[0].Environment != db.EnvironmentSandbox) {
+			t.Errorf("newest warning for %q: %+v", tt.manager, rows[0])
+		}
 	}
 }
