@@ -335,6 +335,70 @@ func AllProductStatusValues() []ProductStatus {
 	}
 }
 
+type QuotaWarningKind string
+
+const (
+	QuotaWarningKindQuota80   QuotaWarningKind = "quota_80"
+	QuotaWarningKindQuota100  QuotaWarningKind = "quota_100"
+	QuotaWarningKindGrace     QuotaWarningKind = "grace"
+	QuotaWarningKindExhausted QuotaWarningKind = "exhausted"
+)
+
+func (e *QuotaWarningKind) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = QuotaWarningKind(s)
+	case string:
+		*e = QuotaWarningKind(s)
+	default:
+		return fmt.Errorf("unsupported scan type for QuotaWarningKind: %T", src)
+	}
+	return nil
+}
+
+type NullQuotaWarningKind struct {
+	QuotaWarningKind QuotaWarningKind
+	Valid            bool // Valid is true if QuotaWarningKind is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullQuotaWarningKind) Scan(value interface{}) error {
+	if value == nil {
+		ns.QuotaWarningKind, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.QuotaWarningKind.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullQuotaWarningKind) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.QuotaWarningKind), nil
+}
+
+func (e QuotaWarningKind) Valid() bool {
+	switch e {
+	case QuotaWarningKindQuota80,
+		QuotaWarningKindQuota100,
+		QuotaWarningKindGrace,
+		QuotaWarningKindExhausted:
+		return true
+	}
+	return false
+}
+
+func AllQuotaWarningKindValues() []QuotaWarningKind {
+	return []QuotaWarningKind{
+		QuotaWarningKindQuota80,
+		QuotaWarningKindQuota100,
+		QuotaWarningKindGrace,
+		QuotaWarningKindExhausted,
+	}
+}
+
 type RenewalRequestStatus string
 
 const (
@@ -588,6 +652,122 @@ func AllSoftwareDeploymentValues() []SoftwareDeployment {
 	}
 }
 
+type UsageMetric string
+
+const (
+	UsageMetricMessages UsageMetric = "messages"
+	UsageMetricDevices  UsageMetric = "devices"
+)
+
+func (e *UsageMetric) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = UsageMetric(s)
+	case string:
+		*e = UsageMetric(s)
+	default:
+		return fmt.Errorf("unsupported scan type for UsageMetric: %T", src)
+	}
+	return nil
+}
+
+type NullUsageMetric struct {
+	UsageMetric UsageMetric
+	Valid       bool // Valid is true if UsageMetric is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullUsageMetric) Scan(value interface{}) error {
+	if value == nil {
+		ns.UsageMetric, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.UsageMetric.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullUsageMetric) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.UsageMetric), nil
+}
+
+func (e UsageMetric) Valid() bool {
+	switch e {
+	case UsageMetricMessages,
+		UsageMetricDevices:
+		return true
+	}
+	return false
+}
+
+func AllUsageMetricValues() []UsageMetric {
+	return []UsageMetric{
+		UsageMetricMessages,
+		UsageMetricDevices,
+	}
+}
+
+type UsageSource string
+
+const (
+	UsageSourceApi    UsageSource = "api"
+	UsageSourceDevlab UsageSource = "devlab"
+)
+
+func (e *UsageSource) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = UsageSource(s)
+	case string:
+		*e = UsageSource(s)
+	default:
+		return fmt.Errorf("unsupported scan type for UsageSource: %T", src)
+	}
+	return nil
+}
+
+type NullUsageSource struct {
+	UsageSource UsageSource
+	Valid       bool // Valid is true if UsageSource is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullUsageSource) Scan(value interface{}) error {
+	if value == nil {
+		ns.UsageSource, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.UsageSource.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullUsageSource) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.UsageSource), nil
+}
+
+func (e UsageSource) Valid() bool {
+	switch e {
+	case UsageSourceApi,
+		UsageSourceDevlab:
+		return true
+	}
+	return false
+}
+
+func AllUsageSourceValues() []UsageSource {
+	return []UsageSource{
+		UsageSourceApi,
+		UsageSourceDevlab,
+	}
+}
+
 type UserRole string
 
 const (
@@ -652,6 +832,20 @@ func AllUserRoleValues() []UserRole {
 	}
 }
 
+type ApiKey struct {
+	ID          int64
+	CompanyID   int64
+	Environment Environment
+	Name        string
+	Prefix      string
+	SecretHash  []byte
+	CreatedBy   *int64
+	CreatedAt   time.Time
+	LastUsedAt  *time.Time
+	RevokedAt   *time.Time
+	RevokedBy   *int64
+}
+
 type AuditEvent struct {
 	ID          int64
 	At          time.Time
@@ -665,6 +859,16 @@ type AuditEvent struct {
 	Subject     string
 	Before      []byte
 	After       []byte
+}
+
+type DevlabDevice struct {
+	ID        int64
+	CompanyID int64
+	ServiceID int64
+	Name      string
+	CreatedBy *int64
+	CreatedAt time.Time
+	RemovedAt *time.Time
 }
 
 type Module struct {
@@ -729,6 +933,17 @@ type Purchase struct {
 	PricingModel PricingModel
 }
 
+type QuotaWarning struct {
+	ID         int64
+	TermID     int64
+	ServiceID  int64
+	Kind       QuotaWarningKind
+	Metric     *UsageMetric
+	Used       int64
+	Quota      *int32
+	RecordedAt time.Time
+}
+
 type RenewalRequest struct {
 	ID          int64
 	ServiceID   int64
@@ -784,6 +999,28 @@ type Session struct {
 	Token  string
 	Data   []byte
 	Expiry time.Time
+}
+
+type UsageReport struct {
+	ID             int64
+	CompanyID      int64
+	IdempotencyKey string
+	RequestHash    string
+	Environment    Environment
+	Module         ModuleKey
+	Metric         UsageMetric
+	Quantity       int64
+	OccurredAt     *time.Time
+	Source         UsageSource
+	ApiKeyID       *int64
+	TermID         *int64
+	Accepted       bool
+	Code           string
+	StateAfter     *ServiceState
+	UsedAfter      *int64
+	ResponseStatus *int32
+	ResponseBody   []byte
+	CreatedAt      time.Time
 }
 
 type User struct {

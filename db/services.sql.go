@@ -375,7 +375,8 @@ SELECT m.key AS module, m.name AS module_name, m.metered, m.position,
        f.messages_left, f.messages_left_allowance, f.devices_left, f.devices_left_allowance,
        nt.valid_from AS next_term_from,
        orq.created_at AS open_request_at,
-       coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at
+       coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at,
+       coalesce(qw.warnings, '[]')::jsonb AS quota_warnings
 FROM modules m
 LEFT JOIN services s ON s.module = m.key AND s.company_id = $2
 LEFT JOIN service_terms t ON t.id = current_term_id(s.id, $1::date)
@@ -389,6 +390,10 @@ LEFT JOIN LATERAL (
     SELECT r.status, r.answer, r.answered_at FROM renewal_requests r
     WHERE r.service_id = s.id AND r.status <> 'open'
     ORDER BY r.answered_at DESC LIMIT 1) lr ON true
+LEFT JOIN LATERAL (
+    SELECT jsonb_agg(jsonb_build_object('kind', w.kind, 'metric', w.metric, 'recorded_at', w.recorded_at)
+                     ORDER BY w.recorded_at, w.id) AS warnings
+    FROM quota_warnings w WHERE w.term_id = t.id) qw ON true
 ORDER BY m.position, s.environment
 `
 
@@ -431,6 +436,7 @@ type ListCompanyServicesRow struct {
 	LastAnswerStatus      string
 	LastAnswer            *string
 	LastAnsweredAt        *time.Time
+	QuotaWarnings         []byte
 }
 
 // My Services: every module of the catalogue, a never-granted one with state 'none', and one
@@ -443,6 +449,7 @@ type ListCompanyServicesRow struct {
 // next_term_from is a renewal already made: the first term that starts after both today and
 // the current term.
 // the open renewal request, if any, and the latest answered one
+// the current term's quota warnings (80%, 100%, grace, exhausted), oldest first
 func (q *Queries) ListCompanyServices(ctx context.Context, arg ListCompanyServicesParams) ([]ListCompanyServicesRow, error) {
 	rows, err := q.db.Query(ctx, listCompanyServices, arg.Today, arg.CompanyID)
 	if err != nil {
@@ -486,6 +493,7 @@ func (q *Queries) ListCompanyServices(ctx context.Context, arg ListCompanyServic
 			&i.LastAnswerStatus,
 			&i.LastAnswer,
 			&i.LastAnsweredAt,
+			&i.QuotaWarnings,
 		); err != nil {
 			return nil, err
 		}

@@ -22,7 +22,8 @@ SELECT m.key AS module, m.name AS module_name, m.metered, m.position,
        f.messages_left, f.messages_left_allowance, f.devices_left, f.devices_left_allowance,
        nt.valid_from AS next_term_from,
        orq.created_at AS open_request_at,
-       coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at
+       coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at,
+       coalesce(qw.warnings, '[]')::jsonb AS quota_warnings
 FROM modules m
 LEFT JOIN services s ON s.module = m.key AND s.company_id = sqlc.arg(company_id)
 LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
@@ -37,6 +38,11 @@ LEFT JOIN LATERAL (
     SELECT r.status, r.answer, r.answered_at FROM renewal_requests r
     WHERE r.service_id = s.id AND r.status <> 'open'
     ORDER BY r.answered_at DESC LIMIT 1) lr ON true
+-- the current term's quota warnings (80%, 100%, grace, exhausted), oldest first
+LEFT JOIN LATERAL (
+    SELECT jsonb_agg(jsonb_build_object('kind', w.kind, 'metric', w.metric, 'recorded_at', w.recorded_at)
+                     ORDER BY w.recorded_at, w.id) AS warnings
+    FROM quota_warnings w WHERE w.term_id = t.id) qw ON true
 ORDER BY m.position, s.environment;
 
 -- name: GetCompanyModuleState :one

@@ -24,7 +24,9 @@ type ServiceCard struct {
 	// Left says in words what remains: "12 days of grace left", "28 messages left in your cap allowance".
 	Left     []string
 	NextTerm string // "Renewed: the next term starts on DATE"
-	Renewal  RenewalBox
+	// Notices are the current term's quota warnings: "80% of the message quota used on DATE".
+	Notices []string
+	Renewal RenewalBox
 	// Subscribed is false for a module the company never had.
 	Subscribed bool
 }

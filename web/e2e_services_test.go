@@ -7,7 +7,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"partnerportal/db/seed"
 	"partnerportal/web/browsertest"
 	"partnerportal/web/webtest"
 )
@@ -25,12 +24,8 @@ func TestBrowserReadOnlyHubAndRenewal(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	p.Visit(t, env.URL+"/login")
+	browserSignIn(t, p, env, webtest.PartnerA)
 	p.Run(t,
-		chromedp.SendKeys(chromedp.CSS("#f-email"), webtest.PartnerA),
-		chromedp.SendKeys(chromedp.CSS("#f-password"), seed.DemoPassword),
-		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(".account__name")),
 		browsertest.Step("open Hub listings from the navigation", chromedp.Click(chromedp.CSS(`nav.main-nav a[href="/hub/listings"]`))),
 		browsertest.Step("wait for the read-only banner", chromedp.WaitVisible(chromedp.CSS(".banner--readonly"))),
 	)

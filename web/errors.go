@@ -55,6 +55,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 		s.logger.Error("error after response started", "err", err, "request_id", requestID(c))
 		return
 	}
+	if isAPI(c) {
+		s.handleAPIError(err, c)
+		return
+	}
 	info := views.ErrorInfo{Status: http.StatusInternalServerError}
 	var pe *Error
 	var he *echo.HTTPError

@@ -3,11 +3,29 @@ package web_test
 import (
 	"sort"
 	"strconv"
+	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/chromedp/chromedp"
+
+	"partnerportal/db/seed"
+	"partnerportal/web/browsertest"
+	"partnerportal/web/webtest"
 )
 
 type goquerySelection = goquery.Selection
+
+// browserSignIn signs in through the form and waits for the signed-in header.
+func browserSignIn(t *testing.T, p *browsertest.Page, env *webtest.Env, email string) {
+	t.Helper()
+	p.Visit(t, env.URL+"/login")
+	p.Run(t,
+		chromedp.SendKeys(chromedp.CSS("#f-email"), email),
+		chromedp.SendKeys(chromedp.CSS("#f-password"), seed.DemoPassword),
+		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(".account__name")),
+	)
+}
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 

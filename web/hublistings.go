@@ -27,7 +27,7 @@ func handleHubListings(pool *pgxpool.Pool, area *Area) echo.HandlerFunc {
 			return err
 		}
 		acc := areaAccess(c)
-		page := views.AreaPage{Name: area.Name, Holds: area.Holds, Badge: stateBadge(acc.State), Banner: banner(area, acc)}
+		page := areaPage(area, acc)
 		form := views.HubProfileForm{Tagline: p.HubTagline, ContactEmail: p.HubContactEmail, ReadOnly: acc.State.ReadOnly(), CSRF: csrfToken(c)}
 		return ok(c, area.Name, views.HubListingsView(page, form))
 	}

@@ -177,7 +177,8 @@ func bannerFor(name string, acc ModuleAccess) *views.ReadOnlyBanner {
 	}
 }
 
-// navForPartner lists My Services and every area the company can see.
+// navForPartner lists My Services, every area the company can see, and API keys (which
+// belong to no module: production plans report through them too).
 func navForPartner(u *CurrentUser) []views.NavItem {
 	items := []views.NavItem{{Label: "My Services", Href: "/services"}}
 	for _, a := range Areas {
@@ -185,18 +186,18 @@ func navForPartner(u *CurrentUser) []views.NavItem {
 			items = append(items, views.NavItem{Label: a.Name, Href: a.Path})
 		}
 	}
-	return items
+	return append(items, views.NavItem{Label: "API keys", Href: "/api-keys"})
+}
+
+// areaPage is the top of an area's page: its name, state, what it holds and, when read-only,
+// the banner.
+func areaPage(area *Area, acc ModuleAccess) views.AreaPage {
+	return views.AreaPage{Name: area.Name, Holds: area.Holds, Badge: stateBadge(acc.State), Banner: banner(area, acc)}
 }
 
 // handleAreaHome is an area's landing page: its state and what it holds.
 func handleAreaHome(area *Area) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		acc := areaAccess(c)
-		return ok(c, area.Name, views.AreaHome(views.AreaPage{
-			Name:   area.Name,
-			Holds:  area.Holds,
-			Badge:  stateBadge(acc.State),
-			Banner: banner(area, acc),
-		}))
+		return ok(c, area.Name, views.AreaHome(areaPage(area, areaAccess(c))))
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"partnerportal/views"
 	"partnerportal/web/auth"
 	"partnerportal/web/clock"
+	"partnerportal/web/metering"
 )
 
 // Config is what the server takes from the environment.
@@ -34,6 +35,13 @@ type Config struct {
 	// ObserveQueries, when set, is told the database work of every request (tests hold pages
 	// to a budget with it).
 	ObserveQueries func(QueryStats)
+	// APIRate and APIBurst limit each API key: APIRate requests a second on average, at most
+	// APIBurst at once. Zero means 50 a second and bursts of 100.
+	APIRate  float64
+	APIBurst int
+	// ClaimTimeout is how long a usage report waits for a concurrent one with the same
+	// idempotency key before answering 409. Zero means 5 seconds.
+	ClaimTimeout time.Duration
 }
 
 // Server is the portal's HTTP handler with its dependencies.
@@ -47,6 +55,9 @@ type Server struct {
 	throttle *auth.Throttle
 	sessions *scs.SessionManager
 	validate *validator.Validate
+	// meter counts usage for the API and the DevLab console alike.
+	meter  *metering.Meter
+	limits *keyLimiter
 	// moduleRoutes are the routes registered with their module area.
 	moduleRoutes []ModuleRoute
 }
@@ -56,6 +67,12 @@ type Server struct {
 func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Clock, hasher *auth.Hasher) *Server {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
+	}
+	if cfg.APIRate <= 0 {
+		cfg.APIRate = 50
+	}
+	if cfg.APIBurst <= 0 {
+		cfg.APIBurst = 100
 	}
 	gob.Register([]views.Flash{})
 	s := &Server{
@@ -67,6 +84,8 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 		hasher:   hasher,
 		throttle: auth.NewThrottle(5, 10, 30*time.Second),
 		validate: newValidator(),
+		meter:    &metering.Meter{Pool: pool, Clock: clk, Location: cfg.Location, ClaimTimeout: cfg.ClaimTimeout},
+		limits:   newKeyLimiter(clk, cfg.APIRate, cfg.APIBurst),
 	}
 	// The store's own cleanup goroutine races with stopping it; CleanSessions does that work.
 	s.sessions = newSessionManager(pgxstore.NewWithCleanupInterval(pool, 0), cfg.CookieSecure)
@@ -87,7 +106,7 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 		},
 	}))
 	e.Use(securityHeaders(cfg.CookieSecure))
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: smallAPIAnswer}))
 	e.Use(s.loadSession)
 	e.Use(csrf(cfg.CookieSecure))
 	e.Use(s.loadUser)
@@ -100,7 +119,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.Serv
 
 // CleanSessions deletes expired sessions every interval until ctx ends.
 func CleanSessions(ctx context.Context, pool *pgxpool.Pool, interval time.Duration, logger *slog.Logger) {
-	q := db.New(pool)
+	Every(ctx, interval, logger, "delete expired sessions", db.New(pool).DeleteExpiredSessions)
+}
+
+// Every runs job every interval until ctx ends: housekeeping that deletes what has expired.
+// Failures are logged and tried again at the next tick; what was deleted is logged at debug.
+func Every(ctx context.Context, interval time.Duration, logger *slog.Logger, what string, job func(context.Context) (int64, error)) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
@@ -108,10 +132,10 @@ func CleanSessions(ctx context.Context, pool *pgxpool.Pool, interval time.Durati
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if n, err := q.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
-				logger.Warn("delete expired sessions", "err", err)
+			if n, err := job(ctx); err != nil && ctx.Err() == nil {
+				logger.Warn(what, "err", err)
 			} else if n > 0 {
-				logger.Debug("deleted expired sessions", "count", n)
+				logger.Debug(what, "count", n)
 			}
 		}
 	}

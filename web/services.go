@@ -77,6 +77,7 @@ func serviceCard(r db.ListCompanyServicesRow, csrf string) views.ServiceCard {
 		card.Usage = append(card.Usage, usageBar(card.ID, "devices", int64(*r.DevicesUsed), int64(*r.DeviceQuota), *r.DeviceAllowance))
 	}
 	card.Left = leftInWords(r)
+	card.Notices = quotaNotices(r.QuotaWarnings)
 	if r.NextTermFrom != nil {
 		card.NextTerm = "Renewed: the next term starts on " + longDate(*r.NextTermFrom) + "."
 	}

@@ -16,6 +16,7 @@ import (
 	"partnerportal/web"
 	"partnerportal/web/auth"
 	"partnerportal/web/clock"
+	"partnerportal/web/metering"
 )
 
 // serve migrates, then serves until ctx ends; in-flight requests get up to 20 seconds to finish.
@@ -45,6 +46,9 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 		TrustedProxies: cfg.TrustedProxies,
 	}, logger, pool, clk, auth.NewHasher())
 	go web.CleanSessions(ctx, pool, 30*time.Minute, logger)
+	go web.Every(ctx, time.Hour, logger, "delete old usage reports", func(ctx context.Context) (int64, error) {
+		return metering.DeleteExpired(ctx, pool, clk)
+	})
 
 	hs := &http.Server{
 		Addr:              cfg.Addr,

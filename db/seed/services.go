@@ -65,7 +65,7 @@ var demoServices = map[string][]demoService{
 func seedServices(ctx context.Context, q *db.Queries, companies map[string]int64, today time.Time) error {
 	for name, services := range demoServices {
 		id := companies[name]
-		for _, del := range []func(context.Context, int64) error{q.DeleteDemoRenewalRequests, q.DeleteDemoServiceTerms, q.DeleteDemoServices} {
+		for _, del := range []func(context.Context, int64) error{q.DeleteDemoUsage, q.DeleteDemoRenewalRequests, q.DeleteDemoServiceTerms, q.DeleteDemoServices} {
 			if err := del(ctx, id); err != nil {
 				return fmt.Errorf("reset %s: %w", name, err)
 			}

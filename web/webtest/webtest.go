@@ -53,8 +53,9 @@ type Env struct {
 	DBURL string
 }
 
-// New starts a portal on a fresh database seeded with the demo data.
-func New(t testing.TB) *Env {
+// New starts a portal on a fresh database seeded with the demo data. Options adjust the
+// server's configuration (e.g. API rate limits).
+func New(t testing.TB, options ...func(*web.Config)) *Env {
 	t.Helper()
 	e := &Env{
 		Clock:  clock.NewManual(Start),
@@ -71,11 +72,15 @@ func New(t testing.TB) *Env {
 	if _, err := seed.Demo(context.Background(), pool, e.Hasher, clock.Today(e.Clock, time.UTC)); err != nil {
 		t.Fatalf("seed demo data: %v", err)
 	}
-	srv := web.NewServer(web.Config{
+	cfg := web.Config{
 		CookieSecure:   false,
 		Location:       time.UTC,
 		ObserveQueries: e.observe,
-	}, slog.New(slog.NewTextHandler(io.Discard, nil)), pool, e.Clock, e.Hasher)
+	}
+	for _, o := range options {
+		o(&cfg)
+	}
+	srv := web.NewServer(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), pool, e.Clock, e.Hasher)
 	e.App = srv
 	e.Server = httptest.NewServer(srv)
 	t.Cleanup(e.Server.Close)

@@ -1,0 +1,150 @@
+package web
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base32"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+	"partnerportal/web/clock"
+)
+
+// The API keys page belongs to every partner user and no module: production keys report for
+// production plans, which must work whatever DevLab's state.
+
+type apiKeyForm struct {
+	Name        string `form:"name" validate:"required,max=100"`
+	Environment string `form:"environment" validate:"required,oneof=sandbox production"`
+}
+
+// newAPISecret makes a key: 256 random bits after a tag naming its environment. Only the
+// sha256 of the whole secret is stored; prefix is what lists show.
+func newAPISecret(env db.Environment) (secret, prefix string, hash []byte) {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b) // never fails (crypto/rand panics rather than return an error)
+	tag := "pp_sbx_"
+	if env == db.EnvironmentProduction {
+		tag = "pp_prd_"
+	}
+	secret = tag + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
+	sum := sha256.Sum256([]byte(secret))
+	return secret, secret[:len(tag)+8], sum[:]
+}
+
+// handleAPIKeys lists the company's keys under the form that makes one.
+func handleAPIKeys(pool *pgxpool.Pool) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		p, err := apiKeysPage(c, pool, views.APIKeyForm{Environment: "sandbox"}, nil)
+		if err != nil {
+			return err
+		}
+		return ok(c, "API keys", views.APIKeysView(p))
+	}
+}
+
+// handleCreateAPIKey makes a key and shows its secret once, in the answer itself: it is never
+// stored (not even in the session for a flash), so there is no redirect after it.
+func handleCreateAPIKey(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validate) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		u := UserFromContext(c.Request().Context())
+		f := apiKeyForm{Name: strings.TrimSpace(c.FormValue("name")), Environment: c.FormValue("environment")}
+		errs := validateForm(v, f)
+		if errs == nil && strings.IndexFunc(f.Name, unicode.IsControl) >= 0 {
+			errs = views.FieldErrors{"name": "Use letters, digits and punctuation only."}
+		}
+		form := views.APIKeyForm{Name: f.Name, Environment: f.Environment, Errors: errs}
+		if errs != nil {
+			return apiKeysAnswer(c, pool, http.StatusUnprocessableEntity, form, nil)
+		}
+		env := db.Environment(f.Environment)
+		secret, prefix, hash := newAPISecret(env)
+		if _, err := q.CreateAPIKey(c.Request().Context(), db.CreateAPIKeyParams{
+			CompanyID: *u.CompanyID, Environment: env, Name: f.Name, Prefix: prefix,
+			SecretHash: hash, CreatedBy: &u.ID, CreatedAt: clk.Now(),
+		}); err != nil {
+			return err
+		}
+		c.Response().Header().Set("Cache-Control", "no-store")
+		created := &views.CreatedAPIKey{Name: f.Name, Environment: environmentLabel(env), Secret: secret}
+		return apiKeysAnswer(c, pool, http.StatusOK, views.APIKeyForm{Environment: f.Environment}, created)
+	}
+}
+
+// handleRevokeAPIKey revokes one of the company's keys; requests with it fail from now on.
+func handleRevokeAPIKey(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		u := UserFromContext(ctx)
+		id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+		if err != nil {
+			return echo.ErrNotFound
+		}
+		key, err := q.RevokeAPIKey(ctx, db.RevokeAPIKeyParams{Now: clk.Now(), RevokedBy: &u.ID, ID: id, CompanyID: *u.CompanyID})
+		if errors.Is(err, pgx.ErrNoRows) {
+			return echo.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if isHTMX(c) {
+			return apiKeysAnswer(c, pool, http.StatusOK, views.APIKeyForm{Environment: "sandbox"}, nil)
+		}
+		addFlash(sessionsFrom(c), ctx, "success", "Key “"+key.Name+"” revoked. Requests with it are refused from now on.")
+		return redirect(c, "/api-keys")
+	}
+}
+
+// apiKeysAnswer renders the keys panel for htmx, the whole page otherwise.
+func apiKeysAnswer(c echo.Context, pool *pgxpool.Pool, status int, form views.APIKeyForm, created *views.CreatedAPIKey) error {
+	p, err := apiKeysPage(c, pool, form, created)
+	if err != nil {
+		return err
+	}
+	if isHTMX(c) {
+		return renderFragment(c, status, views.APIKeysPanel(p))
+	}
+	return render(c, status, "API keys", views.APIKeysView(p))
+}
+
+func apiKeysPage(c echo.Context, pool *pgxpool.Pool, form views.APIKeyForm, created *views.CreatedAPIKey) (views.APIKeysPage, error) {
+	u := UserFromContext(c.Request().Context())
+	rows, err := db.New(pool).ListCompanyAPIKeys(c.Request().Context(), *u.CompanyID)
+	if err != nil {
+		return views.APIKeysPage{}, err
+	}
+	p := views.APIKeysPage{Form: form, Created: created, CSRF: csrfToken(c)}
+	for _, r := range rows {
+		row := views.APIKeyRow{ID: r.ID, Name: r.Name, Environment: environmentLabel(r.Environment), Prefix: r.Prefix,
+			Created: longDate(r.CreatedAt), CreatedBy: r.CreatedByName, LastUsed: "Never",
+			Status: views.Badge{Tone: "active", Icon: "✓", Label: "Active"}, Revocable: r.RevokedAt == nil}
+		if r.LastUsedAt != nil {
+			row.LastUsed = r.LastUsedAt.Format("2 Jan 2006 15:04")
+		}
+		if r.RevokedAt != nil {
+			row.Status = views.Badge{Tone: "inactive", Icon: "✕", Label: "Revoked " + longDate(*r.RevokedAt)}
+		}
+		p.Keys = append(p.Keys, row)
+	}
+	return p, nil
+}
+
+// environmentLabel is an environment as pages write it.
+func environmentLabel(env db.Environment) string {
+	if env == db.EnvironmentProduction {
+		return "Production"
+	}
+	return "Sandbox"
+}
