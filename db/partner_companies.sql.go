@@ -59,7 +59,7 @@ INSERT INTO partner_companies (name, is_hardware, is_software)
 VALUES ($1, $2, $3)
 ON CONFLICT ((lower(name))) DO UPDATE
 SET is_hardware = EXCLUDED.is_hardware, is_software = EXCLUDED.is_software
-RETURNING id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email
+RETURNING id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email, slug
 `
 
 type UpsertPartnerCompanyParams struct {
@@ -81,6 +81,7 @@ func (q *Queries) UpsertPartnerCompany(ctx context.Context, arg UpsertPartnerCom
 		&i.AccountManagerID,
 		&i.HubTagline,
 		&i.HubContactEmail,
+		&i.Slug,
 	)
 	return i, err
 }

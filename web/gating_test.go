@@ -101,7 +101,8 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 		var s string
 		if err := env.Pool.QueryRow(ctx, `SELECT concat_ws('|', c.hub_tagline, c.hub_contact_email,
 			(SELECT count(*) FROM renewal_requests), (SELECT string_agg(s.version::text, ',' ORDER BY s.id) FROM services s),
-			(SELECT string_agg(concat_ws(',', p.id, p.revision, p.archived_at), ';' ORDER BY p.id) FROM products p))
+			(SELECT string_agg(concat_ws(',', p.id, p.revision, p.archived_at), ';' ORDER BY p.id) FROM products p),
+			(SELECT string_agg(concat_ws(',', l.product_id, l.tagline, l.highlights::text, l.listed_at, l.updated_at), ';' ORDER BY l.product_id) FROM listings l))
 			FROM partner_companies c WHERE c.id = $1`, companyB).Scan(&s); err != nil {
 			t.Fatal(err)
 		}
@@ -127,8 +128,9 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 						continue
 					}
 					path := strings.ReplaceAll(route.Path, ":id", product)
-					// a usable state may have archived the product on an earlier route
-					if _, err := env.Pool.Exec(ctx, "UPDATE products SET archived_at = NULL WHERE id = $1", product); err != nil {
+					// a usable state may have archived the product, or taken it back to draft, on an
+					// earlier route; the Hub listing routes need it published
+					if _, err := env.Pool.Exec(ctx, "UPDATE products SET archived_at = NULL, status = 'published' WHERE id = $1", product); err != nil {
 						t.Fatal(err)
 					}
 					if route.Method == http.MethodGet {
@@ -141,7 +143,8 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 						readOnlyText = "plan is read-only"
 					}
 					before := stored()
-					form := url.Values{"tagline": {"Changed by a refused write"}, "name": {"Changed by a refused write"}, "status": {"draft"}}
+					form := url.Values{"tagline": {"Changed by a refused write"}, "name": {"Changed by a refused write"}, "status": {"draft"},
+						"highlight1": {"Changed by a refused write"}, "listed": {"false"}}
 					plain := c.PostForm(t, path, form)
 					c.Header.Set("HX-Request", "true")
 					htmx := c.PostForm(t, path, form)

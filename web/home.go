@@ -25,13 +25,3 @@ func handleStaffHome() echo.HandlerFunc {
 		}))
 	}
 }
-
-func handleHubHome() echo.HandlerFunc {
-	return func(c echo.Context) error {
-		return ok(c, "Solutions Hub", views.Home(views.HomeSection{
-			Heading: "Solutions Hub",
-			Lead:    "Hardware and software solutions from the partners of the IoT Partner Program.",
-			Empty:   "No solutions are listed yet. Check back soon.",
-		}))
-	}
-}

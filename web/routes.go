@@ -26,7 +26,6 @@ func (s *Server) routes() {
 	e.POST("/logout", handleLogout(s.sessions))
 	e.GET("/signup", handleSignupPage())
 	e.POST("/signup", handleSignup(q, s.sessions, s.hasher, s.validate))
-	e.GET("/hub", handleHubHome())
 
 	// Partner users. (Middleware per route: a group without a path prefix would catch every
 	// unknown URL too.)
@@ -37,7 +36,7 @@ func (s *Server) routes() {
 
 	// Module areas: every route declares its area, and the gate enforces the module's state.
 	hub, products := areaByKey("hub-listings"), areaByKey("products")
-	homes := map[*Area]echo.HandlerFunc{hub: handleHubListings(s.pool, hub), products: handleProducts(s.pool)}
+	homes := map[*Area]echo.HandlerFunc{hub: handleHubListings(s.pool, s.clock, s.cfg, hub), products: handleProducts(s.pool)}
 	for _, a := range Areas {
 		h := homes[a]
 		if h == nil {
@@ -45,7 +44,10 @@ func (s *Server) routes() {
 		}
 		s.moduleRoute(a, http.MethodGet, a.Path, h)
 	}
-	s.moduleRoute(hub, http.MethodPost, "/hub/listings/profile", handleSaveHubProfile(s.pool, hub, s.validate))
+	s.moduleRoute(hub, http.MethodPost, "/hub/listings/profile", handleSaveHubProfile(s.pool, s.clock, s.cfg, hub, s.validate))
+	s.moduleRoute(hub, http.MethodGet, "/hub/listings/:id/edit", handleEditListing(s.pool, hub))
+	s.moduleRoute(hub, http.MethodPost, "/hub/listings/:id", handleSaveListing(s.pool, s.clock, hub, s.validate))
+	s.moduleRoute(hub, http.MethodPost, "/hub/listings/:id/publish", handleSetListed(s.pool, s.clock, hub))
 
 	// My Products: the list and the create form follow the area; a product follows its own plan.
 	s.moduleRoute(products, http.MethodGet, "/products/new", handleNewProduct())
@@ -56,6 +58,21 @@ func (s *Server) routes() {
 	s.planRoute(products, http.MethodPost, "/products/:id", handleUpdateProduct(s.pool, s.clock, s.validate), product)
 	s.planRoute(products, http.MethodPost, "/products/:id/status", handleSetProductStatus(s.pool, s.clock), product)
 	s.planRoute(products, http.MethodPost, "/products/:id/archive", handleArchiveProduct(s.pool, s.clock), product)
+
+	// Solutions Hub: the public catalogue; carts for visitors and consumers; checkout, orders
+	// and purchases for consumers.
+	e.GET("/hub", handleHub(s.pool, s.clock, s.cfg))
+	e.GET("/hub/:company/:slug", handleListing(s.pool, s.clock, s.cfg))
+	e.GET("/cart", handleCart(s.pool, s.clock, s.cfg), shoppersOnly, noStore)
+	e.POST("/cart/items", handleAddToCart(s.pool, s.clock, s.cfg), shoppersOnly)
+	e.POST("/cart/items/:id", handleSetCartQuantity(s.pool, s.clock, s.cfg), shoppersOnly)
+	e.POST("/cart/items/:id/remove", handleRemoveFromCart(s.pool, s.clock, s.cfg), shoppersOnly)
+	consumer := requireRole(db.UserRoleConsumer)
+	e.GET("/checkout", handleCheckout(s.pool, s.clock, s.cfg), consumer, noStore)
+	e.POST("/checkout", handlePlaceOrder(s.pool, s.clock, s.cfg), consumer)
+	e.GET("/orders", handleOrders(s.pool, s.cfg), consumer, noStore)
+	e.GET("/orders/:id", handleOrder(s.pool, s.cfg), consumer, noStore)
+	e.GET("/purchases", handlePurchases(s.pool, s.clock, s.cfg), consumer, noStore)
 
 	// Staff: account managers and admins.
 	staff := e.Group("/admin", requireRole(db.UserRoleAccountManager, db.UserRoleAdmin), noStore)
