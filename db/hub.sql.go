@@ -103,7 +103,7 @@ const searchHub = `-- name: SearchHub :one
 
 WITH search AS (
     SELECT CASE WHEN numnode(t.query) > 0 THEN t.query END AS query
-    FROM (SELECT to_tsquery('english', coalesce($3::text, '')) AS query) t
+    FROM (SELECT hub_search_query($3::text[]) AS query) t
 ), plans AS (
     SELECT pl.company_id, pl.module, pl.environment,
            hub_state(pl.company_id, $4::date) AS hub,
@@ -163,7 +163,7 @@ SELECT (SELECT count(*) FROM matches)::integer AS total,
 type SearchHubParams struct {
 	ConsumerID *int64
 	VisitorKey *string
-	Terms      *string
+	Words      []string
 	Today      time.Time
 	Sort       string
 	Module     *ModuleKey
@@ -188,7 +188,7 @@ type SearchHubRow struct {
 // One page of the Hub in one round trip, as JSON: the matching listings after the cursor, how
 // many match in all, and the companies with visible listings (the company filter's choices).
 //
-// terms is a to_tsquery text ('smart:* & sens:*') or NULL; a query of stop words only matches
+// words are the search box's words (hub_search_query); none, or only stop words, match
 // everything. The states are asked once per company and plan, not per listing.
 //
 // Keyset pagination: every sort is "sort_key DESC, product_id DESC" (relevance: the rank;
@@ -200,7 +200,7 @@ func (q *Queries) SearchHub(ctx context.Context, arg SearchHubParams) (SearchHub
 	row := q.db.QueryRow(ctx, searchHub,
 		arg.ConsumerID,
 		arg.VisitorKey,
-		arg.Terms,
+		arg.Words,
 		arg.Today,
 		arg.Sort,
 		arg.Module,

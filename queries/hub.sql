@@ -5,7 +5,7 @@
 -- One page of the Hub in one round trip, as JSON: the matching listings after the cursor, how
 -- many match in all, and the companies with visible listings (the company filter's choices).
 --
--- terms is a to_tsquery text ('smart:* & sens:*') or NULL; a query of stop words only matches
+-- words are the search box's words (hub_search_query); none, or only stop words, match
 -- everything. The states are asked once per company and plan, not per listing.
 --
 -- Keyset pagination: every sort is "sort_key DESC, product_id DESC" (relevance: the rank;
@@ -15,7 +15,7 @@
 -- the matches for a page is a top-N sort.
 WITH search AS (
     SELECT CASE WHEN numnode(t.query) > 0 THEN t.query END AS query
-    FROM (SELECT to_tsquery('english', coalesce(sqlc.narg(terms)::text, '')) AS query) t
+    FROM (SELECT hub_search_query(sqlc.arg(words)::text[]) AS query) t
 ), plans AS (
     SELECT pl.company_id, pl.module, pl.environment,
            hub_state(pl.company_id, sqlc.arg(today)::date) AS hub,

@@ -132,7 +132,7 @@ func hubFilter(hq hubQuery, companies []struct{ Slug, Name string }) views.HubFi
 		f.Companies = append(f.Companies, views.Option{Value: co.Slug, Label: co.Name})
 	}
 	for _, s := range hubSorts {
-		if s.Value != "relevance" || hq.terms() != "" {
+		if s.Value != "relevance" || len(hq.words()) > 0 {
 			f.Sorts = append(f.Sorts, s)
 		}
 	}

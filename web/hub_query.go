@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -59,11 +60,11 @@ func readHubQuery(c echo.Context) hubQuery {
 		q.Company = co
 	}
 	q.Sort = "newest"
-	if q.terms() != "" {
+	if len(q.words()) > 0 {
 		q.Sort = "relevance"
 	}
 	if s := c.QueryParam("sort"); slices.ContainsFunc(hubSorts, func(o views.Option) bool { return o.Value == s }) &&
-		(s != "relevance" || q.terms() != "") {
+		(s != "relevance" || len(q.words()) > 0) {
 		q.Sort = s
 	}
 	for _, p := range []struct {
@@ -87,21 +88,21 @@ func readHubQuery(c echo.Context) hubQuery {
 	return q
 }
 
-// terms turns the search box into a to_tsquery text: its words (letters and digits), each as a
-// prefix, all required ("smart sens" → "smart:* & sens:*"), so results follow the typing. No
-// operator a visitor types can reach to_tsquery.
-func (q hubQuery) terms() string {
+// words are the search box's words (letters and digits; at most ten, of at most 50 bytes):
+// the database matches each as a prefix, so results follow the typing (hub_search_query).
+func (q hubQuery) words() []string {
 	words := strings.FieldsFunc(strings.ToLower(q.Q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	if len(words) > 10 {
 		words = words[:10]
 	}
 	for i, w := range words {
-		if len(w) > 50 {
-			w = w[:50]
+		for len(w) > 50 {
+			_, size := utf8.DecodeLastRuneInString(w)
+			w = w[:len(w)-size]
 		}
-		words[i] = w + ":*"
+		words[i] = w
 	}
-	return strings.Join(words, " & ")
+	return words
 }
 
 func (q hubQuery) filtered() bool {
@@ -109,24 +110,21 @@ func (q hubQuery) filtered() bool {
 }
 
 // url is the Hub with q's parameters, changed by set (a key set to "" is dropped); the default
-// sort stays out of it, and any change other than a page drops the cursor.
+// sort stays out of it, and the cursor only when set names one.
 func (q hubQuery) url(set ...string) string {
 	v := url.Values{}
 	for k, s := range map[string]string{"q": q.Q, "kind": q.Kind, "category": q.Category, "company": q.Company,
 		"min": q.MinPrice, "max": q.MaxPrice, "sort": q.Sort, "after": q.After, "before": q.Before} {
 		v.Set(k, s)
 	}
-	paging := false
+	// a page is named by one cursor; a change other than a page starts from the first page
+	v.Del("after")
+	v.Del("before")
 	for i := 0; i+1 < len(set); i += 2 {
 		v.Set(set[i], set[i+1])
-		paging = paging || set[i] == "after" || set[i] == "before"
-	}
-	if !paging {
-		v.Del("after")
-		v.Del("before")
 	}
 	def := "newest"
-	if q.terms() != "" {
+	if len(q.words()) > 0 {
 		def = "relevance"
 	}
 	for k := range v {
@@ -149,7 +147,7 @@ func (q hubQuery) params(today time.Time, owner cartOwner) db.SearchHubParams {
 		}
 		return &s
 	}
-	p.Terms, p.Company, p.MinPrice, p.MaxPrice = opt(q.terms()), opt(q.Company), opt(q.minPrice), opt(q.maxPrice)
+	p.Words, p.Company, p.MinPrice, p.MaxPrice = q.words(), opt(q.Company), opt(q.minPrice), opt(q.maxPrice)
 	if q.Kind != "" {
 		m := db.ModuleKey(q.Kind)
 		p.Module = &m

@@ -30,19 +30,40 @@ CREATE INDEX listings_document_idx ON listings USING gin (document);
 CREATE INDEX listings_listed_idx ON listings (listed_at DESC, product_id DESC) WHERE listed_at IS NOT NULL;
 
 -- The searchable text of a listing, weighted: the product's name first, then the tagline and
--- the company, then the summary and highlights, then the description.
+-- the company, then the summary and highlights, then the description. Each text is indexed twice:
+-- stemmed (English: "sensors" finds "sensor") and as written (so a prefix typed in full still
+-- finds longer words: "energy" finds "EnergyLens", which stems to "energylen", not "energi…").
+-- +goose StatementBegin
+CREATE FUNCTION searchable(body text, weight "char") RETURNS tsvector
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN setweight(to_tsvector('english'::regconfig, body) || to_tsvector('simple'::regconfig, body), weight);
+-- +goose StatementEnd
+
 -- +goose StatementBegin
 CREATE FUNCTION listing_document(product_id bigint, tagline text, highlights text[]) RETURNS tsvector
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-    SELECT setweight(to_tsvector('english'::regconfig, p.name), 'A')
-        || setweight(to_tsvector('english'::regconfig, tagline), 'B')
-        || setweight(to_tsvector('english'::regconfig, c.name), 'B')
-        || setweight(to_tsvector('english'::regconfig, p.summary), 'C')
-        || setweight(to_tsvector('english'::regconfig, array_to_string(highlights, ' ')), 'C')
-        || setweight(to_tsvector('english'::regconfig, p.description), 'D')
+    SELECT searchable(p.name, 'A') || searchable(tagline, 'B') || searchable(c.name, 'B')
+        || searchable(p.summary, 'C') || searchable(array_to_string(highlights, ' '), 'C')
+        || searchable(p.description, 'D')
     FROM products p JOIN partner_companies c ON c.id = p.company_id
     WHERE p.id = listing_document.product_id;
+END;
+-- +goose StatementEnd
+
+-- All of a search's words must match.
+CREATE AGGREGATE tsquery_and_all(tsquery) (SFUNC = tsquery_and, STYPE = tsquery);
+
+-- What the Hub's search box asks: every word, as a prefix (results follow the typing), stemmed
+-- or as typed (see searchable). Only letters and digits of a word reach to_tsquery, so nothing
+-- a visitor types is read as an operator. NULL when no word is left.
+-- +goose StatementBegin
+CREATE FUNCTION hub_search_query(words text[]) RETURNS tsquery
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT tsquery_and_all(to_tsquery('english'::regconfig, w || ':*') || to_tsquery('simple'::regconfig, w || ':*'))
+    FROM (SELECT regexp_replace(lower(x), '[^[:alnum:]]', '', 'g') AS w FROM unnest(words) AS x) cleaned
+    WHERE w <> '';
 END;
 -- +goose StatementEnd
 
@@ -120,5 +141,8 @@ DROP TRIGGER products_listing_document ON products;
 DROP FUNCTION products_refresh_listing();
 DROP TABLE listings;
 DROP FUNCTION listings_set_document();
+DROP FUNCTION hub_search_query(text[]);
+DROP AGGREGATE tsquery_and_all(tsquery);
 DROP FUNCTION listing_document(bigint, text, text[]);
+DROP FUNCTION searchable(text, "char");
 DROP FUNCTION highlights_fit(text[]);
