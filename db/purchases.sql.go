@@ -35,7 +35,8 @@ func (q *Queries) DeleteDemoPurchases(ctx context.Context, companyID int64) erro
 }
 
 const listConsumerPurchases = `-- name: ListConsumerPurchases :many
-SELECT pu.id, pu.purchased_at, pu.quantity, pu.price::text AS price, pu.currency, pu.pricing_model,
+SELECT pu.id, pu.purchased_at, pu.quantity, pu.price::text AS price, (pu.price * pu.quantity)::text AS amount,
+       pu.currency, pu.pricing_model,
        l.order_id, p.name, p.slug, p.module, c.name AS company_name, c.slug AS company_slug,
        st.state, f.expired_from AS released_on
 FROM purchases pu
@@ -60,6 +61,7 @@ type ListConsumerPurchasesRow struct {
 	PurchasedAt  time.Time
 	Quantity     int32
 	Price        string
+	Amount       string
 	Currency     string
 	PricingModel PricingModel
 	OrderID      *int64
@@ -90,6 +92,7 @@ func (q *Queries) ListConsumerPurchases(ctx context.Context, arg ListConsumerPur
 			&i.PurchasedAt,
 			&i.Quantity,
 			&i.Price,
+			&i.Amount,
 			&i.Currency,
 			&i.PricingModel,
 			&i.OrderID,

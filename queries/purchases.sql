@@ -14,7 +14,8 @@ WHERE l.order_id = sqlc.arg(order_id) AND l.status = 'placed';
 -- My purchases: each with its product and company, and whether it can be used today — only
 -- while the partner's plan for the product can be (SPEC §5). released_on is the first day of
 -- 'expired' when that is why it cannot; other reasons carry no date.
-SELECT pu.id, pu.purchased_at, pu.quantity, pu.price::text AS price, pu.currency, pu.pricing_model,
+SELECT pu.id, pu.purchased_at, pu.quantity, pu.price::text AS price, (pu.price * pu.quantity)::text AS amount,
+       pu.currency, pu.pricing_model,
        l.order_id, p.name, p.slug, p.module, c.name AS company_name, c.slug AS company_slug,
        st.state, f.expired_from AS released_on
 FROM purchases pu

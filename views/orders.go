@@ -38,9 +38,11 @@ type PurchaseRow struct {
 	Kind        string
 	PurchasedOn string
 	Quantity    string
-	Paid        string
-	OrderHref   string
-	Order       string
-	Access      Badge
-	AccessText  string
+	// Paid is what the purchase cost in all; Each the unit price when several were bought.
+	Paid       string
+	Each       string
+	OrderHref  string
+	Order      string
+	Access     Badge
+	AccessText string
 }

@@ -100,7 +100,7 @@ func TestCheckoutPlacesTheReviewedOrder(t *testing.T) {
 	}
 	mine := c.Get(t, "/purchases")
 	row := mine.Doc.Find(`tbody tr:contains("RetailFlow Footfall")`).First()
-	if got := strings.Join(strings.Fields(row.Text()), " "); !strings.Contains(got, "€79.00 / month × 2") || !strings.Contains(got, "Active") || !strings.Contains(got, "Order #"+order) {
+	if got := strings.Join(strings.Fields(row.Text()), " "); !strings.Contains(got, "€158.00 / month") || !strings.Contains(got, "€79.00 each") || !strings.Contains(got, "Active") || !strings.Contains(got, "Order #"+order) {
 		t.Errorf("My purchases row %q", got)
 	}
 

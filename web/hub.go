@@ -131,11 +131,7 @@ func hubFilter(hq hubQuery, companies []struct{ Slug, Name string }) views.HubFi
 	for _, co := range companies {
 		f.Companies = append(f.Companies, views.Option{Value: co.Slug, Label: co.Name})
 	}
-	for _, s := range hubSorts {
-		if s.Value != "relevance" || len(hq.words()) > 0 {
-			f.Sorts = append(f.Sorts, s)
-		}
-	}
+	f.Sorts = hubSorts
 	return f
 }
 

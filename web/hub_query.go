@@ -18,10 +18,11 @@ import (
 
 const hubPageSize = 12
 
-// hubSorts are the Hub's orders; relevance needs search words and is the default with them,
-// newest without.
+// hubSorts are the Hub's orders. The default ("") is the best match: by relevance while there
+// are search words, newest first without; it stays right while a visitor types, since the
+// live search does not redraw the form.
 var hubSorts = []views.Option{
-	{Value: "relevance", Label: "Best match"},
+	{Value: "", Label: "Best match"},
 	{Value: "newest", Label: "Newest"},
 	{Value: "price", Label: "Price: low to high"},
 	{Value: "-price", Label: "Price: high to low"},
@@ -59,12 +60,7 @@ func readHubQuery(c echo.Context) hubQuery {
 	if co := c.QueryParam("company"); slugPattern.MatchString(co) {
 		q.Company = co
 	}
-	q.Sort = "newest"
-	if len(q.words()) > 0 {
-		q.Sort = "relevance"
-	}
-	if s := c.QueryParam("sort"); slices.ContainsFunc(hubSorts, func(o views.Option) bool { return o.Value == s }) &&
-		(s != "relevance" || len(q.words()) > 0) {
+	if s := c.QueryParam("sort"); slices.ContainsFunc(hubSorts, func(o views.Option) bool { return o.Value == s }) {
 		q.Sort = s
 	}
 	for _, p := range []struct {
@@ -109,8 +105,8 @@ func (q hubQuery) filtered() bool {
 	return q.Q != "" || q.Kind != "" || q.Category != "" || q.Company != "" || q.MinPrice != "" || q.MaxPrice != ""
 }
 
-// url is the Hub with q's parameters, changed by set (a key set to "" is dropped); the default
-// sort stays out of it, and the cursor only when set names one.
+// url is the Hub with q's parameters, changed by set (a key set to "" is dropped, the default
+// sort too); the cursor stays only when set names one.
 func (q hubQuery) url(set ...string) string {
 	v := url.Values{}
 	for k, s := range map[string]string{"q": q.Q, "kind": q.Kind, "category": q.Category, "company": q.Company,
@@ -123,12 +119,8 @@ func (q hubQuery) url(set ...string) string {
 	for i := 0; i+1 < len(set); i += 2 {
 		v.Set(set[i], set[i+1])
 	}
-	def := "newest"
-	if len(q.words()) > 0 {
-		def = "relevance"
-	}
 	for k := range v {
-		if v.Get(k) == "" || (k == "sort" && v.Get(k) == def) {
+		if v.Get(k) == "" {
 			v.Del(k)
 		}
 	}
@@ -141,6 +133,12 @@ func (q hubQuery) url(set ...string) string {
 // params is the search for one page, as the portal's day and the shopper's cart see it.
 func (q hubQuery) params(today time.Time, owner cartOwner) db.SearchHubParams {
 	p := db.SearchHubParams{Today: today, Sort: q.Sort, PageSize: hubPageSize, ConsumerID: owner.ConsumerID, VisitorKey: owner.VisitorKey}
+	if p.Sort == "" {
+		p.Sort = "newest"
+		if len(q.words()) > 0 {
+			p.Sort = "relevance"
+		}
+	}
 	opt := func(s string) *string {
 		if s == "" {
 			return nil

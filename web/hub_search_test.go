@@ -63,7 +63,7 @@ func TestHubSearchRanksAndFilters(t *testing.T) {
 			[]string{"ColdChain Monitor", "RetailFlow Footfall", "EnergyLens Analytics", "ShelfSense Inventory"}},
 		{"a decimal comma in a price", "?max=34,50&company=company-a", []string{"TrackTag Mini"}},
 		{"filters and search combine", "?q=daily&company=company-b&sort=price", []string{"Blade Monitor", "RetailFlow Footfall"}},
-		{"relevance without words is newest", "?company=company-a&sort=relevance",
+		{"the best match without words is the newest", "?company=company-a",
 			[]string{"PowerMeter Pro", "ColdChain Monitor", "SenseHub Gateway", "TrackTag Mini", "EnergyLens Analytics", "FleetPulse Telematics"}},
 		{"unknown values are ignored", "?kind=spaceship&category=moon&sort=random&company=company-a",
 			[]string{"PowerMeter Pro", "ColdChain Monitor", "SenseHub Gateway", "TrackTag Mini", "EnergyLens Analytics", "FleetPulse Telematics"}},

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
@@ -101,7 +102,10 @@ func handlePurchases(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.Handl
 		for _, r := range rows {
 			row := views.PurchaseRow{Name: r.Name, Company: r.CompanyName, Kind: db.ProductKind(r.Module),
 				PurchasedOn: longDate(r.PurchasedAt.In(cfg.Location)), Quantity: strconv.Itoa(int(r.Quantity)),
-				Paid: paid(r.Price, r.Currency, r.PricingModel, r.Quantity)}
+				Paid: strings.TrimSpace(money(r.Amount, r.Currency) + " " + pricePeriod(r.PricingModel))}
+			if r.Quantity > 1 {
+				row.Each = money(r.Price, r.Currency) + " each"
+			}
 			if r.OrderID != nil {
 				row.OrderHref, row.Order = "/orders/"+itoa(*r.OrderID), "Order "+orderNumber(*r.OrderID)
 			}
