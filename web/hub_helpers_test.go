@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"partnerportal/web/webtest"
 )
@@ -18,6 +19,19 @@ func companyID(t *testing.T, env *webtest.Env, name string) int64 {
 		t.Fatalf("company %s: %v", name, err)
 	}
 	return id
+}
+
+// companyASoftwarePlan is Company A's production software plan (the plan of FleetPulse
+// Telematics, which the demo consumer bought): its id, its last day and its first expired day.
+func companyASoftwarePlan(t *testing.T, env *webtest.Env) (serviceID int64, validUntil, expiredFrom time.Time) {
+	t.Helper()
+	if err := env.Pool.QueryRow(context.Background(), `SELECT s.id, t.valid_until, f.expired_from FROM services s
+		JOIN partner_companies c ON c.id = s.company_id JOIN service_terms t ON t.service_id = s.id
+		JOIN service_term_figures f ON f.term_id = t.id
+		WHERE c.name = 'Company A' AND s.module = 'software' AND s.environment = 'production'`).Scan(&serviceID, &validUntil, &expiredFrom); err != nil {
+		t.Fatal(err)
+	}
+	return serviceID, validUntil, expiredFrom
 }
 
 // cardNames are the names of the listing cards a Hub page shows, in order.

@@ -98,7 +98,8 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 // ServeHTTP makes the server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
 
-// CleanSessions deletes expired sessions every interval until ctx ends.
+// CleanSessions deletes expired sessions, and visitors' carts whose sessions are gone, every
+// interval until ctx ends.
 func CleanSessions(ctx context.Context, pool *pgxpool.Pool, interval time.Duration, logger *slog.Logger) {
 	q := db.New(pool)
 	t := time.NewTicker(interval)
@@ -108,10 +109,13 @@ func CleanSessions(ctx context.Context, pool *pgxpool.Pool, interval time.Durati
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if n, err := q.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
-				logger.Warn("delete expired sessions", "err", err)
-			} else if n > 0 {
-				logger.Debug("deleted expired sessions", "count", n)
+			for what, del := range map[string]func(context.Context) (int64, error){
+				"expired sessions": q.DeleteExpiredSessions, "stale visitor carts": q.DeleteStaleVisitorCarts} {
+				if n, err := del(ctx); err != nil && ctx.Err() == nil {
+					logger.Warn("delete "+what, "err", err)
+				} else if n > 0 {
+					logger.Debug("deleted "+what, "count", n)
+				}
 			}
 		}
 	}
