@@ -101,14 +101,24 @@ func (q *Queries) GetHubListing(ctx context.Context, arg GetHubListingParams) (G
 
 const searchHub = `-- name: SearchHub :one
 
-WITH search AS (
+WITH search AS MATERIALIZED (
+    -- materialized: computed once, even in a generic plan (where the words are a parameter)
     SELECT CASE WHEN numnode(t.query) > 0 THEN t.query END AS query
     FROM (SELECT hub_search_query($3::text[]) AS query) t
+), states AS (
+    SELECT s.company_id, s.module, s.environment,
+           service_state(s.status, t.valid_from, t.valid_until, t.cap_percent, t.message_quota,
+                         t.messages_used, t.device_quota, t.devices_used, $4::date) AS state
+    FROM services s
+    LEFT JOIN service_terms t ON t.id = current_term_id(s.id, $4::date)
+    WHERE s.module = 'solutions_hub' OR s.environment = 'production'
 ), plans AS (
-    SELECT pl.company_id, pl.module, pl.environment,
-           hub_state(pl.company_id, $4::date) AS hub,
-           company_module_state(pl.company_id, pl.module, pl.environment, $4::date) AS plan
-    FROM (SELECT DISTINCT h.company_id, h.module, h.environment FROM hub_listings h) pl
+    -- the production plans whose listings are visible, each with its company's Solutions Hub
+    -- (a company holds one, so max() over the company picks it)
+    SELECT x.company_id, x.module, x.environment, x.hub, x.state AS plan
+    FROM (SELECT st.company_id, st.module, st.environment, st.state, max(st.state) FILTER (WHERE st.module = 'solutions_hub') OVER (PARTITION BY st.company_id) AS hub
+          FROM states st) x
+    WHERE x.environment IS NOT NULL AND hub_visible(x.hub, x.state)
 ), matches AS (
     SELECT h.product_id, h.name, h.slug, h.company_name, h.company_slug, h.module, h.category,
            h.price, h.currency, h.pricing_model, h.tagline, h.summary,
@@ -122,8 +132,7 @@ WITH search AS (
     FROM hub_listings h
     JOIN plans pl ON pl.company_id = h.company_id AND pl.module = h.module AND pl.environment = h.environment
     CROSS JOIN search s
-    WHERE hub_visible(pl.hub, pl.plan)
-      AND (s.query IS NULL OR h.document @@ s.query)
+    WHERE (s.query IS NULL OR h.document @@ s.query)
       AND ($6::module_key IS NULL OR h.module = $6::module_key)
       AND ($7::product_category IS NULL OR h.category = $7::product_category)
       AND ($8::text IS NULL OR h.company_slug = $8::text)
@@ -154,10 +163,10 @@ SELECT (SELECT count(*) FROM matches)::integer AS total,
                    ORDER BY p.sort_key DESC, p.product_id DESC), '[]'::jsonb)
         FROM page p)::jsonb AS listings,
        (SELECT coalesce(jsonb_agg(jsonb_build_object('slug', c.slug, 'name', c.name) ORDER BY lower(c.name), c.slug), '[]'::jsonb)
-        FROM (SELECT DISTINCT h.company_slug AS slug, h.company_name AS name
-              FROM hub_listings h
-              JOIN plans pl ON pl.company_id = h.company_id AND pl.module = h.module AND pl.environment = h.environment
-              WHERE hub_visible(pl.hub, pl.plan)) c)::jsonb AS companies
+        FROM partner_companies c
+        WHERE c.id IN (SELECT pl.company_id FROM plans pl
+                       WHERE EXISTS (SELECT 1 FROM hub_listings h WHERE h.company_id = pl.company_id
+                                     AND h.module = pl.module AND h.environment = pl.environment)))::jsonb AS companies
 `
 
 type SearchHubParams struct {
@@ -184,12 +193,16 @@ type SearchHubRow struct {
 }
 
 // The Solutions Hub as consumers see it: the listings SPEC §5 makes visible on the portal's day
-// (today), each with whether it can be bought.
+// (today), each with whether it can be bought (hub_visible, hub_purchasable).
 // One page of the Hub in one round trip, as JSON: the matching listings after the cursor, how
 // many match in all, and the companies with visible listings (the company filter's choices).
 //
 // words are the search box's words (hub_search_query); none, or only stop words, match
-// everything. The states are asked once per company and plan, not per listing.
+// everything.
+//
+// States are computed set-wise, once per service (the Solutions Hubs and the production plans),
+// with the same building blocks as company_access (current_term_id, service_state); calling
+// company_module_state per company would plan its body again for every call.
 //
 // Keyset pagination: every sort is "sort_key DESC, product_id DESC" (relevance: the rank;
 // newest: when listed; price: minus the price, or the price), and a page is the page_size + 1

@@ -72,20 +72,19 @@ func (q *Queries) GetCompanyListing(ctx context.Context, arg GetCompanyListingPa
 
 const getCompanyListings = `-- name: GetCompanyListings :one
 
-SELECT c.hub_tagline, c.hub_contact_email, c.slug,
-       hub_state(c.id, $1::date)::service_state AS hub_state,
+SELECT c.hub_tagline, c.hub_contact_email, c.slug, hs.hub::service_state AS hub_state,
        (SELECT coalesce(jsonb_agg(jsonb_build_object(
                    'product_id', x.product_id, 'name', x.name, 'slug', x.slug, 'module', x.module,
                    'category', x.category, 'price', x.price::text, 'currency', x.currency,
                    'pricing_model', x.pricing_model, 'tagline', x.tagline, 'highlights', x.highlights,
                    'listed_at', x.listed_at, 'plan_state', x.plan_state,
-                   'visible', x.listed_at IS NOT NULL AND hub_visible(x.hub, x.plan_state),
-                   'purchasable', x.listed_at IS NOT NULL AND hub_purchasable(x.hub, x.plan_state))
+                   'visible', x.listed_at IS NOT NULL AND hub_visible(hs.hub, x.plan_state),
+                   'purchasable', x.listed_at IS NOT NULL AND hub_purchasable(hs.hub, x.plan_state))
                    ORDER BY lower(x.name), x.product_id), '[]'::jsonb)
-        FROM (SELECT lp.product_id, lp.company_id, lp.company_name, lp.company_slug, lp.module, lp.environment, lp.name, lp.slug, lp.summary, lp.description, lp.category, lp.version, lp.price, lp.currency, lp.pricing_model, lp.model_number, lp.connectivity, lp.deployment, lp.has_listing, lp.tagline, lp.highlights, lp.listed_at, lp.document, hub_state(lp.company_id, $1::date) AS hub,
-                     company_module_state(lp.company_id, lp.module, lp.environment, $1::date) AS plan_state
+        FROM (SELECT lp.product_id, lp.company_id, lp.company_name, lp.company_slug, lp.module, lp.environment, lp.name, lp.slug, lp.summary, lp.description, lp.category, lp.version, lp.price, lp.currency, lp.pricing_model, lp.model_number, lp.connectivity, lp.deployment, lp.has_listing, lp.tagline, lp.highlights, lp.listed_at, lp.document, company_module_state(lp.company_id, lp.module, lp.environment, $1::date) AS plan_state
               FROM listable_products lp WHERE lp.company_id = c.id) x)::jsonb AS listings
 FROM partner_companies c
+CROSS JOIN LATERAL (SELECT hub_state(c.id, $1::date) AS hub) hs
 WHERE c.id = $2
 `
 

@@ -5,20 +5,19 @@
 -- name: GetCompanyListings :one
 -- The Hub listings page in one round trip: the company's Hub profile, its Solutions Hub state,
 -- and its listable products as JSON.
-SELECT c.hub_tagline, c.hub_contact_email, c.slug,
-       hub_state(c.id, sqlc.arg(today)::date)::service_state AS hub_state,
+SELECT c.hub_tagline, c.hub_contact_email, c.slug, hs.hub::service_state AS hub_state,
        (SELECT coalesce(jsonb_agg(jsonb_build_object(
                    'product_id', x.product_id, 'name', x.name, 'slug', x.slug, 'module', x.module,
                    'category', x.category, 'price', x.price::text, 'currency', x.currency,
                    'pricing_model', x.pricing_model, 'tagline', x.tagline, 'highlights', x.highlights,
                    'listed_at', x.listed_at, 'plan_state', x.plan_state,
-                   'visible', x.listed_at IS NOT NULL AND hub_visible(x.hub, x.plan_state),
-                   'purchasable', x.listed_at IS NOT NULL AND hub_purchasable(x.hub, x.plan_state))
+                   'visible', x.listed_at IS NOT NULL AND hub_visible(hs.hub, x.plan_state),
+                   'purchasable', x.listed_at IS NOT NULL AND hub_purchasable(hs.hub, x.plan_state))
                    ORDER BY lower(x.name), x.product_id), '[]'::jsonb)
-        FROM (SELECT lp.*, hub_state(lp.company_id, sqlc.arg(today)::date) AS hub,
-                     company_module_state(lp.company_id, lp.module, lp.environment, sqlc.arg(today)::date) AS plan_state
+        FROM (SELECT lp.*, company_module_state(lp.company_id, lp.module, lp.environment, sqlc.arg(today)::date) AS plan_state
               FROM listable_products lp WHERE lp.company_id = c.id) x)::jsonb AS listings
 FROM partner_companies c
+CROSS JOIN LATERAL (SELECT hub_state(c.id, sqlc.arg(today)::date) AS hub) hs
 WHERE c.id = sqlc.arg(company_id);
 
 -- name: GetCompanyListing :one
