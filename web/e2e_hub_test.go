@@ -174,6 +174,24 @@ func TestBrowserScenariosS2AndS4(t *testing.T) {
 	if n := browsertest.Get(t, partner, chromedp.Evaluate[int](`document.querySelectorAll('a[href="/products/new"]').length`)); n == 0 {
 		t.Error("S2: My Products does not offer new products")
 	}
+	partner.Visit(t, env.URL+"/hub/listings/"+itoa(productID(t, env, "Company A", "tracktag-mini"))+"/edit")
+	if n := browsertest.Get(t, partner, chromedp.Evaluate[int](`document.querySelectorAll('#listing-form fieldset[disabled]').length`)); n != 1 {
+		t.Error("S2: the listing copy form is not disabled")
+	}
+	screenshot(t, partner, "s2-listing-copy")
+
+	// S2, as a consumer whose cart holds a Company A product from before: flagged, left out
+	exec(t, env, `INSERT INTO cart_lines (consumer_id, product_id, quantity, price_seen, currency_seen, added_at, updated_at)
+		SELECT u.id, p.id, 2, 30, 'EUR', now(), now() FROM users u, products p WHERE u.email = $1 AND p.slug = 'tracktag-mini'`, webtest.Consumer)
+	consumer := browser.Page(t)
+	consumer.Visit(t, env.URL+"/login")
+	signInAs(t, consumer, webtest.Consumer)
+	consumer.Visit(t, env.URL+"/cart")
+	if got := browsertest.Get(t, consumer, chromedp.Text(chromedp.CSS("table.cart-table tbody"))); !strings.Contains(got, "Not available for purchase right now.") ||
+		!strings.Contains(got, "Price changed: was €30.00") {
+		t.Errorf("S2: the cart line reads %q", got)
+	}
+	screenshot(t, consumer, "s2-cart")
 
 	// S4: the account manager's action, as the admin page performs it
 	var hubID int64
