@@ -143,6 +143,64 @@ func AllModuleKeyValues() []ModuleKey {
 	}
 }
 
+type OrderLineStatus string
+
+const (
+	OrderLineStatusPlaced  OrderLineStatus = "placed"
+	OrderLineStatusRefused OrderLineStatus = "refused"
+)
+
+func (e *OrderLineStatus) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = OrderLineStatus(s)
+	case string:
+		*e = OrderLineStatus(s)
+	default:
+		return fmt.Errorf("unsupported scan type for OrderLineStatus: %T", src)
+	}
+	return nil
+}
+
+type NullOrderLineStatus struct {
+	OrderLineStatus OrderLineStatus
+	Valid           bool // Valid is true if OrderLineStatus is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullOrderLineStatus) Scan(value interface{}) error {
+	if value == nil {
+		ns.OrderLineStatus, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.OrderLineStatus.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullOrderLineStatus) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.OrderLineStatus), nil
+}
+
+func (e OrderLineStatus) Valid() bool {
+	switch e {
+	case OrderLineStatusPlaced,
+		OrderLineStatusRefused:
+		return true
+	}
+	return false
+}
+
+func AllOrderLineStatusValues() []OrderLineStatus {
+	return []OrderLineStatus{
+		OrderLineStatusPlaced,
+		OrderLineStatusRefused,
+	}
+}
+
 type PricingModel string
 
 const (
@@ -861,6 +919,19 @@ type AuditEvent struct {
 	After       []byte
 }
 
+type CartLine struct {
+	ID           int64
+	ConsumerID   *int64
+	VisitorKey   *string
+	Owner        string
+	ProductID    int64
+	Quantity     int32
+	PriceSeen    pgtype.Numeric
+	CurrencySeen string
+	AddedAt      time.Time
+	UpdatedAt    time.Time
+}
+
 type DevlabDevice struct {
 	ID        int64
 	CompanyID int64
@@ -871,12 +942,95 @@ type DevlabDevice struct {
 	RemovedAt *time.Time
 }
 
+type HubListing struct {
+	ProductID    int64
+	CompanyID    int64
+	CompanyName  string
+	CompanySlug  string
+	Module       ModuleKey
+	Environment  Environment
+	Name         string
+	Slug         string
+	Summary      string
+	Description  string
+	Category     ProductCategory
+	Version      string
+	Price        pgtype.Numeric
+	Currency     string
+	PricingModel PricingModel
+	ModelNumber  *string
+	Connectivity []string
+	Deployment   *SoftwareDeployment
+	HasListing   interface{}
+	Tagline      string
+	Highlights   []string
+	ListedAt     *time.Time
+	Document     interface{}
+}
+
+type ListableProduct struct {
+	ProductID    int64
+	CompanyID    int64
+	CompanyName  string
+	CompanySlug  string
+	Module       ModuleKey
+	Environment  Environment
+	Name         string
+	Slug         string
+	Summary      string
+	Description  string
+	Category     ProductCategory
+	Version      string
+	Price        pgtype.Numeric
+	Currency     string
+	PricingModel PricingModel
+	ModelNumber  *string
+	Connectivity []string
+	Deployment   *SoftwareDeployment
+	HasListing   interface{}
+	Tagline      string
+	Highlights   []string
+	ListedAt     *time.Time
+	Document     interface{}
+}
+
+type Listing struct {
+	ProductID  int64
+	Tagline    string
+	Highlights []string
+	ListedAt   *time.Time
+	UpdatedAt  time.Time
+	Document   interface{}
+}
+
 type Module struct {
 	Key         ModuleKey
 	Name        string
 	Description string
 	Metered     bool
 	Position    int32
+}
+
+type Order struct {
+	ID            int64
+	ConsumerID    int64
+	CheckoutToken string
+	PlacedAt      time.Time
+}
+
+type OrderLine struct {
+	ID            int64
+	OrderID       int64
+	ProductID     int64
+	ProductName   string
+	CompanyName   string
+	Quantity      int32
+	UnitPrice     pgtype.Numeric
+	Currency      string
+	PricingModel  PricingModel
+	Amount        pgtype.Numeric
+	Status        OrderLineStatus
+	RefusalReason *string
 }
 
 type PartnerCompany struct {
@@ -888,6 +1042,7 @@ type PartnerCompany struct {
 	AccountManagerID *int64
 	HubTagline       string
 	HubContactEmail  string
+	Slug             string
 }
 
 type PasswordResetToken struct {
@@ -931,6 +1086,8 @@ type Purchase struct {
 	Price        pgtype.Numeric
 	Currency     string
 	PricingModel PricingModel
+	Quantity     int32
+	OrderLineID  *int64
 }
 
 type QuotaWarning struct {

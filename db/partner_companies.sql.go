@@ -13,7 +13,7 @@ import (
 const createPartnerCompany = `-- name: CreatePartnerCompany :one
 INSERT INTO partner_companies (name, is_hardware, is_software, account_manager_id)
 VALUES ($1, $2, $3, $4)
-RETURNING id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email
+RETURNING id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email, slug
 `
 
 type CreatePartnerCompanyParams struct {
@@ -41,6 +41,7 @@ func (q *Queries) CreatePartnerCompany(ctx context.Context, arg CreatePartnerCom
 		&i.AccountManagerID,
 		&i.HubTagline,
 		&i.HubContactEmail,
+		&i.Slug,
 	)
 	return i, err
 }
@@ -71,7 +72,7 @@ func (q *Queries) GetCompaniesAdminPage(ctx context.Context) (GetCompaniesAdminP
 }
 
 const getCompanyForStaff = `-- name: GetCompanyForStaff :one
-SELECT c.id, c.name, c.is_hardware, c.is_software, c.created_at, c.account_manager_id, c.hub_tagline, c.hub_contact_email FROM partner_companies c
+SELECT c.id, c.name, c.is_hardware, c.is_software, c.created_at, c.account_manager_id, c.hub_tagline, c.hub_contact_email, c.slug FROM partner_companies c
 WHERE c.id = $1 AND staff_can_see(c.id, $2::bigint)
 `
 
@@ -93,6 +94,7 @@ func (q *Queries) GetCompanyForStaff(ctx context.Context, arg GetCompanyForStaff
 		&i.AccountManagerID,
 		&i.HubTagline,
 		&i.HubContactEmail,
+		&i.Slug,
 	)
 	return i, err
 }
@@ -114,7 +116,7 @@ func (q *Queries) GetHubProfile(ctx context.Context, id int64) (GetHubProfileRow
 }
 
 const getPartnerCompanyForUpdate = `-- name: GetPartnerCompanyForUpdate :one
-SELECT id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email FROM partner_companies WHERE id = $1 FOR UPDATE
+SELECT id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email, slug FROM partner_companies WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) GetPartnerCompanyForUpdate(ctx context.Context, id int64) (PartnerCompany, error) {
@@ -129,6 +131,7 @@ func (q *Queries) GetPartnerCompanyForUpdate(ctx context.Context, id int64) (Par
 		&i.AccountManagerID,
 		&i.HubTagline,
 		&i.HubContactEmail,
+		&i.Slug,
 	)
 	return i, err
 }
@@ -261,7 +264,7 @@ const updatePartnerCompany = `-- name: UpdatePartnerCompany :one
 UPDATE partner_companies
 SET name = $2, is_hardware = $3, is_software = $4, account_manager_id = $5
 WHERE id = $1
-RETURNING id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email
+RETURNING id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email, slug
 `
 
 type UpdatePartnerCompanyParams struct {
@@ -290,6 +293,7 @@ func (q *Queries) UpdatePartnerCompany(ctx context.Context, arg UpdatePartnerCom
 		&i.AccountManagerID,
 		&i.HubTagline,
 		&i.HubContactEmail,
+		&i.Slug,
 	)
 	return i, err
 }
@@ -299,7 +303,7 @@ INSERT INTO partner_companies (name, is_hardware, is_software)
 VALUES ($1, $2, $3)
 ON CONFLICT ((lower(name))) DO UPDATE
 SET is_hardware = EXCLUDED.is_hardware, is_software = EXCLUDED.is_software
-RETURNING id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email
+RETURNING id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email, slug
 `
 
 type UpsertPartnerCompanyParams struct {
@@ -321,6 +325,7 @@ func (q *Queries) UpsertPartnerCompany(ctx context.Context, arg UpsertPartnerCom
 		&i.AccountManagerID,
 		&i.HubTagline,
 		&i.HubContactEmail,
+		&i.Slug,
 	)
 	return i, err
 }

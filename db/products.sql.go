@@ -114,8 +114,8 @@ SELECT p.id, p.company_id, p.module, p.environment, p.name, p.slug, p.summary, p
        (SELECT coalesce(jsonb_agg(jsonb_build_object(
                    'id', l.id, 'consumer_name', u.name, 'consumer_email', u.email,
                    'purchased_at', l.purchased_at, 'price', l.price::text, 'currency', l.currency,
-                   'pricing_model', l.pricing_model) ORDER BY l.purchased_at DESC, l.id DESC), '[]'::jsonb)
-        FROM (SELECT id, consumer_id, product_id, purchased_at, price, currency, pricing_model FROM purchases c WHERE c.product_id = p.id
+                   'pricing_model', l.pricing_model, 'quantity', l.quantity) ORDER BY l.purchased_at DESC, l.id DESC), '[]'::jsonb)
+        FROM (SELECT id, consumer_id, product_id, purchased_at, price, currency, pricing_model, quantity, order_line_id FROM purchases c WHERE c.product_id = p.id
               ORDER BY c.purchased_at DESC, c.id DESC LIMIT 200) l
         JOIN users u ON u.id = l.consumer_id)::jsonb AS purchases
 FROM products p
@@ -154,7 +154,7 @@ type GetCompanyProductRow struct {
 }
 
 // A product of the company with its consumers: the 200 latest purchases as JSON (consumer,
-// when, price paid) and how many there are in all, so the product page is one round trip.
+// when, units, price paid) and how many there are in all, so the product page is one round trip.
 func (q *Queries) GetCompanyProduct(ctx context.Context, arg GetCompanyProductParams) (GetCompanyProductRow, error) {
 	row := q.db.QueryRow(ctx, getCompanyProduct, arg.ID, arg.CompanyID)
 	var i GetCompanyProductRow

@@ -10,36 +10,18 @@ import (
 	"time"
 )
 
-const createPurchase = `-- name: CreatePurchase :one
-INSERT INTO purchases (consumer_id, product_id, purchased_at, price, currency, pricing_model)
-VALUES ($1, $2, $3,
-        $4::text::numeric, $5, $6)
-RETURNING id
+const createOrderPurchases = `-- name: CreateOrderPurchases :exec
+INSERT INTO purchases (consumer_id, product_id, purchased_at, price, currency, pricing_model, quantity, order_line_id)
+SELECT o.consumer_id, l.product_id, o.placed_at, l.unit_price, l.currency, l.pricing_model, l.quantity, l.id
+FROM order_lines l
+JOIN orders o ON o.id = l.order_id
+WHERE l.order_id = $1 AND l.status = 'placed'
 `
 
-type CreatePurchaseParams struct {
-	ConsumerID   int64
-	ProductID    int64
-	PurchasedAt  time.Time
-	Price        string
-	Currency     string
-	PricingModel PricingModel
-}
-
-// A consumer's right to use a product, at the price paid. purchased_at is the application's
-// clock (checkout passes its own now; the demo seed places purchases in the past).
-func (q *Queries) CreatePurchase(ctx context.Context, arg CreatePurchaseParams) (int64, error) {
-	row := q.db.QueryRow(ctx, createPurchase,
-		arg.ConsumerID,
-		arg.ProductID,
-		arg.PurchasedAt,
-		arg.Price,
-		arg.Currency,
-		arg.PricingModel,
-	)
-	var id int64
-	err := row.Scan(&id)
-	return id, err
+// The consumer's purchases of an order's placed lines, at the prices paid.
+func (q *Queries) CreateOrderPurchases(ctx context.Context, orderID int64) error {
+	_, err := q.db.Exec(ctx, createOrderPurchases, orderID)
+	return err
 }
 
 const deleteDemoPurchases = `-- name: DeleteDemoPurchases :exec
@@ -50,4 +32,84 @@ DELETE FROM purchases pu USING products p WHERE pu.product_id = p.id AND p.compa
 func (q *Queries) DeleteDemoPurchases(ctx context.Context, companyID int64) error {
 	_, err := q.db.Exec(ctx, deleteDemoPurchases, companyID)
 	return err
+}
+
+const listConsumerPurchases = `-- name: ListConsumerPurchases :many
+SELECT pu.id, pu.purchased_at, pu.quantity, pu.price::text AS price, (pu.price * pu.quantity)::text AS amount,
+       pu.currency, pu.pricing_model,
+       l.order_id, p.name, p.slug, p.module, c.name AS company_name, c.slug AS company_slug,
+       st.state, f.expired_from AS released_on
+FROM purchases pu
+JOIN products p ON p.id = pu.product_id
+JOIN partner_companies c ON c.id = p.company_id
+LEFT JOIN order_lines l ON l.id = pu.order_line_id
+CROSS JOIN LATERAL (SELECT company_module_state(p.company_id, p.module, p.environment, $1::date)::service_state AS state) st
+LEFT JOIN services s ON s.company_id = p.company_id AND s.module = p.module AND s.environment = p.environment
+LEFT JOIN service_term_figures f ON f.term_id = current_term_id(s.id, $1::date) AND st.state = 'expired'
+WHERE pu.consumer_id = $2
+ORDER BY pu.purchased_at DESC, pu.id DESC
+LIMIT 500
+`
+
+type ListConsumerPurchasesParams struct {
+	Today      time.Time
+	ConsumerID int64
+}
+
+type ListConsumerPurchasesRow struct {
+	ID           int64
+	PurchasedAt  time.Time
+	Quantity     int32
+	Price        string
+	Amount       string
+	Currency     string
+	PricingModel PricingModel
+	OrderID      *int64
+	Name         string
+	Slug         string
+	Module       ModuleKey
+	CompanyName  string
+	CompanySlug  string
+	State        ServiceState
+	ReleasedOn   *time.Time
+}
+
+// My purchases: each with its product and company, and whether it can be used today — only
+// while the partner's plan for the product can be (SPEC §5). released_on is the first day of
+// 'expired' when that is why it cannot; other reasons carry no date.
+// joined only when expired, so the date is NULL in every other state
+func (q *Queries) ListConsumerPurchases(ctx context.Context, arg ListConsumerPurchasesParams) ([]ListConsumerPurchasesRow, error) {
+	rows, err := q.db.Query(ctx, listConsumerPurchases, arg.Today, arg.ConsumerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListConsumerPurchasesRow
+	for rows.Next() {
+		var i ListConsumerPurchasesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.PurchasedAt,
+			&i.Quantity,
+			&i.Price,
+			&i.Amount,
+			&i.Currency,
+			&i.PricingModel,
+			&i.OrderID,
+			&i.Name,
+			&i.Slug,
+			&i.Module,
+			&i.CompanyName,
+			&i.CompanySlug,
+			&i.State,
+			&i.ReleasedOn,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }

@@ -120,6 +120,13 @@ func TestListingAgreesWithTheRule(t *testing.T) {
 			if got.State != c.want {
 				t.Errorf("GetCompanyModuleState: %s, want %s", got.State, c.want)
 			}
+			// the lookup the Solutions Hub, carts and purchases use
+			var hubState db.ServiceState
+			if err := pool.QueryRow(ctx, "SELECT company_module_state($1, $2, $3, $4)", company, module, plan, today).Scan(&hubState); err != nil {
+				t.Fatal(err)
+			} else if hubState != c.want {
+				t.Errorf("company_module_state: %s, want %s", hubState, c.want)
+			}
 			if wantSince := c.want == expired; (got.ReadOnlySince != nil) != wantSince {
 				t.Errorf("read_only_since = %v in state %s", deref(got.ReadOnlySince), got.State)
 			} else if wantSince && !got.ReadOnlySince.Equal(got.ValidUntil.AddDate(0, 0, int(c.grace)+1)) {

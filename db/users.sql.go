@@ -50,7 +50,9 @@ const getSessionUser = `-- name: GetSessionUser :one
 SELECT u.id, u.email, u.name, u.role, u.company_id, u.disabled_at,
        coalesce(c.name, '')::text AS company_name,
        CASE WHEN u.company_id IS NULL THEN '{}'::jsonb
-            ELSE company_access(u.company_id, $1::date) END::jsonb AS access
+            ELSE company_access(u.company_id, $1::date) END::jsonb AS access,
+       CASE WHEN u.role = 'consumer' THEN (SELECT coalesce(sum(cl.quantity), 0) FROM cart_lines cl
+            WHERE cl.owner = cart_owner(u.id, NULL)) ELSE 0 END::integer AS cart_count
 FROM users u
 LEFT JOIN partner_companies c ON c.id = u.company_id
 WHERE u.id = $2
@@ -70,10 +72,12 @@ type GetSessionUserRow struct {
 	DisabledAt  *time.Time
 	CompanyName string
 	Access      []byte
+	CartCount   int32
 }
 
 // The signed-in user of a request, with their company's name for the header and, for partner
-// users, what the company may do in each module today (company_access): one round trip.
+// users, what the company may do in each module today (company_access), and for consumers the
+// number of items in their cart: one round trip.
 func (q *Queries) GetSessionUser(ctx context.Context, arg GetSessionUserParams) (GetSessionUserRow, error) {
 	row := q.db.QueryRow(ctx, getSessionUser, arg.Today, arg.ID)
 	var i GetSessionUserRow
@@ -86,6 +90,7 @@ func (q *Queries) GetSessionUser(ctx context.Context, arg GetSessionUserParams) 
 		&i.DisabledAt,
 		&i.CompanyName,
 		&i.Access,
+		&i.CartCount,
 	)
 	return i, err
 }

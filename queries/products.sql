@@ -30,7 +30,7 @@ LIMIT sqlc.arg(page_size) OFFSET sqlc.arg(page_offset);
 
 -- name: GetCompanyProduct :one
 -- A product of the company with its consumers: the 200 latest purchases as JSON (consumer,
--- when, price paid) and how many there are in all, so the product page is one round trip.
+-- when, units, price paid) and how many there are in all, so the product page is one round trip.
 SELECT p.id, p.company_id, p.module, p.environment, p.name, p.slug, p.summary, p.description,
        p.category, p.version, p.price::text AS price, p.currency, p.pricing_model, p.status,
        p.model_number, p.connectivity, p.deployment, p.revision, p.archived_at, p.created_at, p.updated_at,
@@ -38,7 +38,7 @@ SELECT p.id, p.company_id, p.module, p.environment, p.name, p.slug, p.summary, p
        (SELECT coalesce(jsonb_agg(jsonb_build_object(
                    'id', l.id, 'consumer_name', u.name, 'consumer_email', u.email,
                    'purchased_at', l.purchased_at, 'price', l.price::text, 'currency', l.currency,
-                   'pricing_model', l.pricing_model) ORDER BY l.purchased_at DESC, l.id DESC), '[]'::jsonb)
+                   'pricing_model', l.pricing_model, 'quantity', l.quantity) ORDER BY l.purchased_at DESC, l.id DESC), '[]'::jsonb)
         FROM (SELECT * FROM purchases c WHERE c.product_id = p.id
               ORDER BY c.purchased_at DESC, c.id DESC LIMIT 200) l
         JOIN users u ON u.id = l.consumer_id)::jsonb AS purchases

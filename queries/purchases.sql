@@ -1,11 +1,31 @@
--- name: CreatePurchase :one
--- A consumer's right to use a product, at the price paid. purchased_at is the application's
--- clock (checkout passes its own now; the demo seed places purchases in the past).
-INSERT INTO purchases (consumer_id, product_id, purchased_at, price, currency, pricing_model)
-VALUES (sqlc.arg(consumer_id), sqlc.arg(product_id), sqlc.arg(purchased_at),
-        sqlc.arg(price)::text::numeric, sqlc.arg(currency), sqlc.arg(pricing_model))
-RETURNING id;
-
 -- name: DeleteDemoPurchases :exec
 -- Used by the demo seed: every purchase of a demo company's products, before they are reset.
 DELETE FROM purchases pu USING products p WHERE pu.product_id = p.id AND p.company_id = sqlc.arg(company_id);
+
+-- name: CreateOrderPurchases :exec
+-- The consumer's purchases of an order's placed lines, at the prices paid.
+INSERT INTO purchases (consumer_id, product_id, purchased_at, price, currency, pricing_model, quantity, order_line_id)
+SELECT o.consumer_id, l.product_id, o.placed_at, l.unit_price, l.currency, l.pricing_model, l.quantity, l.id
+FROM order_lines l
+JOIN orders o ON o.id = l.order_id
+WHERE l.order_id = sqlc.arg(order_id) AND l.status = 'placed';
+
+-- name: ListConsumerPurchases :many
+-- My purchases: each with its product and company, and whether it can be used today — only
+-- while the partner's plan for the product can be (SPEC §5). released_on is the first day of
+-- 'expired' when that is why it cannot; other reasons carry no date.
+SELECT pu.id, pu.purchased_at, pu.quantity, pu.price::text AS price, (pu.price * pu.quantity)::text AS amount,
+       pu.currency, pu.pricing_model,
+       l.order_id, p.name, p.slug, p.module, c.name AS company_name, c.slug AS company_slug,
+       st.state, f.expired_from AS released_on
+FROM purchases pu
+JOIN products p ON p.id = pu.product_id
+JOIN partner_companies c ON c.id = p.company_id
+LEFT JOIN order_lines l ON l.id = pu.order_line_id
+CROSS JOIN LATERAL (SELECT company_module_state(p.company_id, p.module, p.environment, sqlc.arg(today)::date)::service_state AS state) st
+LEFT JOIN services s ON s.company_id = p.company_id AND s.module = p.module AND s.environment = p.environment
+-- joined only when expired, so the date is NULL in every other state
+LEFT JOIN service_term_figures f ON f.term_id = current_term_id(s.id, sqlc.arg(today)::date) AND st.state = 'expired'
+WHERE pu.consumer_id = sqlc.arg(consumer_id)
+ORDER BY pu.purchased_at DESC, pu.id DESC
+LIMIT 500;

@@ -14,14 +14,3 @@ type AreaPage struct {
 	Badge  Badge
 	Banner *ReadOnlyBanner
 }
-
-// HubProfileForm is how the company appears in the Solutions Hub.
-type HubProfileForm struct {
-	Tagline      string
-	ContactEmail string
-	Errors       FieldErrors
-	Saved        bool
-	// ReadOnly renders every control disabled.
-	ReadOnly bool
-	CSRF     string
-}

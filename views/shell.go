@@ -26,6 +26,8 @@ type NavItem struct {
 	Label   string
 	Href    string
 	Current bool
+	// Count, when set, follows the label as a number of items (the cart's).
+	Count *int
 }
 
 // Flash is a one-time message shown at the top of the next page.

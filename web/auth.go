@@ -36,6 +36,7 @@ func handleLoginPage() echo.HandlerFunc {
 // userByEmail is what sign-in needs from the database.
 type userByEmail interface {
 	GetUserByEmail(ctx context.Context, email string) (db.User, error)
+	cartMerger
 }
 
 func handleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, throttle *auth.Throttle, clk clock.Clock) echo.HandlerFunc {
@@ -62,7 +63,7 @@ func handleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 			return render(c, http.StatusUnauthorized, "Sign in", views.LoginPage(form))
 		}
 		attempt.Succeeded()
-		if err := signIn(c, sm, user.ID); err != nil {
+		if err := signIn(c, sm, q, user.ID, user.Role); err != nil {
 			return err
 		}
 		to := form.Next
@@ -74,10 +75,14 @@ func handleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 }
 
 // signIn starts a new session for the user: a new token, so one planted before sign-in is
-// worthless after it.
-func signIn(c echo.Context, sm *scs.SessionManager, userID int64) error {
+// worthless after it. A visitor's cart becomes the consumer's (both login and sign-up pass
+// here).
+func signIn(c echo.Context, sm *scs.SessionManager, carts cartMerger, userID int64, role db.UserRole) error {
 	ctx := c.Request().Context()
 	if err := sm.RenewToken(ctx); err != nil {
+		return err
+	}
+	if err := mergeVisitorCart(ctx, carts, sm, userID, role); err != nil {
 		return err
 	}
 	sm.Put(ctx, sessionUserID, userID)
@@ -99,7 +104,7 @@ func handleLogout(sm *scs.SessionManager) echo.HandlerFunc {
 
 func handleSignupPage() echo.HandlerFunc {
 	return func(c echo.Context) error {
-		return ok(c, "Create an account", views.SignupPage(views.SignupForm{CSRF: csrfToken(c)}))
+		return ok(c, "Create an account", views.SignupPage(views.SignupForm{Next: safeNext(c.QueryParam("next")), CSRF: csrfToken(c)}))
 	}
 }
 
@@ -112,6 +117,7 @@ type signupForm struct {
 // userCreator is what sign-up needs from the database.
 type userCreator interface {
 	CreateUser(ctx context.Context, arg db.CreateUserParams) (db.User, error)
+	cartMerger
 }
 
 func handleSignup(q userCreator, sm *scs.SessionManager, hasher *auth.Hasher, v *validator.Validate) echo.HandlerFunc {
@@ -121,7 +127,7 @@ func handleSignup(q userCreator, sm *scs.SessionManager, hasher *auth.Hasher, v 
 			Email:    strings.TrimSpace(c.FormValue("email")),
 			Password: c.FormValue("password"),
 		}
-		page := views.SignupForm{Name: f.Name, Email: f.Email, CSRF: csrfToken(c), Errors: validateForm(v, f)}
+		page := views.SignupForm{Name: f.Name, Email: f.Email, Next: safeNext(c.FormValue("next")), CSRF: csrfToken(c), Errors: validateForm(v, f)}
 		if page.Errors == nil {
 			user, err := q.CreateUser(c.Request().Context(), db.CreateUserParams{
 				Email: f.Email, Name: f.Name, PasswordHash: hasher.Hash(f.Password), Role: db.UserRoleConsumer,
@@ -133,11 +139,15 @@ func handleSignup(q userCreator, sm *scs.SessionManager, hasher *auth.Hasher, v 
 			case err != nil:
 				return err
 			default:
-				if err := signIn(c, sm, user.ID); err != nil {
+				if err := signIn(c, sm, q, user.ID, user.Role); err != nil {
 					return err
 				}
 				addFlash(sm, c.Request().Context(), "success", "Welcome, "+user.Name+". Your account is ready.")
-				return redirect(c, homeFor(user.Role))
+				to := page.Next
+				if to == "" {
+					to = homeFor(user.Role)
+				}
+				return redirect(c, to)
 			}
 		}
 		return render(c, http.StatusUnprocessableEntity, "Create an account", views.SignupPage(page))

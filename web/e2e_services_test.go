@@ -37,13 +37,17 @@ func TestBrowserReadOnlyHubAndRenewal(t *testing.T) {
 	if !disabled {
 		t.Error("the Hub profile form has controls that are not disabled")
 	}
-	// Clicking the disabled Save does nothing: no request, no change.
-	p.Run(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('#hub-profile button[type=submit]').click()`))
+	// Clicking the disabled Save (after typing into its field) does nothing: no request, no change.
+	var before string
+	if err := env.Pool.QueryRow(ctx, "SELECT hub_tagline FROM partner_companies WHERE name = 'Company A'").Scan(&before); err != nil {
+		t.Fatal(err)
+	}
+	p.Run(t, chromedp.Evaluate[chromedp.Void](`document.querySelector('#f-tagline').value = 'Changed'; document.querySelector('#hub-profile button[type=submit]').click()`))
 	if got := browsertest.Get(t, p, chromedp.Location()); !strings.HasSuffix(got, "/hub/listings") {
 		t.Errorf("after clicking the disabled Save the browser is at %s", got)
 	}
 	var tagline string
-	if err := env.Pool.QueryRow(ctx, "SELECT hub_tagline FROM partner_companies WHERE name = 'Company A'").Scan(&tagline); err != nil || tagline != "" {
+	if err := env.Pool.QueryRow(ctx, "SELECT hub_tagline FROM partner_companies WHERE name = 'Company A'").Scan(&tagline); err != nil || tagline != before {
 		t.Errorf("tagline %q (err %v) after the refused save, want it unchanged", tagline, err)
 	}
 

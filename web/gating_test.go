@@ -14,52 +14,59 @@ import (
 	"partnerportal/web/webtest"
 )
 
-// setAreaState gives Company B's services of the area's modules the wanted state, replacing
+// setAreaState gives a company's services of the area's modules the wanted state, replacing
 // what it had. Metered modules get a production plan.
 func setAreaState(t *testing.T, env *webtest.Env, companyID int64, area *web.Area, state string) {
 	t.Helper()
+	for _, m := range area.Modules {
+		setModuleState(t, env, companyID, string(m), state)
+	}
+}
+
+// setModuleState gives a company's service for module the wanted state (as of the test clock's
+// day), replacing what it had: for software and hardware, one production plan.
+func setModuleState(t *testing.T, env *webtest.Env, companyID int64, m string, state string) {
+	t.Helper()
 	ctx := context.Background()
 	today := env.Clock.Now().UTC().Truncate(24 * time.Hour)
-	for _, m := range area.Modules {
-		for _, q := range []string{
-			"DELETE FROM renewal_requests WHERE service_id IN (SELECT id FROM services WHERE company_id = $1 AND module = $2)",
-			"DELETE FROM service_terms WHERE service_id IN (SELECT id FROM services WHERE company_id = $1 AND module = $2)",
-			"DELETE FROM services WHERE company_id = $1 AND module = $2",
-		} {
-			if _, err := env.Pool.Exec(ctx, q, companyID, string(m)); err != nil {
-				t.Fatal(err)
-			}
+	for _, q := range []string{
+		"DELETE FROM renewal_requests WHERE service_id IN (SELECT id FROM services WHERE company_id = $1 AND module = $2)",
+		"DELETE FROM service_terms WHERE service_id IN (SELECT id FROM services WHERE company_id = $1 AND module = $2)",
+		"DELETE FROM services WHERE company_id = $1 AND module = $2",
+	} {
+		if _, err := env.Pool.Exec(ctx, q, companyID, m); err != nil {
+			t.Fatal(err)
 		}
-		if state == "none" {
-			continue
-		}
-		metered := m == "software" || m == "hardware"
-		var env_ any
-		if metered {
-			env_ = "production"
-		}
-		status, from, cap, quota, used := "active", today.AddDate(0, 0, -10), 0, any(nil), 0
-		switch state {
-		case "inactive":
-			status = "inactive"
-		case "scheduled":
-			from = today.AddDate(0, 0, 5)
-		case "grace":
-			from, cap = today.AddDate(0, -3, -2), 10
-		case "expired":
-			from = today.AddDate(0, -6, 0)
-		case "exhausted":
-			quota, used = 100, 100
-		}
-		if metered && quota == nil {
-			quota = 1000
-		}
-		if _, err := env.Pool.Exec(ctx, `WITH s AS (
-			INSERT INTO services (company_id, module, environment, status) VALUES ($1, $2, $3, $4) RETURNING id, module)
-			INSERT INTO service_terms (service_id, module, valid_from, term_months, cap_percent, message_quota, messages_used)
-			SELECT id, module, $5, 3, $6, $7, $8 FROM s`, companyID, string(m), env_, status, from, cap, quota, used); err != nil {
-			t.Fatalf("set %s %s: %v", m, state, err)
-		}
+	}
+	if state == "none" {
+		return
+	}
+	metered := m == "software" || m == "hardware"
+	var env_ any
+	if metered {
+		env_ = "production"
+	}
+	status, from, cap, quota, used := "active", today.AddDate(0, 0, -10), 0, any(nil), 0
+	switch state {
+	case "inactive":
+		status = "inactive"
+	case "scheduled":
+		from = today.AddDate(0, 0, 5)
+	case "grace":
+		from, cap = today.AddDate(0, -3, -2), 10
+	case "expired":
+		from = today.AddDate(0, -6, 0)
+	case "exhausted":
+		quota, used = 100, 100
+	}
+	if metered && quota == nil {
+		quota = 1000
+	}
+	if _, err := env.Pool.Exec(ctx, `WITH s AS (
+		INSERT INTO services (company_id, module, environment, status) VALUES ($1, $2, $3, $4) RETURNING id, module)
+		INSERT INTO service_terms (service_id, module, valid_from, term_months, cap_percent, message_quota, messages_used)
+		SELECT id, module, $5, 3, $6, $7, $8 FROM s`, companyID, m, env_, status, from, cap, quota, used); err != nil {
+		t.Fatalf("set %s %s: %v", m, state, err)
 	}
 }
 
@@ -101,7 +108,8 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 		var s string
 		if err := env.Pool.QueryRow(ctx, `SELECT concat_ws('|', c.hub_tagline, c.hub_contact_email,
 			(SELECT count(*) FROM renewal_requests), (SELECT string_agg(s.version::text, ',' ORDER BY s.id) FROM services s),
-			(SELECT string_agg(concat_ws(',', p.id, p.revision, p.archived_at), ';' ORDER BY p.id) FROM products p))
+			(SELECT string_agg(concat_ws(',', p.id, p.revision, p.archived_at), ';' ORDER BY p.id) FROM products p),
+			(SELECT string_agg(concat_ws(',', l.product_id, l.tagline, l.highlights::text, l.listed_at, l.updated_at), ';' ORDER BY l.product_id) FROM listings l))
 			FROM partner_companies c WHERE c.id = $1`, companyB).Scan(&s); err != nil {
 			t.Fatal(err)
 		}
@@ -127,8 +135,9 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 						continue
 					}
 					path := strings.ReplaceAll(route.Path, ":id", product)
-					// a usable state may have archived the product on an earlier route
-					if _, err := env.Pool.Exec(ctx, "UPDATE products SET archived_at = NULL WHERE id = $1", product); err != nil {
+					// a usable state may have archived the product, or taken it back to draft, on an
+					// earlier route; the Hub listing routes need it published
+					if _, err := env.Pool.Exec(ctx, "UPDATE products SET archived_at = NULL, status = 'published' WHERE id = $1", product); err != nil {
 						t.Fatal(err)
 					}
 					if route.Method == http.MethodGet {
@@ -141,7 +150,8 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 						readOnlyText = "plan is read-only"
 					}
 					before := stored()
-					form := url.Values{"tagline": {"Changed by a refused write"}, "name": {"Changed by a refused write"}, "status": {"draft"}}
+					form := url.Values{"tagline": {"Changed by a refused write"}, "name": {"Changed by a refused write"}, "status": {"draft"},
+						"highlight1": {"Changed by a refused write"}, "listed": {"false"}}
 					plain := c.PostForm(t, path, form)
 					c.Header.Set("HX-Request", "true")
 					htmx := c.PostForm(t, path, form)

@@ -1,8 +1,12 @@
 package web
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -10,6 +14,7 @@ import (
 
 	"partnerportal/db"
 	"partnerportal/views"
+	"partnerportal/web/clock"
 )
 
 type hubProfileForm struct {
@@ -17,24 +22,91 @@ type hubProfileForm struct {
 	ContactEmail string `form:"contact_email" validate:"omitempty,email,max=254"`
 }
 
-// handleHubListings is the partner's side of the Solutions Hub.
-func handleHubListings(pool *pgxpool.Pool, area *Area) echo.HandlerFunc {
+// companyListing is one listable product as GetCompanyListings writes it, with what consumers
+// see of it today (visible, purchasable: SPEC §5, decided in SQL).
+type companyListing struct {
+	ProductID    int64           `json:"product_id"`
+	Name         string          `json:"name"`
+	Module       db.ModuleKey    `json:"module"`
+	Price        string          `json:"price"`
+	Currency     string          `json:"currency"`
+	PricingModel db.PricingModel `json:"pricing_model"`
+	Tagline      string          `json:"tagline"`
+	Slug         string          `json:"slug"`
+	ListedAt     *time.Time      `json:"listed_at"`
+	PlanState    db.ServiceState `json:"plan_state"`
+	Visible      bool            `json:"visible"`
+	Purchasable  bool            `json:"purchasable"`
+}
+
+// handleHubListings is the partner's side of the Solutions Hub: the company's Hub profile and
+// its listable products, each listed or not, with what consumers see of it today.
+func handleHubListings(pool *pgxpool.Pool, clk clock.Clock, cfg Config, area *Area) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
-		u := UserFromContext(c.Request().Context())
-		p, err := q.GetHubProfile(c.Request().Context(), *u.CompanyID)
+		page, err := hubListingsPage(c, q, clock.Today(clk, cfg.Location), area, nil)
 		if err != nil {
 			return err
 		}
-		acc := areaAccess(c)
-		page := areaPage(area, acc)
-		form := views.HubProfileForm{Tagline: p.HubTagline, ContactEmail: p.HubContactEmail, ReadOnly: acc.State.ReadOnly(), CSRF: csrfToken(c)}
-		return ok(c, area.Name, views.HubListingsView(page, form))
+		return ok(c, area.Name, views.HubListingsView(page))
 	}
 }
 
+// hubListingsPage loads the page; profile, when given, is the profile form as posted.
+func hubListingsPage(c echo.Context, q *db.Queries, today time.Time, area *Area, profile *views.HubProfileForm) (views.HubListingsPage, error) {
+	u := UserFromContext(c.Request().Context())
+	acc := areaAccess(c)
+	row, err := q.GetCompanyListings(c.Request().Context(), db.GetCompanyListingsParams{Today: today, CompanyID: *u.CompanyID})
+	if err != nil {
+		return views.HubListingsPage{}, err
+	}
+	var listings []companyListing
+	if err := json.Unmarshal(row.Listings, &listings); err != nil {
+		return views.HubListingsPage{}, fmt.Errorf("read listings: %w", err)
+	}
+	page := views.HubListingsPage{
+		Area:     areaPage(area, acc),
+		Profile:  views.HubProfileForm{Tagline: row.HubTagline, ContactEmail: row.HubContactEmail, ReadOnly: acc.State.ReadOnly(), CSRF: csrfToken(c)},
+		HubHref:  "/hub?company=" + row.Slug,
+		ReadOnly: acc.State.ReadOnly(),
+		CSRF:     csrfToken(c),
+	}
+	if profile != nil {
+		page.Profile = *profile
+	}
+	for _, l := range listings {
+		page.Listings = append(page.Listings, listingRow(l, row.Slug, row.HubState))
+	}
+	return page, nil
+}
+
+// listingRow says what consumers see of a listing, and why: a partner needs the cause, not
+// just "not for sale".
+func listingRow(l companyListing, companySlug string, hub db.ServiceState) views.ListingRow {
+	r := views.ListingRow{ProductID: l.ProductID, Name: l.Name, Kind: db.ProductKind(l.Module), Tagline: l.Tagline,
+		Price: money(l.Price, l.Currency), Period: pricePeriod(l.PricingModel), Listed: l.ListedAt != nil}
+	plan := productPlan{l.Module, db.EnvironmentProduction}.name()
+	switch {
+	case !r.Listed:
+		r.Status, r.Seen = views.Badge{Tone: "none", Icon: "–", Label: "Not listed"}, "Customers do not see it."
+		return r
+	case l.Purchasable:
+		r.Status, r.Seen = views.Badge{Tone: "active", Icon: "●", Label: "Listed"}, "Customers see it and can buy it."
+	case l.Visible && !hub.CanUse():
+		r.Status, r.Seen = views.Badge{Tone: "readonly", Icon: "⊘", Label: "Listed · not for sale"}, "Customers see it but cannot buy it: your Solutions Hub is read-only."
+	case l.Visible:
+		r.Status, r.Seen = views.Badge{Tone: "readonly", Icon: "⊘", Label: "Listed · not for sale"}, "Customers see it but cannot buy it: "+strings.ToLower(plan[:1])+plan[1:]+" is read-only."
+	default:
+		r.Status, r.Seen = views.Badge{Tone: "inactive", Icon: "○", Label: "Listed · hidden"}, "Customers do not see it: "+strings.ToLower(plan[:1])+plan[1:]+" is "+strings.ToLower(l.PlanState.Label())+"."
+	}
+	if l.Visible {
+		r.ViewHref = listingHref(companySlug, l.Slug)
+	}
+	return r
+}
+
 // handleSaveHubProfile saves how the company appears in the Hub.
-func handleSaveHubProfile(pool *pgxpool.Pool, area *Area, v *validator.Validate) echo.HandlerFunc {
+func handleSaveHubProfile(pool *pgxpool.Pool, clk clock.Clock, cfg Config, area *Area, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -42,12 +114,14 @@ func handleSaveHubProfile(pool *pgxpool.Pool, area *Area, v *validator.Validate)
 		f := hubProfileForm{Tagline: strings.TrimSpace(c.FormValue("tagline")), ContactEmail: strings.TrimSpace(c.FormValue("contact_email"))}
 		form := views.HubProfileForm{Tagline: f.Tagline, ContactEmail: f.ContactEmail, CSRF: csrfToken(c), Errors: validateForm(v, f)}
 		if form.Errors != nil {
-			acc := areaAccess(c)
-			page := views.AreaPage{Name: area.Name, Holds: area.Holds, Badge: stateBadge(acc.State)}
 			if isHTMX(c) {
 				return renderFragment(c, http.StatusUnprocessableEntity, views.HubProfileFormView(form))
 			}
-			return render(c, http.StatusUnprocessableEntity, area.Name, views.HubListingsView(page, form))
+			page, err := hubListingsPage(c, q, clock.Today(clk, cfg.Location), area, &form)
+			if err != nil {
+				return err
+			}
+			return render(c, http.StatusUnprocessableEntity, area.Name, views.HubListingsView(page))
 		}
 		if err := q.UpdateHubProfile(ctx, db.UpdateHubProfileParams{ID: *u.CompanyID, HubTagline: f.Tagline, HubContactEmail: f.ContactEmail}); err != nil {
 			return err
@@ -56,9 +130,16 @@ func handleSaveHubProfile(pool *pgxpool.Pool, area *Area, v *validator.Validate)
 			form.Saved = true
 			return renderFragment(c, http.StatusOK, views.HubProfileFormView(form))
 		}
-		if sm := sessionsFrom(c); sm != nil {
-			addFlash(sm, ctx, "success", "Your Hub profile is saved.")
-		}
-		return redirect(c, area.Path)
+		return flashRedirect(c, "success", "Your Hub profile is saved.", area.Path)
 	}
+}
+
+// listingOf finds the company's listable product of the request (:id), or answers 404.
+func listingOf(ctx context.Context, c echo.Context, q *db.Queries) (db.GetCompanyListingRow, error) {
+	u := UserFromContext(ctx)
+	id, ok := parseID(c.Param("id"))
+	if !ok {
+		return db.GetCompanyListingRow{}, echo.ErrNotFound
+	}
+	return notFoundIfNone(q.GetCompanyListing(ctx, db.GetCompanyListingParams{ProductID: id, CompanyID: *u.CompanyID}))
 }

@@ -56,6 +56,7 @@ type productPurchase struct {
 	Price         string          `json:"price"`
 	Currency      string          `json:"currency"`
 	PricingModel  db.PricingModel `json:"pricing_model"`
+	Quantity      int32           `json:"quantity"`
 }
 
 // handleProduct is a product's page: its details, its plan's state and its consumers.
@@ -97,49 +98,74 @@ func handleProduct(cfg Config) echo.HandlerFunc {
 	}
 }
 
-// consumerRow is a purchase with whether its consumer can use the product: only while the
-// partner's plan for it can be used (SPEC §5); otherwise released, since the plan's read-only
-// date when there is one.
+// consumerRow is a purchase with whether its consumer can use the product (purchaseAccess).
 func consumerRow(pu productPurchase, acc ModuleAccess, loc *time.Location) views.ConsumerRow {
 	row := views.ConsumerRow{Name: pu.ConsumerName, Email: pu.ConsumerEmail,
 		PurchasedOn: longDate(pu.PurchasedAt.In(loc)),
-		Paid:        strings.TrimSpace(money(pu.Price, pu.Currency) + " " + pricePeriod(pu.PricingModel))}
-	if acc.State.CanUse() {
-		row.Access, row.AccessText = views.Badge{Tone: "active", Icon: "✓", Label: "Active"}, "Can use it"
-		return row
-	}
-	row.Access, row.AccessText = views.Badge{Tone: "readonly", Icon: "⊘", Label: "Released"}, "Released by the partner"
+		Paid:        paid(pu.Price, pu.Currency, pu.PricingModel, pu.Quantity)}
+	var since *time.Time
 	if acc.ReadOnlySince != nil {
-		row.AccessText += " on " + longDate(acc.ReadOnlySince.Time)
+		since = &acc.ReadOnlySince.Time
 	}
+	row.Access, row.AccessText = purchaseAccess(acc.State, since)
 	return row
 }
 
+// purchaseAccess says whether a consumer can use a purchase, from the state of the partner's
+// plan for the product: only while the plan can be used (SPEC §5); otherwise it is released,
+// since the plan's read-only date when there is one.
+func purchaseAccess(state db.ServiceState, since *time.Time) (views.Badge, string) {
+	if state.CanUse() {
+		return views.Badge{Tone: "active", Icon: "✓", Label: "Active"}, "Can use it"
+	}
+	text := "Released by the partner"
+	if since != nil {
+		text += " on " + longDate(*since)
+	}
+	return views.Badge{Tone: "readonly", Icon: "⊘", Label: "Released"}, text
+}
+
+// paid is what a purchase cost: the unit price with its period, and how many were bought.
+func paid(price, currency string, model db.PricingModel, quantity int32) string {
+	s := strings.TrimSpace(money(price, currency) + " " + pricePeriod(model))
+	if quantity > 1 {
+		s += " × " + strconv.Itoa(int(quantity))
+	}
+	return s
+}
+
 func productFacts(p *db.GetCompanyProductRow, loc *time.Location) []views.Fact {
+	facts := append([]views.Fact{{Label: "Slug", Value: p.Slug}},
+		productSpecs(p.Category, p.PricingModel, p.Version, p.ModelNumber, p.Connectivity, p.Deployment)...)
+	return append(facts,
+		views.Fact{Label: "Created", Value: longDate(p.CreatedAt.In(loc))},
+		views.Fact{Label: "Last changed", Value: longDate(p.UpdatedAt.In(loc))})
+}
+
+// productSpecs are what a product is, as its page and its Hub listing show them.
+func productSpecs(category db.ProductCategory, pricing db.PricingModel, version string, modelNumber *string,
+	connectivity []string, deployment *db.SoftwareDeployment) []views.Fact {
 	facts := []views.Fact{
-		{Label: "Slug", Value: p.Slug},
-		{Label: "Category", Value: p.Category.Label()},
-		{Label: "Pricing", Value: p.PricingModel.Label()},
+		{Label: "Category", Value: category.Label()},
+		{Label: "Pricing", Value: pricing.Label()},
 	}
-	if p.Version != "" {
-		facts = append(facts, views.Fact{Label: "Version", Value: p.Version})
+	if version != "" {
+		facts = append(facts, views.Fact{Label: "Version", Value: version})
 	}
-	if p.ModelNumber != nil {
-		facts = append(facts, views.Fact{Label: "Model number", Value: *p.ModelNumber})
+	if modelNumber != nil {
+		facts = append(facts, views.Fact{Label: "Model number", Value: *modelNumber})
 	}
-	if len(p.Connectivity) > 0 {
-		labels := make([]string, len(p.Connectivity))
-		for i, k := range p.Connectivity {
+	if len(connectivity) > 0 {
+		labels := make([]string, len(connectivity))
+		for i, k := range connectivity {
 			labels[i] = db.ConnectivityLabel(k)
 		}
 		facts = append(facts, views.Fact{Label: "Connectivity", Value: strings.Join(labels, ", ")})
 	}
-	if p.Deployment != nil {
-		facts = append(facts, views.Fact{Label: "Deployment", Value: p.Deployment.Label()})
+	if deployment != nil {
+		facts = append(facts, views.Fact{Label: "Deployment", Value: deployment.Label()})
 	}
-	return append(facts,
-		views.Fact{Label: "Created", Value: longDate(p.CreatedAt.In(loc))},
-		views.Fact{Label: "Last changed", Value: longDate(p.UpdatedAt.In(loc))})
+	return facts
 }
 
 // paragraphs splits plain text at empty lines; line breaks inside a paragraph stay (CSS

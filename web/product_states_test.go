@@ -188,14 +188,7 @@ func TestPlanExpiryReleasesConsumersAndRenewalRestoresThem(t *testing.T) {
 	env := webtest.New(t)
 	ctx := context.Background()
 	id := itoa(productID(t, env, "Company A", "fleetpulse-telematics"))
-	var serviceID int64
-	var validUntil, expiredFrom time.Time
-	if err := env.Pool.QueryRow(ctx, `SELECT s.id, t.valid_until, f.expired_from FROM services s
-		JOIN partner_companies c ON c.id = s.company_id JOIN service_terms t ON t.service_id = s.id
-		JOIN service_term_figures f ON f.term_id = t.id
-		WHERE c.name = 'Company A' AND s.module = 'software' AND s.environment = 'production'`).Scan(&serviceID, &validUntil, &expiredFrom); err != nil {
-		t.Fatal(err)
-	}
+	serviceID, validUntil, expiredFrom := companyASoftwarePlan(t, env)
 	c := env.SignedIn(t, webtest.PartnerA)
 	// the Access cell of Carlos's purchase: badge, then the sentence
 	consumer := func(r *webtest.Response) string {

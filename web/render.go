@@ -13,10 +13,11 @@ import (
 	"partnerportal/views"
 )
 
-// isHTMX reports whether htmx made the request. Boosted requests want whole pages.
+// isHTMX reports whether htmx made the request. Boosted requests want whole pages, and so does
+// htmx restoring a page from history (the back button after hx-push-url) when it has no copy.
 func isHTMX(c echo.Context) bool {
 	h := c.Request().Header
-	return h.Get("HX-Request") == "true" && h.Get("HX-Boosted") != "true"
+	return h.Get("HX-Request") == "true" && h.Get("HX-Boosted") != "true" && h.Get("HX-History-Restore-Request") != "true"
 }
 
 // render is the one place that decides between a full page and an htmx fragment: htmx
@@ -59,16 +60,34 @@ func shellFor(c echo.Context, title string) views.Shell {
 	if u != nil {
 		sh.User = &views.User{Name: u.Name, Email: u.Email, RoleLabel: roleLabel(u.Role), CompanyName: u.CompanyName}
 	}
-	sh.Nav = navFor(u, c.Request().URL.Path)
+	sh.Nav = navFor(u, c.Request().URL.Path, headerCartCount(c))
 	return sh
 }
 
-// navFor is the main navigation of a role.
-func navFor(u *CurrentUser, path string) []views.NavItem {
+// headerCartCount is the number of items in the shopper's cart, or nil for users who do not
+// shop. It costs no query: loadUser read it with the user, or with the visitor's cart key.
+func headerCartCount(c echo.Context) *int {
+	ctx := c.Request().Context()
+	u := UserFromContext(ctx)
+	switch {
+	case u != nil && canShop(u):
+		return &u.CartCount
+	case u == nil:
+		n := 0
+		if v := visitorFrom(ctx); v != nil {
+			n = v.CartCount
+		}
+		return &n
+	}
+	return nil
+}
+
+// navFor is the main navigation of a role; shoppers' carts show their count of items.
+func navFor(u *CurrentUser, path string, cartCount *int) []views.NavItem {
 	var items []views.NavItem
 	switch {
 	case u == nil:
-		items = []views.NavItem{{Label: "Solutions Hub", Href: "/hub"}}
+		items = []views.NavItem{{Label: "Solutions Hub", Href: "/hub"}, {Label: "Cart", Href: "/cart", Count: cartCount}}
 	case u.Role == db.UserRolePartner:
 		items = navForPartner(u)
 	case u.Role == db.UserRoleAdmin || u.Role == db.UserRoleAccountManager:
@@ -78,7 +97,8 @@ func navFor(u *CurrentUser, path string) []views.NavItem {
 			items = append(items, views.NavItem{Label: "Companies", Href: "/admin/companies"}, views.NavItem{Label: "Users", Href: "/admin/users"})
 		}
 	default:
-		items = []views.NavItem{{Label: "Solutions Hub", Href: "/hub"}}
+		items = []views.NavItem{{Label: "Solutions Hub", Href: "/hub"}, {Label: "Cart", Href: "/cart", Count: cartCount},
+			{Label: "Orders", Href: "/orders"}, {Label: "My purchases", Href: "/purchases"}}
 	}
 	// The current item is the one whose address is the longest prefix of the path, so
 	// /admin/audit marks "Audit log" and not "Dashboard" too.

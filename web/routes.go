@@ -35,7 +35,6 @@ func (s *Server) routes() {
 	e.POST("/logout", handleLogout(s.sessions))
 	e.GET("/signup", handleSignupPage())
 	e.POST("/signup", handleSignup(q, s.sessions, s.hasher, s.validate))
-	e.GET("/hub", handleHubHome())
 	e.GET("/reset/:token", handleResetPage(s.pool, s.clock))
 	e.POST("/reset/:token", handleResetPassword(s.pool, s.clock, s.hasher, s.validate))
 
@@ -52,7 +51,7 @@ func (s *Server) routes() {
 	// Module areas: every route declares its area, and the gate enforces the module's state.
 	hub, products, devlab := areaByKey("hub-listings"), areaByKey("products"), areaByKey("devlab")
 	homes := map[*Area]echo.HandlerFunc{
-		hub:      handleHubListings(s.pool, hub),
+		hub:      handleHubListings(s.pool, s.clock, s.cfg, hub),
 		products: handleProducts(s.pool),
 		devlab:   handleDevLab(s.pool, s.clock, s.cfg),
 	}
@@ -63,7 +62,10 @@ func (s *Server) routes() {
 		}
 		s.moduleRoute(a, http.MethodGet, a.Path, h)
 	}
-	s.moduleRoute(hub, http.MethodPost, "/hub/listings/profile", handleSaveHubProfile(s.pool, hub, s.validate))
+	s.moduleRoute(hub, http.MethodPost, "/hub/listings/profile", handleSaveHubProfile(s.pool, s.clock, s.cfg, hub, s.validate))
+	s.moduleRoute(hub, http.MethodGet, "/hub/listings/:id/edit", handleEditListing(s.pool, hub))
+	s.moduleRoute(hub, http.MethodPost, "/hub/listings/:id", handleSaveListing(s.pool, s.clock, hub, s.validate))
+	s.moduleRoute(hub, http.MethodPost, "/hub/listings/:id/publish", handleSetListed(s.pool, s.clock, hub))
 	s.moduleRoute(devlab, http.MethodPost, "/devlab/messages", handleDevLabMessages(s.pool, s.meter, s.clock, s.cfg))
 	s.moduleRoute(devlab, http.MethodPost, "/devlab/devices", handleDevLabRegisterDevice(s.pool, s.meter, s.clock, s.cfg))
 	s.moduleRoute(devlab, http.MethodPost, "/devlab/devices/remove", handleDevLabRemoveDevice(s.pool, s.meter, s.clock, s.cfg))
@@ -77,6 +79,21 @@ func (s *Server) routes() {
 	s.planRoute(products, http.MethodPost, "/products/:id", handleUpdateProduct(s.pool, s.clock, s.validate), product)
 	s.planRoute(products, http.MethodPost, "/products/:id/status", handleSetProductStatus(s.pool, s.clock), product)
 	s.planRoute(products, http.MethodPost, "/products/:id/archive", handleArchiveProduct(s.pool, s.clock), product)
+
+	// Solutions Hub: the public catalogue; carts for visitors and consumers; checkout, orders
+	// and purchases for consumers.
+	e.GET("/hub", handleHub(s.pool, s.clock, s.cfg))
+	e.GET("/hub/:company/:slug", handleListing(s.pool, s.clock, s.cfg))
+	e.GET("/cart", handleCart(s.pool, s.clock, s.cfg), shoppersOnly, noStore)
+	e.POST("/cart/items", handleAddToCart(s.pool, s.clock, s.cfg), shoppersOnly)
+	e.POST("/cart/items/:id", handleSetCartQuantity(s.pool, s.clock, s.cfg), shoppersOnly)
+	e.POST("/cart/items/:id/remove", handleRemoveFromCart(s.pool, s.clock, s.cfg), shoppersOnly)
+	consumer := requireRole(db.UserRoleConsumer)
+	e.GET("/checkout", handleCheckout(s.pool, s.clock, s.cfg), consumer, noStore)
+	e.POST("/checkout", handlePlaceOrder(s.pool, s.clock, s.cfg), consumer)
+	e.GET("/orders", handleOrders(s.pool, s.cfg), consumer, noStore)
+	e.GET("/orders/:id", handleOrder(s.pool, s.cfg), consumer, noStore)
+	e.GET("/purchases", handlePurchases(s.pool, s.clock, s.cfg), consumer, noStore)
 
 	// Staff: account managers and admins. Every query behind these routes filters by
 	// staff_can_see, so an account manager reaches only the companies assigned to them.

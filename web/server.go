@@ -117,9 +117,18 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 // ServeHTTP makes the server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
 
-// CleanSessions deletes expired sessions every interval until ctx ends.
+// CleanSessions deletes expired sessions, and visitors' carts whose sessions are gone, every
+// interval until ctx ends.
 func CleanSessions(ctx context.Context, pool *pgxpool.Pool, interval time.Duration, logger *slog.Logger) {
-	Every(ctx, interval, logger, "delete expired sessions", db.New(pool).DeleteExpiredSessions)
+	q := db.New(pool)
+	Every(ctx, interval, logger, "delete expired sessions and stale visitor carts", func(ctx context.Context) (int64, error) {
+		n, err := q.DeleteExpiredSessions(ctx)
+		if err != nil {
+			return n, err
+		}
+		m, err := q.DeleteStaleVisitorCarts(ctx)
+		return n + m, err
+	})
 }
 
 // Every runs job every interval until ctx ends: housekeeping that deletes what has expired.

@@ -25,6 +25,8 @@ type CurrentUser struct {
 	CompanyName string
 	// Access is what the user's company may do in each module today (partner users only).
 	Access Access
+	// CartCount is the number of items in the cart (consumers only).
+	CartCount int
 }
 
 type userKey struct{}
@@ -35,8 +37,9 @@ func UserFromContext(ctx context.Context) *CurrentUser {
 	return u
 }
 
-// loadUser reads the signed-in user named by the session. A disabled or vanished account
-// ends the session: the cookie stops working the moment the account does.
+// loadUser reads the signed-in user named by the session (or, for a visitor, their cart's
+// count when they have a cart). A disabled or vanished account ends the session: the cookie
+// stops working the moment the account does.
 func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 	q := db.New(s.pool)
 	return func(c echo.Context) error {
@@ -47,6 +50,11 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 		ctx := c.Request().Context()
 		id := s.sessions.GetInt64(ctx, sessionUserID)
 		if id == 0 {
+			ctx, err := loadVisitorCart(ctx, q, s.sessions)
+			if err != nil {
+				return err
+			}
+			c.SetRequest(c.Request().WithContext(ctx))
 			return next(c)
 		}
 		row, err := q.GetSessionUser(ctx, db.GetSessionUserParams{ID: id, Today: today})
@@ -60,7 +68,7 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		u := &CurrentUser{ID: row.ID, Email: row.Email, Name: row.Name, Role: row.Role,
-			CompanyID: row.CompanyID, CompanyName: row.CompanyName}
+			CompanyID: row.CompanyID, CompanyName: row.CompanyName, CartCount: int(row.CartCount)}
 		if err := json.Unmarshal(row.Access, &u.Access); err != nil {
 			return fmt.Errorf("read module access: %w", err)
 		}

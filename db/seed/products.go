@@ -164,62 +164,30 @@ var demoProducts = map[string][]demoProduct{
 	},
 }
 
-// demoPurchase is a product a demo consumer bought, days before today, at the product's price.
-type demoPurchase struct {
-	consumer, company, slug string
-	daysAgo                 int
-}
-
-// demoPurchases are consumer@example.com's purchases: products of all three companies, among
-// them Company A products whose plans are active.
-var demoPurchases = []demoPurchase{
-	{"consumer@example.com", "Company A", "fleetpulse-telematics", 41},
-	{"consumer@example.com", "Company A", "tracktag-mini", 33},
-	{"consumer@example.com", "Company A", "sensehub-gateway", 33},
-	{"consumer@example.com", "Company B", "retailflow-footfall", 19},
-	{"consumer@example.com", "Company C", "airq-indoor-sensor", 52},
-}
-
-// seedProducts brings the demo companies' products and their purchases back to the demo: the
-// demo's purchases are recreated, other products of those companies removed, demo products
-// reset by slug (keeping their ids).
-func seedProducts(ctx context.Context, q *db.Queries, companies, users map[string]int64, today time.Time) error {
+// seedProducts brings the demo companies' products back to the demo: other products of those
+// companies are removed (resetHub has cleared what pointed at them), demo products reset by slug
+// (keeping their ids). It returns the demo products' ids by "company/slug".
+func seedProducts(ctx context.Context, q *db.Queries, companies map[string]int64, today time.Time) (map[string]int64, error) {
 	at := func(daysAgo int) time.Time { return today.AddDate(0, 0, -daysAgo).Add(10 * time.Hour) }
-	ids := map[string]int64{} // company + slug → product id
-	prices := map[int64]demoProduct{}
+	ids := map[string]int64{}
 	for name, products := range demoProducts {
 		company := companies[name]
-		if err := q.DeleteDemoPurchases(ctx, company); err != nil {
-			return fmt.Errorf("reset purchases of %s: %w", name, err)
-		}
 		keep := make([]string, len(products))
 		for i, p := range products {
 			keep[i] = p.slug
 		}
 		if err := q.DeleteDemoProductsExcept(ctx, db.DeleteDemoProductsExceptParams{CompanyID: company, Keep: keep}); err != nil {
-			return fmt.Errorf("reset products of %s: %w", name, err)
+			return nil, fmt.Errorf("reset products of %s: %w", name, err)
 		}
 		for _, p := range products {
 			id, err := q.UpsertDemoProduct(ctx, demoProductParams(company, p, at))
 			if err != nil {
-				return fmt.Errorf("%s product %s: %w", name, p.slug, err)
+				return nil, fmt.Errorf("%s product %s: %w", name, p.slug, err)
 			}
 			ids[name+"/"+p.slug] = id
-			prices[id] = p
 		}
 	}
-	for _, pu := range demoPurchases {
-		id, ok := ids[pu.company+"/"+pu.slug]
-		if !ok {
-			return fmt.Errorf("purchase of unknown demo product %s/%s", pu.company, pu.slug)
-		}
-		p := prices[id]
-		if _, err := q.CreatePurchase(ctx, db.CreatePurchaseParams{ConsumerID: users[pu.consumer], ProductID: id,
-			PurchasedAt: at(pu.daysAgo), Price: p.price, Currency: p.currency, PricingModel: p.pricing}); err != nil {
-			return fmt.Errorf("purchase of %s by %s: %w", pu.slug, pu.consumer, err)
-		}
-	}
-	return nil
+	return ids, nil
 }
 
 func demoProductParams(company int64, p demoProduct, at func(int) time.Time) db.UpsertDemoProductParams {

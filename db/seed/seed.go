@@ -55,9 +55,9 @@ var demoUsers = []demoUser{
 	{"consumer@example.com", "Carlos Consumer", db.UserRoleConsumer, "", "customer of the Solutions Hub"},
 }
 
-// Demo creates (or restores) the demo companies, accounts, services and products in one transaction and
-// returns the accounts to print. today is the portal's current day; the services' terms are
-// placed around it.
+// Demo creates (or restores) the demo companies, accounts, services, products, Solutions Hub
+// listings and orders in one transaction and returns the accounts to print. today is the
+// portal's current day; the services' terms are placed around it.
 func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today time.Time) ([]Account, error) {
 	hash := hasher.Hash(DemoPassword)
 	var accounts []Account
@@ -93,7 +93,14 @@ func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today 
 		if err := seedServices(ctx, q, companies, today); err != nil {
 			return err
 		}
-		return seedProducts(ctx, q, companies, users, today)
+		if err := resetHub(ctx, q, companies); err != nil {
+			return err
+		}
+		products, err := seedProducts(ctx, q, companies, today)
+		if err != nil {
+			return err
+		}
+		return seedHub(ctx, q, companies, users, products, today)
 	})
 	return accounts, err
 }

@@ -18,8 +18,8 @@ func (plainHasher) Hash(p string) string { return "plain:" + p }
 
 var today = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 
-// snapshot is the demo's products and purchases as text, ids included: running the seed again
-// must give them back exactly.
+// snapshot is the demo's products, purchases, listings, orders and carts as text, product ids
+// included: running the seed again must give them back exactly.
 func snapshot(t *testing.T, ctx context.Context, q db.DBTX) string {
 	t.Helper()
 	var s string
@@ -27,8 +27,13 @@ func snapshot(t *testing.T, ctx context.Context, q db.DBTX) string {
 		(SELECT string_agg(concat_ws('|', p.id, p.company_id, p.module, p.environment, p.name, p.slug, p.summary, p.description,
 			p.category, p.version, p.price, p.currency, p.pricing_model, p.status, p.model_number, p.connectivity::text,
 			p.deployment, p.revision, p.archived_at, p.created_at, p.updated_at), E'\n' ORDER BY p.id) FROM products p),
-		(SELECT string_agg(concat_ws('|', u.email, pr.slug, pu.purchased_at, pu.price, pu.currency), E'\n' ORDER BY pr.slug)
-			FROM purchases pu JOIN products pr ON pr.id = pu.product_id JOIN users u ON u.id = pu.consumer_id))`).Scan(&s); err != nil {
+		(SELECT string_agg(concat_ws('|', u.email, pr.slug, pu.purchased_at, pu.price, pu.currency, pu.quantity), E'\n' ORDER BY pr.slug)
+			FROM purchases pu JOIN products pr ON pr.id = pu.product_id JOIN users u ON u.id = pu.consumer_id),
+		(SELECT string_agg(concat_ws('|', l.product_id, l.tagline, l.highlights::text, l.listed_at), E'\n' ORDER BY l.product_id) FROM listings l),
+		(SELECT string_agg(concat_ws('|', u.email, o.placed_at, ol.product_id, ol.quantity, ol.unit_price, ol.status), E'\n' ORDER BY o.placed_at, ol.product_id)
+			FROM orders o JOIN order_lines ol ON ol.order_id = o.id JOIN users u ON u.id = o.consumer_id),
+		(SELECT count(*) FROM cart_lines),
+		(SELECT string_agg(concat_ws('|', name, hub_tagline, hub_contact_email), E'\n' ORDER BY name) FROM partner_companies))`).Scan(&s); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -60,6 +65,16 @@ func TestDemoProductsAreRestoredByRunningTheSeedAgain(t *testing.T) {
 			SELECT id, 'software', 'sandbox', 'Extra', 'extra', 'retail', 5, 'EUR', 'monthly', 'cloud', now(), now() FROM partner_companies WHERE name = 'Company B'`,
 		`INSERT INTO purchases (consumer_id, product_id, purchased_at, price, currency, pricing_model)
 			SELECT u.id, p.id, now(), 5, 'EUR', 'monthly' FROM users u, products p WHERE u.email = 'consumer@example.com' AND p.slug = 'extra'`,
+		// … lists the new product, changes a listing and the company's profile; a consumer orders and fills a cart
+		`INSERT INTO listings (product_id, tagline, listed_at, updated_at) SELECT id, 'Extra!', now(), now() FROM products WHERE slug = 'extra'`,
+		`UPDATE listings SET tagline = 'Changed', listed_at = NULL WHERE product_id = (SELECT id FROM products WHERE slug = 'lineguard-oee')`,
+		`UPDATE partner_companies SET hub_tagline = 'Changed' WHERE name = 'Company B'`,
+		`WITH o AS (INSERT INTO orders (consumer_id, checkout_token, placed_at)
+			SELECT id, 'a-token-of-sixteen-chars', now() FROM users WHERE email = 'consumer@example.com' RETURNING id, consumer_id)
+		 INSERT INTO order_lines (order_id, product_id, product_name, company_name, quantity, unit_price, currency, pricing_model, status)
+		 SELECT o.id, p.id, p.name, 'Company B', 1, p.price, p.currency, p.pricing_model, 'placed' FROM o, products p WHERE p.slug IN ('extra', 'lineguard-oee')`,
+		`INSERT INTO cart_lines (consumer_id, product_id, quantity, price_seen, currency_seen, added_at, updated_at)
+			SELECT u.id, p.id, 1, 5, 'EUR', now(), now() FROM users u, products p WHERE u.email = 'consumer@example.com' AND p.slug = 'extra'`,
 	} {
 		if _, err := pool.Exec(ctx, sql); err != nil {
 			t.Fatalf("%s: %v", sql, err)

@@ -1,0 +1,104 @@
+-- The Solutions Hub as consumers see it: the listings SPEC §5 makes visible on the portal's day
+-- (today), each with whether it can be bought (hub_visible, hub_purchasable).
+
+-- name: SearchHub :one
+-- One page of the Hub in one round trip, as JSON: the matching listings after the cursor, how
+-- many match in all, and the companies with visible listings (the company filter's choices).
+--
+-- words are the search box's words (hub_search_query); none, or only stop words, match
+-- everything.
+--
+-- States are computed set-wise, once per service (the Solutions Hubs and the production plans),
+-- with the same building blocks as company_access (current_term_id, service_state); calling
+-- company_module_state per company would plan its body again for every call.
+--
+-- Keyset pagination: every sort is "sort_key DESC, product_id DESC" (relevance: the rank;
+-- newest: when listed; price: minus the price, or the price), and a page is the page_size + 1
+-- listings after the cursor (or, backward, before it: the caller reverses and trims). No page
+-- makes the database produce and throw away the pages before it, as OFFSET would; sorting
+-- the matches for a page is a top-N sort.
+WITH search AS MATERIALIZED (
+    -- materialized: computed once, even in a generic plan (where the words are a parameter)
+    SELECT CASE WHEN numnode(t.query) > 0 THEN t.query END AS query
+    FROM (SELECT hub_search_query(sqlc.arg(words)::text[]) AS query) t
+), states AS (
+    SELECT s.company_id, s.module, s.environment,
+           service_state(s.status, t.valid_from, t.valid_until, t.cap_percent, t.message_quota,
+                         t.messages_used, t.device_quota, t.devices_used, sqlc.arg(today)::date) AS state
+    FROM services s
+    LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
+    WHERE s.module = 'solutions_hub' OR s.environment = 'production'
+), plans AS (
+    -- the production plans whose listings are visible, each with its company's Solutions Hub
+    -- (a company holds one, so max() over the company picks it)
+    SELECT x.company_id, x.module, x.environment, x.hub, x.state AS plan
+    FROM (SELECT st.*, max(st.state) FILTER (WHERE st.module = 'solutions_hub') OVER (PARTITION BY st.company_id) AS hub
+          FROM states st) x
+    WHERE x.environment IS NOT NULL AND hub_visible(x.hub, x.state)
+), matches AS (
+    SELECT h.product_id, h.name, h.slug, h.company_name, h.company_slug, h.module, h.category,
+           h.price, h.currency, h.pricing_model, h.tagline, h.summary,
+           hub_purchasable(pl.hub, pl.plan) AS purchasable,
+           CASE sqlc.arg(sort)::text
+               WHEN 'relevance' THEN coalesce(ts_rank(h.document, s.query), 0)::numeric
+               WHEN 'price' THEN -h.price
+               WHEN '-price' THEN h.price
+               ELSE extract(epoch FROM h.listed_at)
+           END AS sort_key
+    FROM hub_listings h
+    JOIN plans pl ON pl.company_id = h.company_id AND pl.module = h.module AND pl.environment = h.environment
+    CROSS JOIN search s
+    WHERE (s.query IS NULL OR h.document @@ s.query)
+      AND (sqlc.narg(module)::module_key IS NULL OR h.module = sqlc.narg(module)::module_key)
+      AND (sqlc.narg(category)::product_category IS NULL OR h.category = sqlc.narg(category)::product_category)
+      AND (sqlc.narg(company)::text IS NULL OR h.company_slug = sqlc.narg(company)::text)
+      AND (sqlc.narg(min_price)::text IS NULL OR h.price >= sqlc.narg(min_price)::text::numeric)
+      AND (sqlc.narg(max_price)::text IS NULL OR h.price <= sqlc.narg(max_price)::text::numeric)
+), page AS (
+    SELECT m.* FROM matches m
+    WHERE sqlc.narg(cursor_id)::bigint IS NULL
+       OR (NOT sqlc.arg(backward)::boolean
+           AND (m.sort_key, m.product_id) < (sqlc.narg(cursor_key)::text::numeric, sqlc.narg(cursor_id)::bigint))
+       OR (sqlc.arg(backward)::boolean
+           AND (m.sort_key, m.product_id) > (sqlc.narg(cursor_key)::text::numeric, sqlc.narg(cursor_id)::bigint))
+    ORDER BY CASE WHEN sqlc.arg(backward)::boolean THEN m.sort_key END,
+             CASE WHEN sqlc.arg(backward)::boolean THEN m.product_id END,
+             m.sort_key DESC, m.product_id DESC
+    LIMIT sqlc.arg(page_size)::integer + 1
+)
+SELECT (SELECT count(*) FROM matches)::integer AS total,
+       (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                   'product_id', p.product_id, 'name', p.name, 'slug', p.slug,
+                   'company_name', p.company_name, 'company_slug', p.company_slug,
+                   'module', p.module, 'category', p.category, 'price', p.price::text,
+                   'currency', p.currency, 'pricing_model', p.pricing_model, 'tagline', p.tagline,
+                   'summary', p.summary, 'purchasable', p.purchasable, 'sort_key', p.sort_key::text,
+                   'in_cart', coalesce((SELECT cl.quantity FROM cart_lines cl
+                       WHERE cl.owner = cart_owner(sqlc.narg(consumer_id), sqlc.narg(visitor_key))
+                         AND cl.product_id = p.product_id), 0))
+                   ORDER BY p.sort_key DESC, p.product_id DESC), '[]'::jsonb)
+        FROM page p)::jsonb AS listings,
+       (SELECT coalesce(jsonb_agg(jsonb_build_object('slug', c.slug, 'name', c.name) ORDER BY lower(c.name), c.slug), '[]'::jsonb)
+        FROM partner_companies c
+        WHERE c.id IN (SELECT pl.company_id FROM plans pl
+                       WHERE EXISTS (SELECT 1 FROM hub_listings h WHERE h.company_id = pl.company_id
+                                     AND h.module = pl.module AND h.environment = pl.environment)))::jsonb AS companies;
+
+-- name: GetHubListing :one
+-- A visible listing by its address, with its company's Hub profile, whether it can be bought,
+-- and how many of it the cart holds. No row when it is not visible.
+SELECT h.product_id, h.name, h.slug, h.company_name, h.company_slug, h.module, h.category,
+       h.version, h.price::text AS price, h.currency, h.pricing_model, h.summary, h.description,
+       h.tagline, h.highlights, h.model_number, h.connectivity, h.deployment,
+       c.hub_tagline AS company_tagline, c.hub_contact_email AS company_email,
+       hub_purchasable(st.hub, st.plan) AS purchasable,
+       coalesce((SELECT cl.quantity FROM cart_lines cl
+           WHERE cl.owner = cart_owner(sqlc.narg(consumer_id), sqlc.narg(visitor_key))
+             AND cl.product_id = h.product_id), 0)::integer AS in_cart
+FROM hub_listings h
+JOIN partner_companies c ON c.id = h.company_id
+CROSS JOIN LATERAL (SELECT hub_state(h.company_id, sqlc.arg(today)::date) AS hub,
+    company_module_state(h.company_id, h.module, h.environment, sqlc.arg(today)::date) AS plan) st
+WHERE h.company_slug = sqlc.arg(company_slug) AND h.slug = sqlc.arg(slug) AND hub_visible(st.hub, st.plan)
+ORDER BY h.company_id
+LIMIT 1;

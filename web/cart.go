@@ -1,0 +1,139 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+	"partnerportal/web/clock"
+)
+
+// shopper is who looks at a listing: whether they may buy it, and the token their forms carry.
+type shopper struct {
+	canShop bool
+	csrf    string
+}
+
+func shopperOf(c echo.Context) shopper {
+	return shopper{canShop: canShop(UserFromContext(c.Request().Context())), csrf: csrfToken(c)}
+}
+
+// buyBox is a listing's add-to-cart control for this shopper; back is the page a plain add
+// returns to.
+func (s shopper) buyBox(productID int64, name string, purchasable bool, inCart int, quantity bool, back string) views.BuyBox {
+	return views.BuyBox{ProductID: productID, Name: name, Purchasable: purchasable, CanShop: s.canShop,
+		InCart: inCart, Quantity: quantity, Return: back, CSRF: s.csrf}
+}
+
+// shoppersOnly lets visitors and consumers through; a partner or staff member has no cart (404).
+func shoppersOnly(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if !canShop(UserFromContext(c.Request().Context())) {
+			return echo.ErrNotFound
+		}
+		return next(c)
+	}
+}
+
+// readQuantity reads a quantity field: a whole number from lowest to 99.
+func readQuantity(s string, lowest int) (int32, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < lowest || n > 99 {
+		return 0, false
+	}
+	return int32(n), true
+}
+
+// handleAddToCart adds a listing that can be bought today to the shopper's cart (a visitor gets
+// a cart key on their first add). htmx gets the listing's new status and the header's count;
+// a plain form is sent back where it came from with a message.
+func handleAddToCart(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		back := safeNext(c.FormValue("return"))
+		if back == "" {
+			back = "/hub"
+		}
+		productID, err := strconv.ParseInt(c.FormValue("product_id"), 10, 64)
+		if err != nil {
+			return &Error{Code: http.StatusBadRequest, Message: "Choose a product to add."}
+		}
+		quantity, valid := int32(1), true
+		if s := c.FormValue("quantity"); s != "" {
+			quantity, valid = readQuantity(s, 1)
+		}
+		if !valid {
+			return addRefused(c, back, "Choose a quantity from 1 to 99.")
+		}
+		owner := ensureCartOwner(c)
+		row, err := q.AddToCart(ctx, db.AddToCartParams{ConsumerID: owner.ConsumerID, VisitorKey: owner.VisitorKey,
+			ProductID: productID, Today: clock.Today(clk, cfg.Location), Quantity: quantity, Now: clk.Now()})
+		if errors.Is(err, pgx.ErrNoRows) {
+			return addRefused(c, back, reasonNotPurchasing)
+		}
+		if err != nil {
+			return err
+		}
+		if isHTMX(c) {
+			return renderFragment(c, http.StatusOK, views.CartAddAnswer(int(row.Quantity), int(row.CartCount)))
+		}
+		return flashRedirect(c, "success", "“"+row.Name+"” is in your cart ("+strconv.Itoa(int(row.Quantity))+").", back)
+	}
+}
+
+// addRefused answers an add that cannot be made: in place for htmx, as a message otherwise.
+func addRefused(c echo.Context, back, msg string) error {
+	if isHTMX(c) {
+		return renderFragment(c, http.StatusUnprocessableEntity, views.CartAddRefused(msg))
+	}
+	return flashRedirect(c, "error", msg, back)
+}
+
+// handleCart is the cart, every line re-checked against the Hub today.
+func handleCart(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		page, _, err := loadCart(c, q, clock.Today(clk, cfg.Location), nil)
+		if err != nil {
+			return err
+		}
+		return ok(c, "Your cart", views.CartView(page))
+	}
+}
+
+// loadCart reads the shopper's cart as a page, and its number of items; lineErrors are
+// quantity errors by product, shown with what was typed.
+func loadCart(c echo.Context, q *db.Queries, today time.Time, lineErrors map[int64]lineError) (views.CartPage, int, error) {
+	owner := cartOwnerOf(c)
+	page := views.CartPage{Consumer: UserFromContext(c.Request().Context()) != nil, CSRF: csrfToken(c)}
+	if owner.empty() {
+		return page, 0, nil
+	}
+	rows, err := q.ListCartLines(c.Request().Context(), owner.lines(today))
+	if err != nil {
+		return page, 0, err
+	}
+	items := 0
+	for _, r := range rows {
+		items += int(r.Quantity)
+	}
+	page.Lines, page.Totals, page.Excluded = cartLines(rows)
+	for i, l := range page.Lines {
+		if e, ok := lineErrors[l.ProductID]; ok {
+			page.Lines[i].Quantity, page.Lines[i].Error = e.typed, e.msg
+		}
+	}
+	return page, items, nil
+}
+
+// lineError is a quantity that could not be taken, as typed.
+type lineError struct{ typed, msg string }

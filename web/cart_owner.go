@@ -1,0 +1,106 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+)
+
+// sessionCartKey holds a visitor's cart key. scs keeps session data when it renews the token at
+// sign-in, so the key is still there for signIn to merge the cart.
+const sessionCartKey = "cart_key"
+
+// cartOwner names whose cart a request works on: a consumer's (by user id) or a visitor's (by
+// the random key in their session). Both nil: a visitor who has no cart yet.
+type cartOwner struct {
+	ConsumerID *int64
+	VisitorKey *string
+}
+
+func (o cartOwner) empty() bool { return o.ConsumerID == nil && o.VisitorKey == nil }
+
+// lines asks for the owner's cart, re-checked on day today.
+func (o cartOwner) lines(today time.Time) db.ListCartLinesParams {
+	return db.ListCartLinesParams{Today: today, ConsumerID: o.ConsumerID, VisitorKey: o.VisitorKey}
+}
+
+// canShop reports whether the user may fill a cart: visitors and consumers. Partners and staff
+// browse the Hub but do not buy.
+func canShop(u *CurrentUser) bool { return u == nil || u.Role == db.UserRoleConsumer }
+
+// cartOwnerOf is the cart of the request's shopper, empty for a visitor without a cart and for
+// users who do not shop.
+func cartOwnerOf(c echo.Context) cartOwner {
+	ctx := c.Request().Context()
+	u := UserFromContext(ctx)
+	switch {
+	case u != nil && u.Role == db.UserRoleConsumer:
+		return cartOwner{ConsumerID: &u.ID}
+	case u == nil:
+		if v := visitorFrom(ctx); v != nil {
+			return cartOwner{VisitorKey: &v.CartKey}
+		}
+	}
+	return cartOwner{}
+}
+
+// ensureCartOwner is cartOwnerOf, giving a visitor a cart key first when they have none.
+func ensureCartOwner(c echo.Context) cartOwner {
+	o := cartOwnerOf(c)
+	if !o.empty() || UserFromContext(c.Request().Context()) != nil {
+		return o
+	}
+	sm := sessionsFrom(c)
+	if sm == nil {
+		return o
+	}
+	key := rand.Text()
+	sm.Put(c.Request().Context(), sessionCartKey, key)
+	return cartOwner{VisitorKey: &key}
+}
+
+// visitor is what the request knows of a visitor's cart: its key and its number of items.
+type visitor struct {
+	CartKey   string
+	CartCount int
+}
+
+type visitorKey struct{}
+
+func visitorFrom(ctx context.Context) *visitor {
+	v, _ := ctx.Value(visitorKey{}).(*visitor)
+	return v
+}
+
+// loadVisitorCart counts a visitor's cart for the header, only when their session holds a cart.
+func loadVisitorCart(ctx context.Context, q *db.Queries, sm *scs.SessionManager) (context.Context, error) {
+	key := sm.GetString(ctx, sessionCartKey)
+	if key == "" {
+		return ctx, nil
+	}
+	n, err := q.CountCartItems(ctx, db.CountCartItemsParams{VisitorKey: &key})
+	if err != nil {
+		return ctx, err
+	}
+	return context.WithValue(ctx, visitorKey{}, &visitor{CartKey: key, CartCount: int(n)}), nil
+}
+
+// cartMerger is what sign-in needs to move a visitor's cart into a consumer's.
+type cartMerger interface {
+	MergeVisitorCart(ctx context.Context, arg db.MergeVisitorCartParams) error
+}
+
+// mergeVisitorCart moves the session's visitor cart into the consumer's cart at sign-in. Users
+// who do not shop keep nothing of it: the key leaves the session either way.
+func mergeVisitorCart(ctx context.Context, q cartMerger, sm *scs.SessionManager, userID int64, role db.UserRole) error {
+	key := sm.PopString(ctx, sessionCartKey)
+	if key == "" || role != db.UserRoleConsumer {
+		return nil
+	}
+	return q.MergeVisitorCart(ctx, db.MergeVisitorCartParams{VisitorKey: key, ConsumerID: userID})
+}

@@ -1,0 +1,136 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+	"partnerportal/web/clock"
+)
+
+const maxHighlights = 5
+
+// listingCopyForm is a listing's copy as posted: highlight1…highlight5, empty ones dropped.
+type listingCopyForm struct {
+	Tagline    string   `form:"tagline" validate:"max=120"`
+	Highlights []string `form:"-" validate:"max=5,dive,max=100"`
+}
+
+// readListingCopy reads the form, keeping the five fields as typed for a re-render.
+func readListingCopy(c echo.Context) (listingCopyForm, []string) {
+	f := listingCopyForm{Tagline: strings.TrimSpace(c.FormValue("tagline"))}
+	typed := make([]string, maxHighlights)
+	for i := range typed {
+		typed[i] = strings.TrimSpace(c.FormValue("highlight" + itoa(int64(i+1))))
+		if typed[i] != "" {
+			f.Highlights = append(f.Highlights, typed[i])
+		}
+	}
+	return f, typed
+}
+
+// handleEditListing is a listing's copy form (disabled while the Solutions Hub is read-only).
+func handleEditListing(pool *pgxpool.Pool, area *Area) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		l, err := listingOf(c.Request().Context(), c, q)
+		if err != nil {
+			return err
+		}
+		typed := make([]string, maxHighlights)
+		copy(typed, l.Highlights)
+		acc := areaAccess(c)
+		form := views.ListingForm{ProductID: l.ProductID, ProductName: l.Name, Summary: l.Summary, Tagline: l.Tagline,
+			Highlights: typed, Listed: l.ListedAt != nil, ReadOnly: acc.State.ReadOnly(), CSRF: csrfToken(c)}
+		return ok(c, "Listing copy: "+l.Name, views.ListingFormPage(views.AreaPage{Banner: banner(area, acc)}, form))
+	}
+}
+
+// handleSaveListing saves a listing's copy; bad input is answered with the form and the
+// errors under the fields (in place for htmx).
+func handleSaveListing(pool *pgxpool.Pool, clk clock.Clock, area *Area, v *validator.Validate) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		l, err := listingOf(ctx, c, q)
+		if err != nil {
+			return err
+		}
+		f, typed := readListingCopy(c)
+		if errs := highlightErrors(validateForm(v, f), typed); errs != nil {
+			form := views.ListingForm{ProductID: l.ProductID, ProductName: l.Name, Summary: l.Summary, Tagline: f.Tagline,
+				Highlights: typed, Errors: errs, CSRF: csrfToken(c)}
+			if isHTMX(c) {
+				return renderFragment(c, http.StatusUnprocessableEntity, views.ListingFormView(form))
+			}
+			return render(c, http.StatusUnprocessableEntity, "Listing copy: "+l.Name, views.ListingFormPage(views.AreaPage{}, form))
+		}
+		u := UserFromContext(ctx)
+		if f.Highlights == nil {
+			f.Highlights = []string{}
+		}
+		n, err := q.SaveListingCopy(ctx, db.SaveListingCopyParams{Tagline: f.Tagline, Highlights: f.Highlights, Now: clk.Now(),
+			ProductID: l.ProductID, CompanyID: *u.CompanyID})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return echo.ErrNotFound
+		}
+		return flashRedirect(c, "success", "The listing copy of “"+l.Name+"” is saved.", area.Path)
+	}
+}
+
+// highlightErrors puts an error about the highlights under the field that caused it: the list
+// is validated as a whole, but each highlight has its own field.
+func highlightErrors(errs views.FieldErrors, typed []string) views.FieldErrors {
+	msg, ok := errs["Highlights"]
+	if !ok {
+		return errs
+	}
+	delete(errs, "Highlights")
+	for i, h := range typed {
+		if len([]rune(h)) > 100 {
+			errs["highlight"+itoa(int64(i+1))] = msg
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
+
+// handleSetListed lists a product in the Hub (publish) or takes it out (unpublish).
+func handleSetListed(pool *pgxpool.Pool, clk clock.Clock, area *Area) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		l, err := listingOf(ctx, c, q)
+		if err != nil {
+			return err
+		}
+		listed := c.FormValue("listed")
+		if listed != "true" && listed != "false" {
+			return &Error{Code: http.StatusBadRequest, Message: "Choose to publish or to unpublish the listing."}
+		}
+		u := UserFromContext(ctx)
+		n, err := q.SetListingListed(ctx, db.SetListingListedParams{Listed: listed == "true", Now: clk.Now(),
+			ProductID: l.ProductID, CompanyID: *u.CompanyID})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return echo.ErrNotFound
+		}
+		msg := "“" + l.Name + "” is listed in the Solutions Hub."
+		if listed == "false" {
+			msg = "“" + l.Name + "” is no longer listed in the Solutions Hub."
+		}
+		return flashRedirect(c, "success", msg, area.Path)
+	}
+}
