@@ -78,7 +78,7 @@ func TestBrowserAccountManagerRenewsAnExpiredService(t *testing.T) {
 		t.Errorf("%d read-only banners or disabled controls on Hub listings after the renewal", n)
 	}
 	partner.Run(t,
-		chromedp.SetValue(chromedp.CSS("#f-tagline"), ""),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#f-tagline').value = ''`),
 		chromedp.SendKeys(chromedp.CSS("#f-tagline"), "Renewed and listed again"),
 		browsertest.Step("save", chromedp.Click(chromedp.CSS(`#hub-profile button[type=submit]`))),
 		browsertest.Step("wait for Saved", chromedp.WaitVisible(chromedp.CSS("#hub-profile .flash--success"))),
