@@ -1,8 +1,10 @@
 package web_test
 
 import (
-	"context"
+	"net/http"
+	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -193,12 +195,14 @@ func TestBrowserScenariosS2AndS4(t *testing.T) {
 	}
 	screenshot(t, consumer, "s2-cart")
 
-	// S4: the account manager's action, as the admin page performs it
-	var hubID int64
-	if err := env.Pool.QueryRow(context.Background(), `UPDATE services s SET status = 'inactive', version = version + 1
-		FROM partner_companies c WHERE s.company_id = c.id AND c.name = 'Company B' AND s.module = 'solutions_hub'
-		RETURNING s.id`).Scan(&hubID); err != nil {
-		t.Fatal(err)
+	// S4: Company B's account manager sets its Solutions Hub inactive on the partner page.
+	hubID, version := serviceOf(t, env, "Company B", "solutions_hub", "")
+	companyB := companyID(t, env, "Company B")
+	am := env.SignedIn(t, webtest.AccountManager)
+	am.Get(t, "/admin/partners/"+itoa(companyB))
+	if r := am.PostForm(t, "/admin/partners/"+itoa(companyB)+"/services/"+itoa(hubID)+"/status",
+		url.Values{"version": {strconv.Itoa(int(version))}, "status": {"inactive"}}); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("S4: deactivating Company B's Solutions Hub: status %d", r.StatusCode)
 	}
 	visitor.Visit(t, env.URL+"/hub")
 	names := browsertest.Get(t, visitor, chromedp.Evaluate[string](`[...document.querySelectorAll('.listing-card .card__title')].map(e => e.textContent.trim()).join(',')`))
