@@ -7,22 +7,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"partnerportal/db/seed"
 	"partnerportal/web/browsertest"
 	"partnerportal/web/webtest"
 )
-
-// signInBrowser signs in on p's sign-in page.
-func signInBrowser(t *testing.T, p *browsertest.Page, env *webtest.Env, email string) {
-	t.Helper()
-	p.Visit(t, env.URL+"/login")
-	p.Run(t,
-		chromedp.SendKeys(chromedp.CSS("#f-email"), email),
-		chromedp.SendKeys(chromedp.CSS("#f-password"), seed.DemoPassword),
-		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(".account__name")),
-	)
-}
 
 // TestBrowserAccountManagerRenewsAnExpiredService: am@example.com finds Company A's expired
 // Solutions Hub on the dashboard and renews it for 3 months in place; Company A's user then
@@ -34,7 +21,7 @@ func TestBrowserAccountManagerRenewsAnExpiredService(t *testing.T) {
 	panel := "#service-" + itoa(hub)
 
 	am := browser.Page(t)
-	signInBrowser(t, am, env, webtest.AccountManager)
+	browserSignIn(t, am, env, webtest.AccountManager)
 	am.CheckA11y(t)
 	am.Run(t,
 		browsertest.Step("open the expired Hub from the dashboard",
@@ -63,7 +50,7 @@ func TestBrowserAccountManagerRenewsAnExpiredService(t *testing.T) {
 	am.CheckA11y(t)
 
 	partner := browser.Page(t)
-	signInBrowser(t, partner, env, webtest.PartnerA)
+	browserSignIn(t, partner, env, webtest.PartnerA)
 	partner.Visit(t, env.URL+"/services")
 	card := browsertest.Get(t, partner, chromedp.Text(chromedp.CSS("#service-"+itoa(hub))))
 	if !strings.Contains(card, "Active until 24 Feb 2027") {
@@ -102,7 +89,7 @@ func TestBrowserStaffPagesPassAxe(t *testing.T) {
 	openAll := chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details').forEach(d => { d.open = true })`)
 
 	p := browser.Page(t)
-	signInBrowser(t, p, env, webtest.Admin)
+	browserSignIn(t, p, env, webtest.Admin)
 	panel := "#service-" + itoa(sandbox)
 	p.Visit(t, env.URL+"/admin/partners/"+itoa(a))
 	p.Run(t, openAll)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"partnerportal/db/seed"
 	"partnerportal/web/browsertest"
 	"partnerportal/web/webtest"
 )
@@ -20,17 +19,6 @@ func screenshot(t *testing.T, p *browsertest.Page, name string) {
 	if dir := os.Getenv("PORTAL_SCREENSHOTS"); dir != "" {
 		p.Screenshot(t, dir+"/hub-"+name+".png")
 	}
-}
-
-// signInAs fills the sign-in form the page shows and waits for the next page.
-func signInAs(t *testing.T, p *browsertest.Page, email string) {
-	t.Helper()
-	p.Run(t,
-		chromedp.SendKeys(chromedp.CSS("#f-email"), email),
-		chromedp.SendKeys(chromedp.CSS("#f-password"), seed.DemoPassword),
-		browsertest.Step("sign in", chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`))),
-		browsertest.Step("wait for the next page", chromedp.WaitVisible(chromedp.CSS(".account__name"))),
-	)
 }
 
 // TestBrowserFullPurchase: a visitor searches the Hub live, adds a solution to the cart in

@@ -8,7 +8,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"partnerportal/db/seed"
 	"partnerportal/web/browsertest"
 	"partnerportal/web/webtest"
 )
@@ -26,12 +25,8 @@ func TestBrowserCreateHardwareDevice(t *testing.T) {
 		}
 	}
 
-	p.Visit(t, env.URL+"/login")
+	browserSignIn(t, p, env, webtest.PartnerA)
 	p.Run(t,
-		chromedp.SendKeys(chromedp.CSS("#f-email"), webtest.PartnerA),
-		chromedp.SendKeys(chromedp.CSS("#f-password"), seed.DemoPassword),
-		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(".account__name")),
 		browsertest.Step("open My Products from the navigation", chromedp.Click(chromedp.CSS(`nav.main-nav a[href="/products"]`))),
 		browsertest.Step("wait for the list", chromedp.WaitVisible(chromedp.CSS(`table.table`))),
 	)
@@ -93,8 +88,10 @@ func TestBrowserCreateHardwareDevice(t *testing.T) {
 	}
 
 	p.Run(t,
+		// the draft page shows a success message too: clear it, so the wait below sees the next page's
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#flash').replaceChildren()`),
 		browsertest.Step("publish it", chromedp.Click(chromedp.CSS(`form[action$="/status"] button`))),
-		browsertest.Step("wait for the published badge", chromedp.WaitVisible(chromedp.CSS(`.flash--success`))),
+		browsertest.Step("wait for the published page's message", chromedp.WaitVisible(chromedp.CSS(`.flash--success`))),
 	)
 	p.CheckA11y(t)
 	shot("product")

@@ -15,15 +15,22 @@ import (
 
 type goquerySelection = goquery.Selection
 
-// browserSignIn signs in through the form and waits for the signed-in header.
+// browserSignIn opens the sign-in page and signs in as email.
 func browserSignIn(t *testing.T, p *browsertest.Page, env *webtest.Env, email string) {
 	t.Helper()
 	p.Visit(t, env.URL+"/login")
+	signInAs(t, p, email)
+}
+
+// signInAs fills in the sign-in form the page shows, submits it and waits for the signed-in
+// header of the page it leads to.
+func signInAs(t *testing.T, p *browsertest.Page, email string) {
+	t.Helper()
 	p.Run(t,
 		chromedp.SendKeys(chromedp.CSS("#f-email"), email),
 		chromedp.SendKeys(chromedp.CSS("#f-password"), seed.DemoPassword),
-		chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(".account__name")),
+		browsertest.Step("sign in", chromedp.Click(chromedp.CSS(`form[action="/login"] button[type=submit]`))),
+		browsertest.Step("wait for the next page", chromedp.WaitVisible(chromedp.CSS(".account__name"))),
 	)
 }
 
