@@ -1189,4 +1189,5 @@ type User struct {
 	CompanyID    *int64
 	DisabledAt   *time.Time
 	CreatedAt    time.Time
+	SessionEpoch int32
 }

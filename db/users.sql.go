@@ -13,7 +13,7 @@ import (
 const createUser = `-- name: CreateUser :one
 INSERT INTO users (email, name, password_hash, role, company_id)
 VALUES ($1, $2, $3, $4, $5)
-RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at
+RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch
 `
 
 type CreateUserParams struct {
@@ -42,12 +42,13 @@ func (q *Queries) CreateUser(ctx context.Context, arg CreateUserParams) (User, e
 		&i.CompanyID,
 		&i.DisabledAt,
 		&i.CreatedAt,
+		&i.SessionEpoch,
 	)
 	return i, err
 }
 
 const getSessionUser = `-- name: GetSessionUser :one
-SELECT u.id, u.email, u.name, u.role, u.company_id, u.disabled_at,
+SELECT u.id, u.email, u.name, u.role, u.company_id, u.disabled_at, u.session_epoch,
        coalesce(c.name, '')::text AS company_name,
        CASE WHEN u.company_id IS NULL THEN '{}'::jsonb
             ELSE company_access(u.company_id, $1::date) END::jsonb AS access,
@@ -64,15 +65,16 @@ type GetSessionUserParams struct {
 }
 
 type GetSessionUserRow struct {
-	ID          int64
-	Email       string
-	Name        string
-	Role        UserRole
-	CompanyID   *int64
-	DisabledAt  *time.Time
-	CompanyName string
-	Access      []byte
-	CartCount   int32
+	ID           int64
+	Email        string
+	Name         string
+	Role         UserRole
+	CompanyID    *int64
+	DisabledAt   *time.Time
+	SessionEpoch int32
+	CompanyName  string
+	Access       []byte
+	CartCount    int32
 }
 
 // The signed-in user of a request, with their company's name for the header and, for partner
@@ -88,6 +90,7 @@ func (q *Queries) GetSessionUser(ctx context.Context, arg GetSessionUserParams) 
 		&i.Role,
 		&i.CompanyID,
 		&i.DisabledAt,
+		&i.SessionEpoch,
 		&i.CompanyName,
 		&i.Access,
 		&i.CartCount,
@@ -96,7 +99,7 @@ func (q *Queries) GetSessionUser(ctx context.Context, arg GetSessionUserParams) 
 }
 
 const getUser = `-- name: GetUser :one
-SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at FROM users WHERE id = $1
+SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch FROM users WHERE id = $1
 `
 
 func (q *Queries) GetUser(ctx context.Context, id int64) (User, error) {
@@ -111,12 +114,13 @@ func (q *Queries) GetUser(ctx context.Context, id int64) (User, error) {
 		&i.CompanyID,
 		&i.DisabledAt,
 		&i.CreatedAt,
+		&i.SessionEpoch,
 	)
 	return i, err
 }
 
 const getUserByEmail = `-- name: GetUserByEmail :one
-SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at FROM users WHERE lower(email) = lower($1)
+SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch FROM users WHERE lower(email) = lower($1)
 `
 
 func (q *Queries) GetUserByEmail(ctx context.Context, email string) (User, error) {
@@ -131,12 +135,13 @@ func (q *Queries) GetUserByEmail(ctx context.Context, email string) (User, error
 		&i.CompanyID,
 		&i.DisabledAt,
 		&i.CreatedAt,
+		&i.SessionEpoch,
 	)
 	return i, err
 }
 
 const getUserForUpdate = `-- name: GetUserForUpdate :one
-SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at FROM users WHERE id = $1 FOR UPDATE
+SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch FROM users WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) GetUserForUpdate(ctx context.Context, id int64) (User, error) {
@@ -151,6 +156,7 @@ func (q *Queries) GetUserForUpdate(ctx context.Context, id int64) (User, error) 
 		&i.CompanyID,
 		&i.DisabledAt,
 		&i.CreatedAt,
+		&i.SessionEpoch,
 	)
 	return i, err
 }
@@ -178,8 +184,8 @@ func (q *Queries) GetUsersAdminPage(ctx context.Context) (GetUsersAdminPageRow, 
 }
 
 const setUserDisabled = `-- name: SetUserDisabled :one
-UPDATE users SET disabled_at = $1 WHERE id = $2
-RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at
+UPDATE users SET disabled_at = $1, session_epoch = session_epoch + 1 WHERE id = $2
+RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch
 `
 
 type SetUserDisabledParams struct {
@@ -187,7 +193,7 @@ type SetUserDisabledParams struct {
 	ID         int64
 }
 
-// disabled_at NULL enables the account again.
+// disabled_at NULL enables the account again; either way the user's sessions end.
 func (q *Queries) SetUserDisabled(ctx context.Context, arg SetUserDisabledParams) (User, error) {
 	row := q.db.QueryRow(ctx, setUserDisabled, arg.DisabledAt, arg.ID)
 	var i User
@@ -200,12 +206,13 @@ func (q *Queries) SetUserDisabled(ctx context.Context, arg SetUserDisabledParams
 		&i.CompanyID,
 		&i.DisabledAt,
 		&i.CreatedAt,
+		&i.SessionEpoch,
 	)
 	return i, err
 }
 
 const setUserPassword = `-- name: SetUserPassword :exec
-UPDATE users SET password_hash = $2 WHERE id = $1
+UPDATE users SET password_hash = $2, session_epoch = session_epoch + 1 WHERE id = $1
 `
 
 type SetUserPasswordParams struct {
@@ -213,6 +220,7 @@ type SetUserPasswordParams struct {
 	PasswordHash string
 }
 
+// A new password ends every session signed in with the old one.
 func (q *Queries) SetUserPassword(ctx context.Context, arg SetUserPasswordParams) error {
 	_, err := q.db.Exec(ctx, setUserPassword, arg.ID, arg.PasswordHash)
 	return err
@@ -224,7 +232,7 @@ VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT ((lower(email))) DO UPDATE
 SET name = EXCLUDED.name, password_hash = EXCLUDED.password_hash,
     role = EXCLUDED.role, company_id = EXCLUDED.company_id, disabled_at = NULL
-RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at
+RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch
 `
 
 type UpsertUserParams struct {
@@ -254,6 +262,7 @@ func (q *Queries) UpsertUser(ctx context.Context, arg UpsertUserParams) (User, e
 		&i.CompanyID,
 		&i.DisabledAt,
 		&i.CreatedAt,
+		&i.SessionEpoch,
 	)
 	return i, err
 }

@@ -5,7 +5,7 @@ SELECT * FROM users WHERE lower(email) = lower(sqlc.arg(email));
 -- The signed-in user of a request, with their company's name for the header and, for partner
 -- users, what the company may do in each module today (company_access), and for consumers the
 -- number of items in their cart: one round trip.
-SELECT u.id, u.email, u.name, u.role, u.company_id, u.disabled_at,
+SELECT u.id, u.email, u.name, u.role, u.company_id, u.disabled_at, u.session_epoch,
        coalesce(c.name, '')::text AS company_name,
        CASE WHEN u.company_id IS NULL THEN '{}'::jsonb
             ELSE company_access(u.company_id, sqlc.arg(today)::date) END::jsonb AS access,
@@ -42,12 +42,13 @@ SELECT (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.role, lower(x.name)), '
 SELECT * FROM users WHERE id = $1 FOR UPDATE;
 
 -- name: SetUserDisabled :one
--- disabled_at NULL enables the account again.
-UPDATE users SET disabled_at = sqlc.narg(disabled_at) WHERE id = sqlc.arg(id)
+-- disabled_at NULL enables the account again; either way the user's sessions end.
+UPDATE users SET disabled_at = sqlc.narg(disabled_at), session_epoch = session_epoch + 1 WHERE id = sqlc.arg(id)
 RETURNING *;
 
 -- name: SetUserPassword :exec
-UPDATE users SET password_hash = $2 WHERE id = $1;
+-- A new password ends every session signed in with the old one.
+UPDATE users SET password_hash = $2, session_epoch = session_epoch + 1 WHERE id = $1;
 
 -- name: GetUser :one
 SELECT * FROM users WHERE id = $1;

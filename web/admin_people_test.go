@@ -193,3 +193,46 @@ func TestDisablingAUserEndsTheirSessions(t *testing.T) {
 		t.Error("disable and enable not recorded once each")
 	}
 }
+
+// TestANewPasswordOrADisableEndsEverySessionMadeBefore: a session signed in before the password
+// was set anew (or before the account was disabled and enabled again) no longer works, even if
+// it made no request in between.
+func TestANewPasswordOrADisableEndsEverySessionMadeBefore(t *testing.T) {
+	env := webtest.New(t)
+	admin := env.SignedIn(t, webtest.Admin)
+	admin.Get(t, "/admin/users")
+	var id int64
+	_ = env.Pool.QueryRow(context.Background(), "SELECT id FROM users WHERE email = $1", webtest.PartnerB).Scan(&id)
+	signedOut := func(c *webtest.Client) bool {
+		r := c.Get(t, "/services")
+		return r.StatusCode == http.StatusSeeOther && strings.HasPrefix(r.Header.Get("Location"), "/login")
+	}
+
+	old := env.SignedIn(t, webtest.PartnerB)
+	link := admin.PostForm(t, "/admin/users/"+itoa(id)+"/reset-link", nil).Doc.Find(".link-box").AttrOr("value", "")
+	path := strings.TrimPrefix(link, env.URL)
+	other := env.Client(t)
+	other.Get(t, path)
+	if r := other.PostForm(t, path, form("password", "a brand new password", "password_confirm", "a brand new password")); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("set password: %d", r.StatusCode)
+	}
+	if !signedOut(old) {
+		t.Error("a session from before the new password still works")
+	}
+	fresh := env.Client(t)
+	fresh.SignIn(t, webtest.PartnerB, "a brand new password")
+	if signedOut(fresh) {
+		t.Fatal("signing in with the new password does not work")
+	}
+
+	idle := env.Client(t)
+	idle.SignIn(t, webtest.PartnerB, "a brand new password")
+	for _, status := range []string{"disabled", "enabled"} {
+		if r := admin.PostForm(t, "/admin/users/"+itoa(id)+"/status", form("status", status)); r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: %d", status, r.StatusCode)
+		}
+	}
+	if !signedOut(idle) {
+		t.Error("a session that slept through disable and enable works again")
+	}
+}

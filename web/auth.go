@@ -63,7 +63,7 @@ func handleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 			return render(c, http.StatusUnauthorized, "Sign in", views.LoginPage(form))
 		}
 		attempt.Succeeded()
-		if err := signIn(c, sm, q, user.ID, user.Role); err != nil {
+		if err := signIn(c, sm, q, user); err != nil {
 			return err
 		}
 		to := form.Next
@@ -77,7 +77,8 @@ func handleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 // signIn starts a new session for the user: a new token, so one planted before sign-in is
 // worthless after it. A visitor's cart becomes the consumer's (both login and sign-up pass
 // here).
-func signIn(c echo.Context, sm *scs.SessionManager, carts cartMerger, userID int64, role db.UserRole) error {
+func signIn(c echo.Context, sm *scs.SessionManager, carts cartMerger, user db.User) error {
+	userID, role := user.ID, user.Role
 	ctx := c.Request().Context()
 	if err := sm.RenewToken(ctx); err != nil {
 		return err
@@ -86,6 +87,7 @@ func signIn(c echo.Context, sm *scs.SessionManager, carts cartMerger, userID int
 		return err
 	}
 	sm.Put(ctx, sessionUserID, userID)
+	sm.Put(ctx, sessionEpoch, int(user.SessionEpoch))
 	return nil
 }
 
@@ -139,7 +141,7 @@ func handleSignup(q userCreator, sm *scs.SessionManager, hasher *auth.Hasher, v 
 			case err != nil:
 				return err
 			default:
-				if err := signIn(c, sm, q, user.ID, user.Role); err != nil {
+				if err := signIn(c, sm, q, user); err != nil {
 					return err
 				}
 				addFlash(sm, c.Request().Context(), "success", "Welcome, "+user.Name+". Your account is ready.")

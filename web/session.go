@@ -19,6 +19,8 @@ import (
 
 const (
 	sessionUserID = "user_id"
+	// sessionEpoch is the user's session_epoch at sign-in (see loadUser).
+	sessionEpoch = "epoch"
 	sessionFlash  = "flash"
 )
 

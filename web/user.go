@@ -38,8 +38,8 @@ func UserFromContext(ctx context.Context) *CurrentUser {
 }
 
 // loadUser reads the signed-in user named by the session (or, for a visitor, their cart's
-// count when they have a cart). A disabled or vanished account ends the session: the cookie
-// stops working the moment the account does.
+// count when they have a cart). A disabled or vanished account, or one whose password was set
+// anew since this session signed in, ends the session: the cookie stops working at once.
 func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 	q := db.New(s.pool)
 	return func(c echo.Context) error {
@@ -58,7 +58,7 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		row, err := q.GetSessionUser(ctx, db.GetSessionUserParams{ID: id, Today: today})
-		if errors.Is(err, pgx.ErrNoRows) || (err == nil && row.DisabledAt != nil) {
+		if errors.Is(err, pgx.ErrNoRows) || (err == nil && (row.DisabledAt != nil || int(row.SessionEpoch) != s.sessions.GetInt(ctx, sessionEpoch))) {
 			if err := s.sessions.Destroy(ctx); err != nil {
 				return err
 			}
