@@ -21,7 +21,7 @@ const (
 	sessionUserID = "user_id"
 	// sessionEpoch is the user's session_epoch at sign-in (see loadUser).
 	sessionEpoch = "epoch"
-	sessionFlash  = "flash"
+	sessionFlash = "flash"
 )
 
 func newSessionManager(store scs.Store, secure bool) *scs.SessionManager {
