@@ -127,6 +127,17 @@ func TestListingAgreesWithTheRule(t *testing.T) {
 			} else if hubState != c.want {
 				t.Errorf("company_module_state: %s, want %s", hubState, c.want)
 			}
+			// the lookup every signed-in partner page makes (navigation and module gating)
+			key := string(module)
+			if plan != nil {
+				key += ":" + string(*plan)
+			}
+			var access db.ServiceState
+			if err := pool.QueryRow(ctx, "SELECT company_access($1, $2)->$3->>'state'", company, today, key).Scan(&access); err != nil {
+				t.Fatal(err)
+			} else if access != c.want {
+				t.Errorf("company_access[%s]: %s, want %s", key, access, c.want)
+			}
 			if wantSince := c.want == expired; (got.ReadOnlySince != nil) != wantSince {
 				t.Errorf("read_only_since = %v in state %s", deref(got.ReadOnlySince), got.State)
 			} else if wantSince && !got.ReadOnlySince.Equal(got.ValidUntil.AddDate(0, 0, int(c.grace)+1)) {
