@@ -17,8 +17,8 @@ type Access map[string]ModuleAccess
 type ModuleAccess struct {
 	ServiceID     int64           `json:"service_id"`
 	State         db.ServiceState `json:"state"`
-	ValidUntil    *jsonDate       `json:"valid_until"`
-	ReadOnlySince *jsonDate       `json:"read_only_since"`
+	ValidUntil    *JSONDate       `json:"valid_until"`
+	ReadOnlySince *JSONDate       `json:"read_only_since"`
 }
 
 // Module returns the best plan's access for module; a module never granted is "none".
@@ -59,10 +59,10 @@ func openness(s db.ServiceState) int {
 	return 0
 }
 
-// jsonDate is a date as PostgreSQL writes it into JSON ("2026-11-25").
-type jsonDate struct{ time.Time }
+// JSONDate is a date as PostgreSQL writes it into JSON ("2026-11-25").
+type JSONDate struct{ time.Time }
 
-func (d *jsonDate) UnmarshalJSON(b []byte) error {
+func (d *JSONDate) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
 		return fmt.Errorf("date: %w", err)

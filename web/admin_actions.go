@@ -19,8 +19,8 @@ type renewInput struct {
 	DeviceQuota  string `form:"device_quota" validate:"omitempty,count"`
 }
 
-// renewAction renews a service with the term, cap and quotas of the form.
-var renewAction = serviceAction[renewInput]{
+// RenewAction renews a service with the term, cap and quotas of the form.
+var RenewAction = serviceAction[renewInput]{
 	Input: func(c echo.Context) renewInput {
 		return renewInput{Version: c.FormValue("version"), TermMonths: c.FormValue("term_months"),
 			CapPercent: strings.TrimSpace(c.FormValue("cap_percent")), MessageQuota: strings.TrimSpace(c.FormValue("message_quota")),
@@ -31,9 +31,9 @@ var renewAction = serviceAction[renewInput]{
 			errs := views.FieldErrors{}
 			mq, dq := checkQuotas(before.Metered, in.MessageQuota, in.DeviceQuota, errs)
 			if len(errs) > 0 {
-				return renewal{}, formErrors(errs)
+				return renewal{}, FormErrors(errs)
 			}
-			return renewal{TermMonths: atoi32(in.TermMonths), CapPercent: atoi32(in.CapPercent), MessageQuota: mq, DeviceQuota: dq}, nil
+			return renewal{TermMonths: Atoi32(in.TermMonths), CapPercent: Atoi32(in.CapPercent), MessageQuota: mq, DeviceQuota: dq}, nil
 		})
 	},
 	Refill: func(p *views.ServicePanel, in renewInput, errs views.FieldErrors) {
@@ -55,10 +55,10 @@ type limitsInput struct {
 	Confirm bool `form:"confirm"`
 }
 
-// limitsAction changes the cap and quotas of the current term, effective at once. Lowering
+// LimitsAction changes the cap and quotas of the current term, effective at once. Lowering
 // them below the usage is allowed, but a change that would make a usable service read-only
 // is only saved once confirmed.
-var limitsAction = serviceAction[limitsInput]{
+var LimitsAction = serviceAction[limitsInput]{
 	Input: func(c echo.Context) limitsInput {
 		return limitsInput{Version: c.FormValue("version"), CapPercent: strings.TrimSpace(c.FormValue("cap_percent")),
 			MessageQuota: strings.TrimSpace(c.FormValue("message_quota")), DeviceQuota: strings.TrimSpace(c.FormValue("device_quota")),
@@ -66,26 +66,26 @@ var limitsAction = serviceAction[limitsInput]{
 	},
 	Change: func(viewer, companyID, serviceID int64, version int32, in limitsInput) serviceChange {
 		return serviceChange{
-			Viewer: viewer, CompanyID: companyID, ServiceID: serviceID, ExpectedVersion: version, Action: actionServiceLimits,
+			Viewer: viewer, CompanyID: companyID, ServiceID: serviceID, ExpectedVersion: version, Action: ActionServiceLimits,
 			Apply: func(ctx context.Context, q *db.Queries, before db.GetServiceForChangeRow) (*termSnapshot, error) {
 				errs := views.FieldErrors{}
 				mq, dq := checkQuotas(before.Metered, in.MessageQuota, in.DeviceQuota, errs)
 				if len(errs) > 0 {
-					return nil, formErrors(errs)
+					return nil, FormErrors(errs)
 				}
 				if before.TermID == nil {
-					return nil, formErrors{"": "This service has no term to change. Renew it instead."}
+					return nil, FormErrors{"": "This service has no term to change. Renew it instead."}
 				}
-				if *before.CapPercent == atoi32(in.CapPercent) && sameOptional(before.MessageQuota, mq) && sameOptional(before.DeviceQuota, dq) {
-					return nil, formErrors{"": "These are the current values already; nothing to save."}
+				if *before.CapPercent == Atoi32(in.CapPercent) && sameOptional(before.MessageQuota, mq) && sameOptional(before.DeviceQuota, dq) {
+					return nil, FormErrors{"": "These are the current values already; nothing to save."}
 				}
-				return nil, q.UpdateTermLimits(ctx, db.UpdateTermLimitsParams{ID: *before.TermID, CapPercent: atoi32(in.CapPercent), MessageQuota: mq, DeviceQuota: dq})
+				return nil, q.UpdateTermLimits(ctx, db.UpdateTermLimitsParams{ID: *before.TermID, CapPercent: Atoi32(in.CapPercent), MessageQuota: mq, DeviceQuota: dq})
 			},
 			Check: func(before, after db.GetServiceForChangeRow) error {
 				if in.Confirm || !after.State.ReadOnly() || before.State.ReadOnly() {
 					return nil
 				}
-				return formErrors{"confirm": "With these values " + serviceSubject(after.ModuleName, after.Environment) +
+				return FormErrors{"confirm": "With these values " + ServiceSubject(after.ModuleName, after.Environment) +
 					" becomes “" + after.State.Label() + "”: the partner can still see it but can change or use nothing in it until you raise the limits or renew. Save anyway?"}
 			},
 		}
@@ -108,21 +108,21 @@ type statusInput struct {
 	Status  string `form:"status" validate:"required,oneof=active inactive"`
 }
 
-// statusAction activates or deactivates a service.
-var statusAction = serviceAction[statusInput]{
+// StatusAction activates or deactivates a service.
+var StatusAction = serviceAction[statusInput]{
 	Input: func(c echo.Context) statusInput {
 		return statusInput{Version: c.FormValue("version"), Status: c.FormValue("status")}
 	},
 	Change: func(viewer, companyID, serviceID int64, version int32, in statusInput) serviceChange {
-		status, action := db.ServiceStatus(in.Status), actionServiceActivate
+		status, action := db.ServiceStatus(in.Status), ActionServiceActivate
 		if status == db.ServiceStatusInactive {
-			action = actionServiceDeactivate
+			action = ActionServiceDeactivate
 		}
 		return serviceChange{
 			Viewer: viewer, CompanyID: companyID, ServiceID: serviceID, ExpectedVersion: version, Action: action, Status: status,
 			Apply: func(_ context.Context, _ *db.Queries, before db.GetServiceForChangeRow) (*termSnapshot, error) {
 				if before.Status == status {
-					return nil, formErrors{"": "The service is " + string(status) + " already."}
+					return nil, FormErrors{"": "The service is " + string(status) + " already."}
 				}
 				return nil, nil
 			},

@@ -46,7 +46,7 @@ func auditFilter(c echo.Context, loc *time.Location) (db.GetAuditLogParams, view
 		}
 	}
 	if a := c.QueryParam("action"); a != "" {
-		if knownAction(a) {
+		if Known(a) {
 			p.Action = &a
 		} else {
 			errs["action"] = "Choose one of the options."
@@ -73,8 +73,8 @@ func auditFilter(c echo.Context, loc *time.Location) (db.GetAuditLogParams, view
 	return p, errs
 }
 
-// handleAuditLog is the audit trail the viewer may see, newest first, filtered and paginated.
-func handleAuditLog(pool *pgxpool.Pool, cfg Config) echo.HandlerFunc {
+// HandleAuditLog is the audit trail the viewer may see, newest first, filtered and paginated.
+func HandleAuditLog(pool *pgxpool.Pool, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		params, errs := auditFilter(c, cfg.Location)
@@ -95,7 +95,7 @@ func handleAuditLog(pool *pgxpool.Pool, cfg Config) echo.HandlerFunc {
 			Email string
 		}
 		var modules []struct{ Key, Name string }
-		if err := decodeJSON(row.Events, &events, row.Companies, &companies, row.Actors, &actors, row.Modules, &modules); err != nil {
+		if err := DecodeJSON(row.Events, &events, row.Companies, &companies, row.Actors, &actors, row.Modules, &modules); err != nil {
 			return err
 		}
 		query := c.QueryParams()
@@ -108,20 +108,20 @@ func handleAuditLog(pool *pgxpool.Pool, cfg Config) echo.HandlerFunc {
 			CSVURL:    "/admin/audit.csv?" + withPage(query, 0),
 		}
 		for _, co := range companies {
-			page.Companies = append(page.Companies, views.Option{Value: itoa(co.ID), Label: co.Name, Selected: query.Get("company") == itoa(co.ID)})
+			page.Companies = append(page.Companies, views.Option{Value: Itoa(co.ID), Label: co.Name, Selected: query.Get("company") == Itoa(co.ID)})
 		}
 		for _, a := range actors {
-			page.Actors = append(page.Actors, views.Option{Value: itoa(a.ID), Label: a.Name + " (" + a.Email + ")", Selected: query.Get("actor") == itoa(a.ID)})
+			page.Actors = append(page.Actors, views.Option{Value: Itoa(a.ID), Label: a.Name + " (" + a.Email + ")", Selected: query.Get("actor") == Itoa(a.ID)})
 		}
 		for _, m := range modules {
 			page.Modules = append(page.Modules, views.Option{Value: m.Key, Label: m.Name, Selected: query.Get("module") == m.Key})
 		}
-		for _, a := range auditActions {
+		for _, a := range Actions {
 			page.Actions = append(page.Actions, views.Option{Value: a.Key, Label: a.Label, Selected: query.Get("action") == a.Key})
 		}
 		first := int64(params.PageOffset) + 1
 		last := int64(params.PageOffset) + int64(len(events))
-		page.Summary = fmt.Sprintf("Showing %s–%s of %s", count(first), count(last), count(row.Total))
+		page.Summary = fmt.Sprintf("Showing %s–%s of %s", Count(first), Count(last), Count(row.Total))
 		if row.Total == 0 {
 			page.Summary = "No events"
 		}
@@ -135,7 +135,7 @@ func handleAuditLog(pool *pgxpool.Pool, cfg Config) echo.HandlerFunc {
 		if errs != nil {
 			status = http.StatusUnprocessableEntity
 		}
-		return render(c, status, "Audit log", views.AuditView(page))
+		return Render(c, status, "Audit log", views.AuditView(page))
 	}
 }
 
@@ -153,8 +153,8 @@ func withPage(q url.Values, page int) string {
 	return out.Encode()
 }
 
-// handleAuditCSV exports every event matching the filters as CSV, for spreadsheets.
-func handleAuditCSV(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+// HandleAuditCSV exports every event matching the filters as CSV, for spreadsheets.
+func HandleAuditCSV(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		params, errs := auditFilter(c, cfg.Location)
@@ -171,7 +171,7 @@ func handleAuditCSV(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.Handle
 			Module      *db.ModuleKey   `json:"module"`
 			Environment *db.Environment `json:"environment"`
 		}
-		if err := decodeJSON(row.Events, &events); err != nil {
+		if err := DecodeJSON(row.Events, &events); err != nil {
 			return err
 		}
 		h := c.Response().Header()

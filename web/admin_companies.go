@@ -43,7 +43,7 @@ func loadCompaniesAdmin(ctx context.Context, q *db.Queries) (*companiesAdmin, er
 		return nil, err
 	}
 	d := &companiesAdmin{}
-	return d, decodeJSON(row.Companies, &d.companies, row.Managers, &d.managers)
+	return d, DecodeJSON(row.Companies, &d.companies, row.Managers, &d.managers)
 }
 
 // form is the company form for in, with the account managers to choose from.
@@ -51,7 +51,7 @@ func (d *companiesAdmin) form(in companyInput, id int64, csrf string) views.Comp
 	f := views.CompanyForm{ID: id, Name: in.Name, Hardware: in.Hardware, Software: in.Software, CSRF: csrf,
 		Managers: []views.Option{{Value: "", Label: "None yet", Selected: in.Manager == ""}}}
 	for _, m := range d.managers {
-		f.Managers = append(f.Managers, views.Option{Value: itoa(m.ID), Label: m.Name + " (" + m.Email + ")", Selected: in.Manager == itoa(m.ID)})
+		f.Managers = append(f.Managers, views.Option{Value: Itoa(m.ID), Label: m.Name + " (" + m.Email + ")", Selected: in.Manager == Itoa(m.ID)})
 	}
 	return f
 }
@@ -63,7 +63,7 @@ func (d *companiesAdmin) page(in companyInput, csrf string) views.CompaniesPage 
 		if manager == "" {
 			manager = "None assigned"
 		}
-		p.Companies = append(p.Companies, views.CompanyRow{Name: c.Name, URL: partnerURL(c.ID), EditURL: "/admin/companies/" + itoa(c.ID) + "/edit",
+		p.Companies = append(p.Companies, views.CompanyRow{Name: c.Name, URL: partnerURL(c.ID), EditURL: "/admin/companies/" + Itoa(c.ID) + "/edit",
 			Types: companyTypes(c.IsHardware, c.IsSoftware), Manager: manager, Users: c.Users, Services: c.Services})
 	}
 	return p
@@ -82,23 +82,23 @@ func readCompanyInput(c echo.Context) companyInput {
 		Software: c.FormValue("is_software") != "", Manager: c.FormValue("account_manager")}
 }
 
-// handleCompanies lists every partner company with the form for a new one.
-func handleCompanies(pool *pgxpool.Pool) echo.HandlerFunc {
+// HandleCompanies lists every partner company with the form for a new one.
+func HandleCompanies(pool *pgxpool.Pool) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		d, err := loadCompaniesAdmin(c.Request().Context(), q)
 		if err != nil {
 			return err
 		}
-		return ok(c, "Partner companies", views.CompaniesView(d.page(companyInput{}, csrfToken(c))))
+		return OK(c, "Partner companies", views.CompaniesView(d.page(companyInput{}, CSRFToken(c))))
 	}
 }
 
-// handleEditCompany is the form of one company.
-func handleEditCompany(pool *pgxpool.Pool) echo.HandlerFunc {
+// HandleEditCompany is the form of one company.
+func HandleEditCompany(pool *pgxpool.Pool) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
-		id, err := pathID(c, "id")
+		id, err := PathID(c, "id")
 		if err != nil {
 			return err
 		}
@@ -110,18 +110,18 @@ func handleEditCompany(pool *pgxpool.Pool) echo.HandlerFunc {
 			if co.ID == id {
 				in := companyInput{Name: co.Name, Hardware: co.IsHardware, Software: co.IsSoftware}
 				if co.AccountManagerID != nil {
-					in.Manager = itoa(*co.AccountManagerID)
+					in.Manager = Itoa(*co.AccountManagerID)
 				}
-				return ok(c, "Edit "+co.Name, views.CompanyEditView(d.form(in, id, csrfToken(c))))
+				return OK(c, "Edit "+co.Name, views.CompanyEditView(d.form(in, id, CSRFToken(c))))
 			}
 		}
 		return echo.ErrNotFound
 	}
 }
 
-// handleSaveCompany creates a company (no :id) or saves one; a changed account manager is
+// HandleSaveCompany creates a company (no :id) or saves one; a changed account manager is
 // recorded as an assignment of its own.
-func handleSaveCompany(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validate) echo.HandlerFunc {
+func HandleSaveCompany(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -129,12 +129,12 @@ func handleSaveCompany(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validat
 		var id int64
 		if c.Param("id") != "" {
 			var err error
-			if id, err = pathID(c, "id"); err != nil {
+			if id, err = PathID(c, "id"); err != nil {
 				return err
 			}
 		}
 		in := readCompanyInput(c)
-		errs, err := transactForm(ctx, pool, validateForm(v, in), func(tq *db.Queries) (err error) {
+		errs, err := TransactForm(ctx, pool, ValidateForm(v, in), func(tq *db.Queries) (err error) {
 			id, err = saveCompany(ctx, tq, u.ID, id, in, clk)
 			return err
 		})
@@ -142,21 +142,21 @@ func handleSaveCompany(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validat
 			return err
 		}
 		if errs == nil {
-			addFlash(sessionsFrom(c), ctx, "success", "Company saved.")
-			return redirect(c, partnerURL(id))
+			AddFlash(Sessions(c), ctx, "success", "Company saved.")
+			return Redirect(c, partnerURL(id))
 		}
 		d, err := loadCompaniesAdmin(ctx, q)
 		if err != nil {
 			return err
 		}
 		if id == 0 {
-			page := d.page(in, csrfToken(c))
+			page := d.page(in, CSRFToken(c))
 			page.Form.Errors, page.Form.Open = errs, true
-			return render(c, http.StatusUnprocessableEntity, "Partner companies", views.CompaniesView(page))
+			return Render(c, http.StatusUnprocessableEntity, "Partner companies", views.CompaniesView(page))
 		}
-		f := d.form(in, id, csrfToken(c))
+		f := d.form(in, id, CSRFToken(c))
 		f.Errors = errs
-		return render(c, http.StatusUnprocessableEntity, "Edit company", views.CompanyEditView(f))
+		return Render(c, http.StatusUnprocessableEntity, "Edit company", views.CompanyEditView(f))
 	}
 }
 
@@ -186,7 +186,7 @@ func saveCompany(ctx context.Context, q *db.Queries, actor, id int64, in company
 		manager = &n
 	}
 	if len(errs) > 0 {
-		return 0, formErrors(errs)
+		return 0, FormErrors(errs)
 	}
 	var before *db.PartnerCompany
 	if id != 0 {
@@ -208,7 +208,7 @@ func saveCompany(ctx context.Context, q *db.Queries, actor, id int64, in company
 	}
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.ConstraintName == "partner_companies_name_key" {
-		return 0, formErrors{"name": "A company with this name exists already."}
+		return 0, FormErrors{"name": "A company with this name exists already."}
 	}
 	if err != nil {
 		return 0, err
@@ -222,16 +222,16 @@ func recordCompanyChange(ctx context.Context, q *db.Queries, actor int64, before
 	snap := func(c db.PartnerCompany) companySnapshot {
 		return companySnapshot{Name: c.Name, IsHardware: c.IsHardware, IsSoftware: c.IsSoftware}
 	}
-	ev := auditEvent{Actor: actor, CompanyID: &after.ID, Subject: after.Name}
+	ev := Event{Actor: actor, CompanyID: &after.ID, Subject: after.Name}
 	now := clk.Now()
 	if before == nil {
-		ev.Action, ev.After = actionCompanyCreate, snap(after)
-		if err := writeAudit(ctx, q, now, ev); err != nil {
+		ev.Action, ev.After = ActionCompanyCreate, snap(after)
+		if err := Write(ctx, q, now, ev); err != nil {
 			return err
 		}
 	} else if snap(*before) != snap(after) {
-		ev.Action, ev.Before, ev.After = actionCompanyUpdate, snap(*before), snap(after)
-		if err := writeAudit(ctx, q, now, ev); err != nil {
+		ev.Action, ev.Before, ev.After = ActionCompanyUpdate, snap(*before), snap(after)
+		if err := Write(ctx, q, now, ev); err != nil {
 			return err
 		}
 	}
@@ -250,8 +250,8 @@ func recordCompanyChange(ctx context.Context, q *db.Queries, actor int64, before
 	if err != nil {
 		return err
 	}
-	ev.Action, ev.Before, ev.After = actionCompanyAssign, map[string]any{"account_manager": wasName}, map[string]any{"account_manager": isName}
-	return writeAudit(ctx, q, now, ev)
+	ev.Action, ev.Before, ev.After = ActionCompanyAssign, map[string]any{"account_manager": wasName}, map[string]any{"account_manager": isName}
+	return Write(ctx, q, now, ev)
 }
 
 // userLabel names an account in the trail: "Amir Manager <am@example.com>", nil for none.

@@ -30,14 +30,14 @@ type grantInput struct {
 	DeviceQuota  string `form:"device_quota" validate:"omitempty,count"`
 }
 
-// handleGrantService grants a module (a plan for software and hardware) to a company: a new
+// HandleGrantService grants a module (a plan for software and hardware) to a company: a new
 // service with its first term, starting today or on a future day (then it is scheduled).
-func handleGrantService(pool *pgxpool.Pool, clk clock.Clock, cfg Config, v *validator.Validate) echo.HandlerFunc {
+func HandleGrantService(pool *pgxpool.Pool, clk clock.Clock, cfg Config, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		u := UserFromContext(ctx)
-		companyID, err := pathID(c, "id")
+		companyID, err := PathID(c, "id")
 		if err != nil {
 			return err
 		}
@@ -48,16 +48,16 @@ func handleGrantService(pool *pgxpool.Pool, clk clock.Clock, cfg Config, v *vali
 		}
 		today, now := clock.Today(clk, cfg.Location), clk.Now()
 		var serviceID int64
-		errs, err := transactForm(ctx, pool, validateForm(v, in), func(tq *db.Queries) (err error) {
+		errs, err := TransactForm(ctx, pool, ValidateForm(v, in), func(tq *db.Queries) (err error) {
 			serviceID, err = grantService(ctx, tq, u.ID, companyID, in, today, now)
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		if errs == nil && !isHTMX(c) {
-			addFlash(sessionsFrom(c), ctx, "success", "Service granted.")
-			return redirect(c, serviceURL(companyID, serviceID))
+		if errs == nil && !IsHTMX(c) {
+			AddFlash(Sessions(c), ctx, "success", "Service granted.")
+			return Redirect(c, serviceURL(companyID, serviceID))
 		}
 		page, d, err := loadPartnerPage(c, q, companyID, today, cfg.Location)
 		if err != nil {
@@ -66,15 +66,15 @@ func handleGrantService(pool *pgxpool.Pool, clk clock.Clock, cfg Config, v *vali
 		status := http.StatusOK
 		if errs != nil {
 			status = http.StatusUnprocessableEntity
-			page.Grant = grantForm(d, in, csrfToken(c))
+			page.Grant = grantForm(d, in, CSRFToken(c))
 			page.Grant.Errors, page.Grant.Open = errs, true
 		} else {
 			page.Grant.Alert = &views.Flash{Kind: "success", Text: "Service granted. It is listed above."}
 		}
-		if isHTMX(c) {
-			return renderFragment(c, status, views.ServicesSection(page))
+		if IsHTMX(c) {
+			return RenderFragment(c, status, views.ServicesSection(page))
 		}
-		return render(c, status, page.Name, views.PartnerView(page))
+		return Render(c, status, page.Name, views.PartnerView(page))
 	}
 }
 
@@ -88,7 +88,7 @@ func grantService(ctx context.Context, q *db.Queries, actor, companyID int64, in
 		return 0, err
 	}
 	if !db.ModuleKey(in.Module).Valid() {
-		return 0, formErrors{"module": "Choose a module."}
+		return 0, FormErrors{"module": "Choose a module."}
 	}
 	module, err := q.GetModule(ctx, db.ModuleKey(in.Module))
 	if err != nil {
@@ -116,18 +116,18 @@ func grantService(ctx context.Context, q *db.Queries, actor, companyID int64, in
 	}
 	mq, dq := checkQuotas(module.Metered, in.MessageQuota, in.DeviceQuota, errs)
 	if len(errs) > 0 {
-		return 0, formErrors(errs)
+		return 0, FormErrors(errs)
 	}
 	svc, err := q.CreateService(ctx, db.CreateServiceParams{CompanyID: companyID, Module: module.Key, Environment: env, Status: db.ServiceStatusActive})
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.ConstraintName == "services_one_per_plan" {
-		return 0, formErrors{"module": company.Name + " already holds " + serviceSubject(module.Name, env) + ". Renew or change it instead."}
+		return 0, FormErrors{"module": company.Name + " already holds " + ServiceSubject(module.Name, env) + ". Renew or change it instead."}
 	}
 	if err != nil {
 		return 0, err
 	}
 	term, err := q.CreateServiceTerm(ctx, db.CreateServiceTermParams{
-		ServiceID: svc.ID, ValidFrom: from, TermMonths: atoi32(in.TermMonths), CapPercent: atoi32(in.CapPercent),
+		ServiceID: svc.ID, ValidFrom: from, TermMonths: Atoi32(in.TermMonths), CapPercent: Atoi32(in.CapPercent),
 		MessageQuota: mq, DeviceQuota: dq,
 	})
 	if err != nil {
@@ -139,7 +139,7 @@ func grantService(ctx context.Context, q *db.Queries, actor, companyID int64, in
 	}
 	snap := snapshotService(after)
 	snap.NewTerm = snapshotTerm(term)
-	return svc.ID, writeAudit(ctx, q, now, serviceEvent(actor, actionServiceGrant, after, nil, snap))
+	return svc.ID, Write(ctx, q, now, serviceEvent(actor, ActionServiceGrant, after, nil, snap))
 }
 
 // grantForm is the grant form with in's values and the company's modules to choose from.
@@ -155,7 +155,7 @@ func grantForm(d *partnerPageData, in grantInput, csrf string) views.GrantForm {
 		f.Modules = append(f.Modules, views.Option{Value: string(m.Key), Label: m.Name, Selected: in.Module == string(m.Key)})
 	}
 	for _, e := range db.AllEnvironmentValues() {
-		f.Environments = append(f.Environments, views.Option{Value: string(e), Label: capitalize(string(e)), Selected: in.Environment == string(e)})
+		f.Environments = append(f.Environments, views.Option{Value: string(e), Label: Capitalize(string(e)), Selected: in.Environment == string(e)})
 	}
 	return f
 }
@@ -175,40 +175,40 @@ func checkQuotas(metered bool, messages, devices string, errs views.FieldErrors)
 	if messages == "" && devices == "" {
 		errs["message_quota"] = "A plan needs a message quota, a device quota or both."
 	}
-	return optionalInt32(messages), optionalInt32(devices)
+	return OptionalInt32(messages), OptionalInt32(devices)
 }
 
-func optionalInt32(s string) *int32 {
+func OptionalInt32(s string) *int32 {
 	if s == "" {
 		return nil
 	}
-	n := atoi32(s)
+	n := Atoi32(s)
 	return &n
 }
 
-// atoi32 reads a number the validator has already checked.
-func atoi32(s string) int32 {
+// Atoi32 reads a number the validator has already checked.
+func Atoi32(s string) int32 {
 	n, _ := strconv.ParseInt(s, 10, 32)
 	return int32(n)
 }
 
-// transactForm runs fn in one transaction for a form the validator passed (errs nil); bad
+// TransactForm runs fn in one transaction for a form the validator passed (errs nil); bad
 // input only the database could reveal comes back as field errors, anything else as the
 // error. A form that already has errors is not run.
-func transactForm(ctx context.Context, pool *pgxpool.Pool, errs views.FieldErrors, fn func(q *db.Queries) error) (views.FieldErrors, error) {
+func TransactForm(ctx context.Context, pool *pgxpool.Pool, errs views.FieldErrors, fn func(q *db.Queries) error) (views.FieldErrors, error) {
 	if errs != nil {
 		return errs, nil
 	}
 	err := db.Transact(ctx, pool, fn)
-	var fe formErrors
+	var fe FormErrors
 	if errors.As(err, &fe) {
 		return views.FieldErrors(fe), nil
 	}
 	return nil, err
 }
 
-// formErrors is bad input only the database could reveal (a module already held, a term that
+// FormErrors is bad input only the database could reveal (a module already held, a term that
 // clashes): the transaction is rolled back and the form shown again with these messages.
-type formErrors views.FieldErrors
+type FormErrors views.FieldErrors
 
-func (e formErrors) Error() string { return "invalid form" }
+func (e FormErrors) Error() string { return "invalid form" }

@@ -21,8 +21,8 @@ type dashboardService struct {
 	ModuleName    string          `json:"module_name"`
 	Environment   *db.Environment `json:"environment"`
 	State         db.ServiceState `json:"state"`
-	ValidUntil    *jsonDate       `json:"valid_until"`
-	ExpiredFrom   *jsonDate       `json:"expired_from"`
+	ValidUntil    *JSONDate       `json:"valid_until"`
+	ExpiredFrom   *JSONDate       `json:"expired_from"`
 	GraceDaysLeft int             `json:"grace_days_left"`
 	Unit          string          `json:"unit"`
 	Used          int64           `json:"used"`
@@ -40,9 +40,9 @@ type dashboardCompany struct {
 	Active, Grace, ReadOnly, Inactive, Scheduled int
 }
 
-// handleStaffHome is the dashboard: the viewer's partner companies (an admin's: all, or one
+// HandleStaffHome is the dashboard: the viewer's partner companies (an admin's: all, or one
 // account manager's) and what needs attention, most urgent first.
-func handleStaffHome(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+func HandleStaffHome(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		u := UserFromContext(c.Request().Context())
@@ -61,7 +61,7 @@ func handleStaffHome(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.Handl
 			ID   int64
 			Name string
 		}
-		if err := decodeJSON(row.Companies, &companies, row.Requests, &requests, row.Attention, &attention,
+		if err := DecodeJSON(row.Companies, &companies, row.Requests, &requests, row.Attention, &attention,
 			row.Expiring, &expiring, row.Quotas, &quotas, row.Managers, &managers); err != nil {
 			return err
 		}
@@ -70,7 +70,7 @@ func handleStaffHome(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.Handl
 			page.Lead = "Every partner company and what needs attention, most urgent first."
 			page.Managers = []views.Option{{Value: "", Label: "All account managers", Selected: params.ManagerID == nil}}
 			for _, m := range managers {
-				v := itoa(m.ID)
+				v := Itoa(m.ID)
 				page.Managers = append(page.Managers, views.Option{Value: v, Label: m.Name, Selected: v == manager})
 			}
 		}
@@ -80,46 +80,46 @@ func handleStaffHome(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.Handl
 		}
 		for _, r := range requests {
 			row := dashboardRow(r)
-			row.Badge = requestBadge(db.RenewalRequestStatusOpen)
-			row.When = longDate(r.CreatedAt.In(cfg.Location))
+			row.Badge = RequestBadge(db.RenewalRequestStatusOpen)
+			row.When = LongDate(r.CreatedAt.In(cfg.Location))
 			row.Detail = "By " + r.RequestedBy + " · " + wishedTerm(r.TermMonths)
-			row.Action, row.ActionURL = "Answer", "/admin/renewals#request-"+itoa(r.ID)
+			row.Action, row.ActionURL = "Answer", "/admin/renewals#request-"+Itoa(r.ID)
 			page.Requests = append(page.Requests, row)
 		}
 		for _, r := range attention {
 			row := dashboardRow(r)
 			switch {
 			case r.State == db.ServiceStateExpired && r.ExpiredFrom != nil:
-				row.When, row.Detail = longDate(r.ExpiredFrom.Time), "Read-only since then"
+				row.When, row.Detail = LongDate(r.ExpiredFrom.Time), "Read-only since then"
 			case r.State == db.ServiceStateExhausted:
-				row.When, row.Detail = longDate(r.ValidUntil.Time), "A quota is used up, cap allowance included"
+				row.When, row.Detail = LongDate(r.ValidUntil.Time), "A quota is used up, cap allowance included"
 			default:
-				row.When = longDate(r.ValidUntil.Time)
-				row.Detail = fmt.Sprintf("%d day%s of grace left", r.GraceDaysLeft, plural(int64(r.GraceDaysLeft)))
+				row.When = LongDate(r.ValidUntil.Time)
+				row.Detail = fmt.Sprintf("%d day%s of grace left", r.GraceDaysLeft, Plural(int64(r.GraceDaysLeft)))
 			}
 			page.Attention = append(page.Attention, row)
 		}
 		for _, r := range expiring {
 			row := dashboardRow(r)
-			row.When = longDate(r.ValidUntil.Time)
+			row.When = LongDate(r.ValidUntil.Time)
 			row.Detail = "Not renewed yet"
 			page.Expiring = append(page.Expiring, row)
 		}
 		for _, r := range quotas {
 			row := dashboardRow(r)
 			row.When = fmt.Sprintf("%d%%", r.Used*100/r.Quota)
-			row.Detail = fmt.Sprintf("%s of %s %s", count(r.Used), count(r.Quota), r.Unit)
+			row.Detail = fmt.Sprintf("%s of %s %s", Count(r.Used), Count(r.Quota), r.Unit)
 			page.Quotas = append(page.Quotas, row)
 		}
-		return ok(c, "Dashboard", views.DashboardView(page))
+		return OK(c, "Dashboard", views.DashboardView(page))
 	}
 }
 
 func dashboardRow(r dashboardService) views.DashboardRow {
 	return views.DashboardRow{
 		Company: r.CompanyName, CompanyURL: partnerURL(r.CompanyID),
-		Service: serviceSubject(r.ModuleName, r.Environment), ServiceURL: serviceURL(r.CompanyID, r.ServiceID),
-		Badge: stateBadge(r.State),
+		Service: ServiceSubject(r.ModuleName, r.Environment), ServiceURL: serviceURL(r.CompanyID, r.ServiceID),
+		Badge: StateBadge(r.State),
 	}
 }
 
@@ -130,8 +130,8 @@ func wishedTerm(months *int32) string {
 	return fmt.Sprintf("wishes %d months", *months)
 }
 
-func partnerURL(companyID int64) string { return "/admin/partners/" + itoa(companyID) }
+func partnerURL(companyID int64) string { return "/admin/partners/" + Itoa(companyID) }
 
 func serviceURL(companyID, serviceID int64) string {
-	return partnerURL(companyID) + "#service-" + itoa(serviceID)
+	return partnerURL(companyID) + "#service-" + Itoa(serviceID)
 }

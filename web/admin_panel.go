@@ -13,50 +13,50 @@ import (
 // servicePanel is a service on the partner page with its forms filled from the current term.
 func servicePanel(companyID int64, s staffService, csrf string, loc *time.Location) views.ServicePanel {
 	p := views.ServicePanel{
-		ID: s.ID, CompanyID: companyID, Title: s.ModuleName, Badge: stateBadge(s.State),
+		ID: s.ID, CompanyID: companyID, Title: s.ModuleName, Badge: StateBadge(s.State),
 		Summary: staffSummary(s), Version: s.Version, Metered: s.Metered,
 		Active: s.Status == db.ServiceStatusActive, Loses: whatIsLost(s.Module), CSRF: csrf,
 	}
 	if s.Environment != nil {
-		p.Title += " · " + capitalize(string(*s.Environment))
+		p.Title += " · " + Capitalize(string(*s.Environment))
 	}
 	if s.ValidFrom != nil {
 		p.Facts = []views.Fact{
 			{Label: "Term", Value: fmt.Sprintf("%d months", *s.TermMonths)},
-			{Label: "Valid from", Value: longDate(s.ValidFrom.Time)},
-			{Label: "Valid until", Value: longDate(s.ValidUntil.Time)},
+			{Label: "Valid from", Value: LongDate(s.ValidFrom.Time)},
+			{Label: "Valid until", Value: LongDate(s.ValidUntil.Time)},
 			{Label: "Cap", Value: fmt.Sprintf("%d%%", *s.CapPercent)},
 		}
 	}
-	p.Facts = append(p.Facts, views.Fact{Label: "A renewal today starts", Value: longDate(s.RenewalFrom.Time)})
+	p.Facts = append(p.Facts, views.Fact{Label: "A renewal today starts", Value: LongDate(s.RenewalFrom.Time)})
 	if s.MessageQuota != nil {
-		p.Usage = append(p.Usage, usageBar(s.ID, "messages", *s.MessagesUsed, int64(*s.MessageQuota), *s.MessageAllowance))
+		p.Usage = append(p.Usage, UsageBar(s.ID, "messages", *s.MessagesUsed, int64(*s.MessageQuota), *s.MessageAllowance))
 	}
 	if s.DeviceQuota != nil {
-		p.Usage = append(p.Usage, usageBar(s.ID, "devices", int64(*s.DevicesUsed), int64(*s.DeviceQuota), *s.DeviceAllowance))
+		p.Usage = append(p.Usage, UsageBar(s.ID, "devices", int64(*s.DevicesUsed), int64(*s.DeviceQuota), *s.DeviceAllowance))
 	}
 	for _, t := range s.Terms {
 		p.Terms = append(p.Terms, views.TermRow{
-			From: longDate(t.ValidFrom.Time), Until: longDate(t.ValidUntil.Time),
+			From: LongDate(t.ValidFrom.Time), Until: LongDate(t.ValidUntil.Time),
 			Months: strconv.Itoa(int(t.TermMonths)), Cap: fmt.Sprintf("%d%%", t.CapPercent),
 			Quotas: quotasInWords(t.MessageQuota, t.DeviceQuota), Usage: usageInWords(t),
 			Current: s.TermID != nil && *s.TermID == t.ID,
 		})
 	}
 	if r := s.OpenRequest; r != nil {
-		p.OpenRequest = fmt.Sprintf("%s asked for a renewal on %s (%s)", r.RequestedBy, longDate(r.CreatedAt.In(loc)), wishedTerm(r.TermMonths))
+		p.OpenRequest = fmt.Sprintf("%s asked for a renewal on %s (%s)", r.RequestedBy, LongDate(r.CreatedAt.In(loc)), wishedTerm(r.TermMonths))
 		if r.Message != "" {
 			p.OpenRequest += ": “" + r.Message + "”"
 		}
 	}
-	p.Renew = views.RenewForm{StartsOn: longDate(s.RenewalFrom.Time), TermMonths: "6", CapPercent: "0"}
+	p.Renew = views.RenewForm{StartsOn: LongDate(s.RenewalFrom.Time), TermMonths: "6", CapPercent: "0"}
 	p.Limits = views.LimitsForm{CapPercent: "0"}
 	if s.TermMonths != nil {
 		p.Renew.TermMonths = strconv.Itoa(int(*s.TermMonths))
 		p.Renew.CapPercent = strconv.Itoa(int(*s.CapPercent))
 		p.Renew.MessageQuota, p.Renew.DeviceQuota = optionalText(s.MessageQuota), optionalText(s.DeviceQuota)
 		p.Limits.CapPercent, p.Limits.MessageQuota, p.Limits.DeviceQuota = p.Renew.CapPercent, p.Renew.MessageQuota, p.Renew.DeviceQuota
-		p.Limits.MessagesUsed, p.Limits.DevicesUsed = count(*s.MessagesUsed), count(int64(*s.DevicesUsed))
+		p.Limits.MessagesUsed, p.Limits.DevicesUsed = Count(*s.MessagesUsed), Count(int64(*s.DevicesUsed))
 	}
 	return p
 }
@@ -67,13 +67,13 @@ func staffSummary(s staffService) string {
 	case db.ServiceStateInactive:
 		return "Inactive — hidden from the partner until it is activated or renewed."
 	case db.ServiceStateScheduled:
-		return "Scheduled — starts on " + longDate(s.ValidFrom.Time) + "."
+		return "Scheduled — starts on " + LongDate(s.ValidFrom.Time) + "."
 	case db.ServiceStateActive:
-		return "Active until " + longDate(s.ValidUntil.Time) + "."
+		return "Active until " + LongDate(s.ValidUntil.Time) + "."
 	case db.ServiceStateGrace:
-		return "In grace — over its plan, usable within the cap allowance; read-only from " + longDate(s.ExpiredFrom.Time) + " at the latest."
+		return "In grace — over its plan, usable within the cap allowance; read-only from " + LongDate(s.ExpiredFrom.Time) + " at the latest."
 	case db.ServiceStateExpired:
-		return "Expired — read-only for the partner since " + longDate(s.ExpiredFrom.Time) + "."
+		return "Expired — read-only for the partner since " + LongDate(s.ExpiredFrom.Time) + "."
 	case db.ServiceStateExhausted:
 		return "Quota used up — read-only for the partner."
 	}
@@ -98,10 +98,10 @@ func whatIsLost(m db.ModuleKey) string {
 func quotasInWords(messages, devices *int32) string {
 	var parts []string
 	if messages != nil {
-		parts = append(parts, count(int64(*messages))+" messages")
+		parts = append(parts, Count(int64(*messages))+" messages")
 	}
 	if devices != nil {
-		parts = append(parts, count(int64(*devices))+" devices")
+		parts = append(parts, Count(int64(*devices))+" devices")
 	}
 	if len(parts) == 0 {
 		return "—"
@@ -112,10 +112,10 @@ func quotasInWords(messages, devices *int32) string {
 func usageInWords(t staffTerm) string {
 	var parts []string
 	if t.MessageQuota != nil {
-		parts = append(parts, count(t.MessagesUsed)+" messages")
+		parts = append(parts, Count(t.MessagesUsed)+" messages")
 	}
 	if t.DeviceQuota != nil {
-		parts = append(parts, count(int64(t.DevicesUsed))+" devices")
+		parts = append(parts, Count(int64(t.DevicesUsed))+" devices")
 	}
 	if len(parts) == 0 {
 		return "—"

@@ -27,8 +27,8 @@ type staffService struct {
 	Version          int32            `json:"version"`
 	State            db.ServiceState  `json:"state"`
 	TermID           *int64           `json:"term_id"`
-	ValidFrom        *jsonDate        `json:"valid_from"`
-	ValidUntil       *jsonDate        `json:"valid_until"`
+	ValidFrom        *JSONDate        `json:"valid_from"`
+	ValidUntil       *JSONDate        `json:"valid_until"`
 	TermMonths       *int32           `json:"term_months"`
 	CapPercent       *int32           `json:"cap_percent"`
 	MessageQuota     *int32           `json:"message_quota"`
@@ -37,8 +37,8 @@ type staffService struct {
 	DevicesUsed      *int32           `json:"devices_used"`
 	MessageAllowance *int64           `json:"message_allowance"`
 	DeviceAllowance  *int64           `json:"device_allowance"`
-	ExpiredFrom      *jsonDate        `json:"expired_from"`
-	RenewalFrom      jsonDate         `json:"renewal_from"`
+	ExpiredFrom      *JSONDate        `json:"expired_from"`
+	RenewalFrom      JSONDate         `json:"renewal_from"`
 	Terms            []staffTerm      `json:"terms"`
 	OpenRequest      *struct {
 		ID          int64     `json:"id"`
@@ -52,8 +52,8 @@ type staffService struct {
 // staffTerm is one term of a service's history.
 type staffTerm struct {
 	ID           int64    `json:"id"`
-	ValidFrom    jsonDate `json:"valid_from"`
-	ValidUntil   jsonDate `json:"valid_until"`
+	ValidFrom    JSONDate `json:"valid_from"`
+	ValidUntil   JSONDate `json:"valid_until"`
 	TermMonths   int32    `json:"term_months"`
 	CapPercent   int32    `json:"cap_percent"`
 	MessageQuota *int32   `json:"message_quota"`
@@ -101,14 +101,14 @@ func loadPartnerPage(c echo.Context, q *db.Queries, companyID int64, today time.
 		Disabled    bool
 	}
 	var timeline []timelineEvent
-	if err := decodeJSON(row.Services, &d.services, row.Modules, &d.modules, row.Users, &users, row.Timeline, &timeline); err != nil {
+	if err := DecodeJSON(row.Services, &d.services, row.Modules, &d.modules, row.Users, &users, row.Timeline, &timeline); err != nil {
 		return views.PartnerPage{}, nil, err
 	}
-	csrf := csrfToken(c)
+	csrf := CSRFToken(c)
 	page := views.PartnerPage{
 		ID: row.ID, Name: row.Name, Types: companyTypes(row.IsHardware, row.IsSoftware),
 		AccountManager: row.AccountManagerName, CSRF: csrf,
-		AuditURL: "/admin/audit?company=" + itoa(row.ID),
+		AuditURL: "/admin/audit?company=" + Itoa(row.ID),
 	}
 	if page.AccountManager == "" {
 		page.AccountManager = "None assigned"
@@ -124,11 +124,11 @@ func loadPartnerPage(c echo.Context, q *db.Queries, companyID int64, today time.
 	return page, d, nil
 }
 
-// handlePartnerPage is a partner company with every service, its history and the actions.
-func handlePartnerPage(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+// HandlePartnerPage is a partner company with every service, its history and the actions.
+func HandlePartnerPage(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
-		id, err := pathID(c, "id")
+		id, err := PathID(c, "id")
 		if err != nil {
 			return err
 		}
@@ -136,7 +136,7 @@ func handlePartnerPage(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.Han
 		if err != nil {
 			return err
 		}
-		return ok(c, page.Name, views.PartnerView(page))
+		return OK(c, page.Name, views.PartnerView(page))
 	}
 }
 
@@ -153,8 +153,8 @@ func companyTypes(hardware, software bool) string {
 	return "Partner"
 }
 
-// pathID reads a numeric path parameter; anything else is a page that does not exist.
-func pathID(c echo.Context, name string) (int64, error) {
+// PathID reads a numeric path parameter; anything else is a page that does not exist.
+func PathID(c echo.Context, name string) (int64, error) {
 	id, err := strconv.ParseInt(c.Param(name), 10, 64)
 	if err != nil || id <= 0 {
 		return 0, echo.ErrNotFound
@@ -162,8 +162,8 @@ func pathID(c echo.Context, name string) (int64, error) {
 	return id, nil
 }
 
-// capitalize writes "sandbox" as "Sandbox".
-func capitalize(s string) string {
+// Capitalize writes "sandbox" as "Sandbox".
+func Capitalize(s string) string {
 	if s == "" {
 		return s
 	}

@@ -21,15 +21,15 @@ import (
 // errAnswered refuses an answer to a request that someone answered meanwhile.
 var errAnswered = &Error{Code: http.StatusConflict, Message: "This request has been answered already; reload the page to see the answer."}
 
-// handleRenewalRequestsStaff lists the open renewal requests of the viewer's companies.
-func handleRenewalRequestsStaff(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+// HandleRenewalRequestsStaff lists the open renewal requests of the viewer's companies.
+func HandleRenewalRequestsStaff(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		cards, err := renewalCards(c, q, clock.Today(clk, cfg.Location), cfg.Location)
 		if err != nil {
 			return err
 		}
-		return ok(c, "Renewal requests", views.RenewalsView(cards))
+		return OK(c, "Renewal requests", views.RenewalsView(cards))
 	}
 }
 
@@ -43,17 +43,17 @@ func renewalCards(c echo.Context, q *db.Queries, today time.Time, loc *time.Loca
 	for _, r := range rows {
 		card := views.RenewalRequestCard{
 			ID: r.ID, Company: r.CompanyName, CompanyURL: partnerURL(r.CompanyID),
-			Service: serviceSubject(r.ModuleName, r.Environment), ServiceURL: serviceURL(r.CompanyID, r.ServiceID),
-			Badge: stateBadge(r.State), RequestedBy: r.RequestedByName, RequestedOn: longDate(r.CreatedAt.In(loc)),
-			Message: r.Message, Wish: capitalize(wishedTerm(r.TermMonths)), StartsOn: longDate(r.RenewalFrom),
-			Version: r.Version, TermMonths: "6", CSRF: csrfToken(c),
+			Service: ServiceSubject(r.ModuleName, r.Environment), ServiceURL: serviceURL(r.CompanyID, r.ServiceID),
+			Badge: StateBadge(r.State), RequestedBy: r.RequestedByName, RequestedOn: LongDate(r.CreatedAt.In(loc)),
+			Message: r.Message, Wish: Capitalize(wishedTerm(r.TermMonths)), StartsOn: LongDate(r.RenewalFrom),
+			Version: r.Version, TermMonths: "6", CSRF: CSRFToken(c),
 		}
 		if r.ValidUntil != nil {
-			card.Current = fmt.Sprintf("Current term: %d months, valid until %s.", *r.CurrentTermMonths, longDate(*r.ValidUntil))
-			card.TermMonths = itoa(int64(*r.CurrentTermMonths))
+			card.Current = fmt.Sprintf("Current term: %d months, valid until %s.", *r.CurrentTermMonths, LongDate(*r.ValidUntil))
+			card.TermMonths = Itoa(int64(*r.CurrentTermMonths))
 		}
 		if r.TermMonths != nil {
-			card.TermMonths = itoa(int64(*r.TermMonths))
+			card.TermMonths = Itoa(int64(*r.TermMonths))
 		}
 		cards = append(cards, card)
 	}
@@ -80,9 +80,9 @@ type requestAnswer[T any] struct {
 	Act func(ctx context.Context, q *db.Queries, req db.GetRenewalRequestForAnswerRow, viewer int64, today, now time.Time, in T) (string, error)
 }
 
-// approveAnswer renews the service with the chosen term, its cap and quotas carried over.
-var approveAnswer = requestAnswer[approveInput]{
-	Status: db.RenewalRequestStatusApproved, Action: actionRequestApprove,
+// ApproveAnswer renews the service with the chosen term, its cap and quotas carried over.
+var ApproveAnswer = requestAnswer[approveInput]{
+	Status: db.RenewalRequestStatusApproved, Action: ActionRequestApprove,
 	Input: func(c echo.Context) approveInput {
 		return approveInput{Version: c.FormValue("version"), TermMonths: c.FormValue("term_months")}
 	},
@@ -90,8 +90,8 @@ var approveAnswer = requestAnswer[approveInput]{
 		card.TermMonths, card.Errors = in.TermMonths, errs
 	},
 	Act: func(ctx context.Context, q *db.Queries, req db.GetRenewalRequestForAnswerRow, viewer int64, today, now time.Time, in approveInput) (string, error) {
-		term := atoi32(in.TermMonths)
-		res, err := applyServiceChange(ctx, q, today, now, renewChange(viewer, req.CompanyID, req.ServiceID, atoi32(in.Version),
+		term := Atoi32(in.TermMonths)
+		res, err := applyServiceChange(ctx, q, today, now, renewChange(viewer, req.CompanyID, req.ServiceID, Atoi32(in.Version),
 			func(before db.GetServiceForChangeRow) (renewal, error) {
 				r := renewal{TermMonths: term, MessageQuota: before.MessageQuota, DeviceQuota: before.DeviceQuota}
 				if before.CapPercent != nil {
@@ -103,13 +103,13 @@ var approveAnswer = requestAnswer[approveInput]{
 			return "", err
 		}
 		from, _ := time.Parse(time.DateOnly, res.NewTerm.ValidFrom)
-		return fmt.Sprintf("Renewed for %d months from %s.", term, longDate(from)), nil
+		return fmt.Sprintf("Renewed for %d months from %s.", term, LongDate(from)), nil
 	},
 }
 
-// declineAnswer closes the request with the reason given.
-var declineAnswer = requestAnswer[declineInput]{
-	Status: db.RenewalRequestStatusDeclined, Action: actionRequestDecline,
+// DeclineAnswer closes the request with the reason given.
+var DeclineAnswer = requestAnswer[declineInput]{
+	Status: db.RenewalRequestStatusDeclined, Action: ActionRequestDecline,
 	Input: func(c echo.Context) declineInput {
 		return declineInput{Reason: strings.TrimSpace(c.FormValue("reason"))}
 	},
@@ -121,20 +121,20 @@ var declineAnswer = requestAnswer[declineInput]{
 	},
 }
 
-// handleAnswerRenewal approves or declines a request: read the form, lock the request, act,
+// HandleAnswerRenewal approves or declines a request: read the form, lock the request, act,
 // close the request with the answer and record it, then show the card in its new state.
-func handleAnswerRenewal[T any](pool *pgxpool.Pool, clk clock.Clock, cfg Config, v *validator.Validate, a requestAnswer[T]) echo.HandlerFunc {
+func HandleAnswerRenewal[T any](pool *pgxpool.Pool, clk clock.Clock, cfg Config, v *validator.Validate, a requestAnswer[T]) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		u := UserFromContext(ctx)
-		id, err := pathID(c, "rid")
+		id, err := PathID(c, "rid")
 		if err != nil {
 			return err
 		}
 		today, now := clock.Today(clk, cfg.Location), clk.Now()
 		in := a.Input(c)
-		errs, err := transactForm(ctx, pool, validateForm(v, in), func(tq *db.Queries) error {
+		errs, err := TransactForm(ctx, pool, ValidateForm(v, in), func(tq *db.Queries) error {
 			return answerRenewal(ctx, tq, id, u.ID, today, now, a, in)
 		})
 		status, alert, err := changeOutcome(ctx, q, cfg.Location, errs, err)
@@ -143,11 +143,11 @@ func handleAnswerRenewal[T any](pool *pgxpool.Pool, clk clock.Clock, cfg Config,
 		}
 		if status == http.StatusOK {
 			msg := "Answered. The partner sees your answer on My Services."
-			if !isHTMX(c) {
-				addFlash(sessionsFrom(c), ctx, "success", msg)
-				return redirect(c, "/admin/renewals")
+			if !IsHTMX(c) {
+				AddFlash(Sessions(c), ctx, "success", msg)
+				return Redirect(c, "/admin/renewals")
 			}
-			return renderFragment(c, status, views.RenewalRequestView(views.RenewalRequestCard{ID: id, Done: true, Alert: &views.Flash{Kind: "success", Text: msg}}))
+			return RenderFragment(c, status, views.RenewalRequestView(views.RenewalRequestCard{ID: id, Done: true, Alert: &views.Flash{Kind: "success", Text: msg}}))
 		}
 		cards, err := renewalCards(c, q, today, cfg.Location)
 		if err != nil {
@@ -159,10 +159,10 @@ func handleAnswerRenewal[T any](pool *pgxpool.Pool, clk clock.Clock, cfg Config,
 		}
 		a.Refill(&cards[i], in, errs)
 		cards[i].Alert = alert
-		if isHTMX(c) {
-			return renderFragment(c, status, views.RenewalRequestView(cards[i]))
+		if IsHTMX(c) {
+			return RenderFragment(c, status, views.RenewalRequestView(cards[i]))
 		}
-		return render(c, status, "Renewal requests", views.RenewalsView(cards))
+		return Render(c, status, "Renewal requests", views.RenewalsView(cards))
 	}
 }
 
@@ -196,7 +196,7 @@ func answerRenewal[T any](ctx context.Context, q *db.Queries, id, viewer int64, 
 	}
 	before := map[string]any{"status": req.Status, "term_months": req.TermMonths, "message": req.Message}
 	after := map[string]any{"status": done.Status, "term_months": req.TermMonths, "message": req.Message, "answer": answer}
-	return writeAudit(ctx, q, now, serviceEvent(viewer, a.Action, svc, before, after))
+	return Write(ctx, q, now, serviceEvent(viewer, a.Action, svc, before, after))
 }
 
 func findCard(cards []views.RenewalRequestCard, id int64) int {

@@ -30,36 +30,36 @@ type serviceAction[T any] struct {
 	Success func(in T) string
 }
 
-// handleServiceAction runs one action on a service of a company and answers with its panel:
+// HandleServiceAction runs one action on a service of a company and answers with its panel:
 // 200 with the change made, 422 with field errors, 409 when the service changed since the
 // form was read (showing what it is now). Plain requests get a redirect after success and the
 // whole page otherwise.
-func handleServiceAction[T any](pool *pgxpool.Pool, clk clock.Clock, cfg Config, v *validator.Validate, a serviceAction[T]) echo.HandlerFunc {
+func HandleServiceAction[T any](pool *pgxpool.Pool, clk clock.Clock, cfg Config, v *validator.Validate, a serviceAction[T]) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		u := UserFromContext(ctx)
-		companyID, err := pathID(c, "id")
+		companyID, err := PathID(c, "id")
 		if err != nil {
 			return err
 		}
-		serviceID, err := pathID(c, "sid")
+		serviceID, err := PathID(c, "sid")
 		if err != nil {
 			return err
 		}
 		today, now := clock.Today(clk, cfg.Location), clk.Now()
 		in := a.Input(c)
-		errs, err := transactForm(ctx, pool, validateForm(v, in), func(tq *db.Queries) error {
-			_, err := applyServiceChange(ctx, tq, today, now, a.Change(u.ID, companyID, serviceID, atoi32(c.FormValue("version")), in))
+		errs, err := TransactForm(ctx, pool, ValidateForm(v, in), func(tq *db.Queries) error {
+			_, err := applyServiceChange(ctx, tq, today, now, a.Change(u.ID, companyID, serviceID, Atoi32(c.FormValue("version")), in))
 			return err
 		})
 		status, alert, err := changeOutcome(ctx, q, cfg.Location, errs, err)
 		if err != nil {
 			return err
 		}
-		if status == http.StatusOK && !isHTMX(c) {
-			addFlash(sessionsFrom(c), ctx, "success", a.Success(in))
-			return redirect(c, serviceURL(companyID, serviceID))
+		if status == http.StatusOK && !IsHTMX(c) {
+			AddFlash(Sessions(c), ctx, "success", a.Success(in))
+			return Redirect(c, serviceURL(companyID, serviceID))
 		}
 		page, _, err := loadPartnerPage(c, q, companyID, today, cfg.Location)
 		if err != nil {
@@ -75,10 +75,10 @@ func handleServiceAction[T any](pool *pgxpool.Pool, clk clock.Clock, cfg Config,
 			a.Refill(panel, in, errs)
 			panel.Alert = alert
 		}
-		if isHTMX(c) {
-			return renderFragment(c, status, views.ServicePanelUpdate(*panel, page.Timeline, page.AuditURL))
+		if IsHTMX(c) {
+			return RenderFragment(c, status, views.ServicePanelUpdate(*panel, page.Timeline, page.AuditURL))
 		}
-		return render(c, status, page.Name, views.PartnerView(page))
+		return Render(c, status, page.Name, views.PartnerView(page))
 	}
 }
 
@@ -127,7 +127,7 @@ func staleMessage(ctx context.Context, q *db.Queries, cur db.GetServiceForChange
 	}
 	b.WriteString(" after you opened this form. It now reads: " + string(cur.Status) + ", " + cur.State.Label())
 	if cur.ValidFrom != nil {
-		fmt.Fprintf(&b, "; %d-month term %s – %s; cap %d%%", *cur.TermMonths, longDate(*cur.ValidFrom), longDate(*cur.ValidUntil), *cur.CapPercent)
+		fmt.Fprintf(&b, "; %d-month term %s – %s; cap %d%%", *cur.TermMonths, LongDate(*cur.ValidFrom), LongDate(*cur.ValidUntil), *cur.CapPercent)
 		if q := quotasInWords(cur.MessageQuota, cur.DeviceQuota); q != "—" {
 			b.WriteString("; quotas " + q)
 		}

@@ -45,34 +45,34 @@ func usersPage(c echo.Context, q *db.Queries, in userInput) (views.UsersPage, er
 		ID   int64  `json:"id"`
 		Name string `json:"name"`
 	}
-	if err := decodeJSON(row.Users, &users, row.Companies, &companies); err != nil {
+	if err := DecodeJSON(row.Users, &users, row.Companies, &companies); err != nil {
 		return views.UsersPage{}, err
 	}
 	me := UserFromContext(c.Request().Context())
-	p := views.UsersPage{CSRF: csrfToken(c), Form: views.UserForm{Name: in.Name, Email: in.Email,
+	p := views.UsersPage{CSRF: CSRFToken(c), Form: views.UserForm{Name: in.Name, Email: in.Email,
 		Companies: []views.Option{{Value: "", Label: "None (not a partner user)", Selected: in.Company == ""}}}}
 	for _, u := range users {
-		p.Users = append(p.Users, views.UserRow{ID: u.ID, Name: u.Name, Email: u.Email, Role: roleLabel(u.Role),
+		p.Users = append(p.Users, views.UserRow{ID: u.ID, Name: u.Name, Email: u.Email, Role: RoleLabel(u.Role),
 			Company: u.CompanyName, Disabled: u.DisabledAt != nil, Self: u.ID == me.ID})
 	}
 	for _, r := range db.AllUserRoleValues() {
-		p.Form.Roles = append(p.Form.Roles, views.Option{Value: string(r), Label: roleLabel(r), Selected: in.Role == string(r)})
+		p.Form.Roles = append(p.Form.Roles, views.Option{Value: string(r), Label: RoleLabel(r), Selected: in.Role == string(r)})
 	}
 	for _, co := range companies {
-		p.Form.Companies = append(p.Form.Companies, views.Option{Value: itoa(co.ID), Label: co.Name, Selected: in.Company == itoa(co.ID)})
+		p.Form.Companies = append(p.Form.Companies, views.Option{Value: Itoa(co.ID), Label: co.Name, Selected: in.Company == Itoa(co.ID)})
 	}
 	return p, nil
 }
 
-// handleUsers lists every account with its actions and the form for a new one.
-func handleUsers(pool *pgxpool.Pool) echo.HandlerFunc {
+// HandleUsers lists every account with its actions and the form for a new one.
+func HandleUsers(pool *pgxpool.Pool) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		p, err := usersPage(c, q, userInput{Role: string(db.UserRolePartner)})
 		if err != nil {
 			return err
 		}
-		return ok(c, "Users", views.UsersView(p))
+		return OK(c, "Users", views.UsersView(p))
 	}
 }
 
@@ -84,21 +84,21 @@ type userSnapshot struct {
 	Disabled bool        `json:"disabled"`
 }
 
-// handleCreateUser creates an account with an unusable password and shows, once, the link
+// HandleCreateUser creates an account with an unusable password and shows, once, the link
 // its owner sets a password with.
-func handleCreateUser(pool *pgxpool.Pool, clk clock.Clock, cfg Config, hasher *auth.Hasher, v *validator.Validate) echo.HandlerFunc {
+func HandleCreateUser(pool *pgxpool.Pool, clk clock.Clock, cfg Config, hasher *auth.Hasher, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		actor := UserFromContext(ctx)
 		in := userInput{Name: strings.TrimSpace(c.FormValue("name")), Email: strings.TrimSpace(c.FormValue("email")),
 			Role: c.FormValue("role"), Company: c.FormValue("company")}
-		errs := validateForm(v, in)
+		errs := ValidateForm(v, in)
 		if errs == nil && (in.Role == string(db.UserRolePartner)) != (in.Company != "") {
 			errs = views.FieldErrors{"company": "Partner users belong to a company; other accounts to none."}
 		}
 		var link *views.ResetLink
-		errs, err := transactForm(ctx, pool, errs, func(tq *db.Queries) error {
+		errs, err := TransactForm(ctx, pool, errs, func(tq *db.Queries) error {
 			var companyID *int64
 			if in.Company != "" {
 				n, _ := strconv.ParseInt(in.Company, 10, 64)
@@ -109,14 +109,14 @@ func handleCreateUser(pool *pgxpool.Pool, clk clock.Clock, cfg Config, hasher *a
 			var pgErr *pgconn.PgError
 			switch {
 			case errors.As(err, &pgErr) && pgErr.ConstraintName == "users_email_key":
-				return formErrors{"email": "An account with this e-mail exists already."}
+				return FormErrors{"email": "An account with this e-mail exists already."}
 			case errors.As(err, &pgErr) && pgErr.Code == "23503":
-				return formErrors{"company": "Choose a company from the list."}
+				return FormErrors{"company": "Choose a company from the list."}
 			case err != nil:
 				return err
 			}
 			snap := userSnapshot{Name: u.Name, Email: u.Email, Role: u.Role}
-			if err := writeAudit(ctx, tq, clk.Now(), userEvent(actor.ID, actionUserCreate, u, nil, snap)); err != nil {
+			if err := Write(ctx, tq, clk.Now(), userEvent(actor.ID, ActionUserCreate, u, nil, snap)); err != nil {
 				return err
 			}
 			link, err = issueResetLink(ctx, tq, c, clk, cfg.Location, actor.ID, u)
@@ -136,18 +136,18 @@ func handleCreateUser(pool *pgxpool.Pool, clk clock.Clock, cfg Config, hasher *a
 			return err
 		}
 		p.Form.Errors, p.Form.Open, p.Link = errs, errs != nil, link
-		return render(c, status, "Users", views.UsersView(p))
+		return Render(c, status, "Users", views.UsersView(p))
 	}
 }
 
-// handleUserStatus disables or enables an account. Disabling ends its sessions: the session
+// HandleUserStatus disables or enables an account. Disabling ends its sessions: the session
 // loader refuses a disabled account on its next request, and its unused password links stop
 // working.
-func handleUserStatus(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
+func HandleUserStatus(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		actor := UserFromContext(ctx)
-		id, err := pathID(c, "uid")
+		id, err := PathID(c, "uid")
 		if err != nil {
 			return err
 		}
@@ -173,9 +173,9 @@ func handleUserStatus(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
 			}
 			now := clk.Now()
 			var at *time.Time
-			action := actionUserEnable
+			action := ActionUserEnable
 			if disable {
-				at, action = &now, actionUserDisable
+				at, action = &now, ActionUserDisable
 				if err := q.BurnPasswordResetTokens(ctx, db.BurnPasswordResetTokensParams{UserID: id, At: &now}); err != nil {
 					return err
 				}
@@ -183,7 +183,7 @@ func handleUserStatus(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
 			if _, err := q.SetUserDisabled(ctx, db.SetUserDisabledParams{ID: id, DisabledAt: at}); err != nil {
 				return err
 			}
-			return writeAudit(ctx, q, now, userEvent(actor.ID, action, before, map[string]bool{"disabled": !disable}, map[string]bool{"disabled": disable}))
+			return Write(ctx, q, now, userEvent(actor.ID, action, before, map[string]bool{"disabled": !disable}, map[string]bool{"disabled": disable}))
 		})
 		if err != nil {
 			return err
@@ -192,13 +192,13 @@ func handleUserStatus(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
 		if disable {
 			msg = name + " is disabled and signed out everywhere."
 		}
-		addFlash(sessionsFrom(c), ctx, "success", msg)
-		return redirect(c, "/admin/users#user-"+itoa(id))
+		AddFlash(Sessions(c), ctx, "success", msg)
+		return Redirect(c, "/admin/users#user-"+Itoa(id))
 	}
 }
 
 // userEvent is the audit entry of a change to the account u.
-func userEvent(actor int64, action string, u db.User, before, after any) auditEvent {
-	return auditEvent{Actor: actor, CompanyID: u.CompanyID, UserID: &u.ID, Action: action,
+func userEvent(actor int64, action string, u db.User, before, after any) Event {
+	return Event{Actor: actor, CompanyID: u.CompanyID, UserID: &u.ID, Action: action,
 		Subject: u.Name + " <" + u.Email + ">", Before: before, After: after}
 }

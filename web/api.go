@@ -40,11 +40,11 @@ func (e *apiError) Error() string { return strconv.Itoa(e.Status) + " " + e.Code
 var errUnauthorized = &apiError{Status: http.StatusUnauthorized, Code: "unauthorized",
 	Message: "A valid API key is required, sent as: Authorization: Bearer followed by the key."}
 
-func isAPI(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/") }
+func IsAPI(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, "/api/") }
 
-// smallAPIAnswer skips gzip for a single report's answer: a few hundred bytes that would only
+// SmallAPIAnswer skips gzip for a single report's answer: a few hundred bytes that would only
 // pay for setting up a compressor.
-func smallAPIAnswer(c echo.Context) bool { return c.Request().URL.Path == "/api/v1/usage" }
+func SmallAPIAnswer(c echo.Context) bool { return c.Request().URL.Path == "/api/v1/usage" }
 
 // handleAPIError is handleError's JSON side. Unknown errors are logged and answered as 500
 // without detail.
@@ -59,7 +59,7 @@ func (s *Server) handleAPIError(err error, c echo.Context) {
 			Message: http.StatusText(he.Code) + "."}
 	}
 	if ae.Status >= 500 {
-		s.logger.Error("api request failed", "err", err, "request_id", requestID(c), "path", c.Request().URL.Path)
+		s.logger.Error("api request failed", "err", err, "request_id", RequestID(c), "path", c.Request().URL.Path)
 	}
 	h := c.Response().Header()
 	if ae.Status == http.StatusUnauthorized {
@@ -73,7 +73,7 @@ func (s *Server) handleAPIError(err error, c echo.Context) {
 		return
 	}
 	if werr := writeJSON(c, ae.Status, metering.Problem{Code: ae.Code, Message: ae.Message, Fields: ae.Fields}); werr != nil {
-		s.logger.Error("write api error", "err", werr, "request_id", requestID(c))
+		s.logger.Error("write api error", "err", werr, "request_id", RequestID(c))
 	}
 }
 
@@ -126,11 +126,11 @@ func apiKeyFrom(c echo.Context) APIKey {
 
 type apiKeyHashKey struct{}
 
-// requireAPIKey authenticates the bearer key and applies its rate limit. Whatever is wrong
+// RequireAPIKey authenticates the bearer key and applies its rate limit. Whatever is wrong
 // with a key (unknown, revoked, malformed) gets the same 401, so the answer tells nothing.
 // With a cache (the usage routes, whose statement checks revocation itself) a key seen in the
 // last minute needs no query; without one the key is read and its last use noted here.
-func requireAPIKey(q *db.Queries, clk clock.Clock, limits *keyLimiter, cache *keyCache) echo.MiddlewareFunc {
+func RequireAPIKey(q *db.Queries, clk clock.Clock, limits *KeyLimiter, cache *KeyCache) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			scheme, secret, ok := strings.Cut(c.Request().Header.Get(echo.HeaderAuthorization), " ")

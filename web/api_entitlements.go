@@ -36,9 +36,9 @@ type dimension struct {
 	RemainingAllowance int64 `json:"remaining_allowance"`
 }
 
-// handleEntitlements is GET /api/v1/entitlements: every service of the key's company with its
+// HandleEntitlements is GET /api/v1/entitlements: every service of the key's company with its
 // state today and what is left — "may this partner do X now?" in one call.
-func handleEntitlements(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+func HandleEntitlements(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		today := clock.Today(clk, cfg.Location)

@@ -22,7 +22,7 @@ func reporterFor(c echo.Context) metering.Reporter {
 }
 
 // meterError turns a failure of the meter into the API's answer.
-func meterError(c echo.Context, cache *keyCache, err error) error {
+func meterError(c echo.Context, cache *KeyCache, err error) error {
 	if errors.Is(err, metering.ErrKeyRevoked) {
 		if hash, ok := c.Request().Context().Value(apiKeyHashKey{}).([32]byte); ok {
 			cache.forget(hash)
@@ -36,8 +36,8 @@ func meterError(c echo.Context, cache *keyCache, err error) error {
 	return err
 }
 
-// handleUsage is POST /api/v1/usage: one report, counted or refused with its reason.
-func handleUsage(m *metering.Meter, clk clock.Clock, cache *keyCache) echo.HandlerFunc {
+// HandleUsage is POST /api/v1/usage: one report, counted or refused with its reason.
+func HandleUsage(m *metering.Meter, clk clock.Clock, cache *KeyCache) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		body, err := readAPIBody(c)
 		if err != nil {
@@ -83,9 +83,9 @@ func writeBatch(c echo.Context, results []batchResult) error {
 	return writeJSONBytes(c, http.StatusOK, b.Bytes())
 }
 
-// handleUsageBatch is POST /api/v1/usage/batch: up to metering.MaxBatch reports, each answered
+// HandleUsageBatch is POST /api/v1/usage/batch: up to metering.MaxBatch reports, each answered
 // on its own, in one transaction and one call to the database.
-func handleUsageBatch(m *metering.Meter, clk clock.Clock, cache *keyCache) echo.HandlerFunc {
+func HandleUsageBatch(m *metering.Meter, clk clock.Clock, cache *KeyCache) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		body, err := readAPIBody(c)
 		if err != nil {

@@ -42,25 +42,25 @@ func newAPISecret(env db.Environment) (secret, prefix string, hash []byte) {
 	return secret, secret[:len(tag)+8], sum[:]
 }
 
-// handleAPIKeys lists the company's keys under the form that makes one.
-func handleAPIKeys(pool *pgxpool.Pool) echo.HandlerFunc {
+// HandleAPIKeys lists the company's keys under the form that makes one.
+func HandleAPIKeys(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		p, err := apiKeysPage(c, pool, views.APIKeyForm{Environment: "sandbox"}, nil)
 		if err != nil {
 			return err
 		}
-		return ok(c, "API keys", views.APIKeysView(p))
+		return OK(c, "API keys", views.APIKeysView(p))
 	}
 }
 
-// handleCreateAPIKey makes a key and shows its secret once, in the answer itself: it is never
+// HandleCreateAPIKey makes a key and shows its secret once, in the answer itself: it is never
 // stored (not even in the session for a flash), so there is no redirect after it.
-func handleCreateAPIKey(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validate) echo.HandlerFunc {
+func HandleCreateAPIKey(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		u := UserFromContext(c.Request().Context())
 		f := apiKeyForm{Name: strings.TrimSpace(c.FormValue("name")), Environment: c.FormValue("environment")}
-		errs := validateForm(v, f)
+		errs := ValidateForm(v, f)
 		if errs == nil && strings.IndexFunc(f.Name, unicode.IsControl) >= 0 {
 			errs = views.FieldErrors{"name": "Use letters, digits and punctuation only."}
 		}
@@ -82,8 +82,8 @@ func handleCreateAPIKey(pool *pgxpool.Pool, clk clock.Clock, v *validator.Valida
 	}
 }
 
-// handleRevokeAPIKey revokes one of the company's keys; requests with it fail from now on.
-func handleRevokeAPIKey(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
+// HandleRevokeAPIKey revokes one of the company's keys; requests with it fail from now on.
+func HandleRevokeAPIKey(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -99,11 +99,11 @@ func handleRevokeAPIKey(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		if isHTMX(c) {
+		if IsHTMX(c) {
 			return apiKeysAnswer(c, pool, http.StatusOK, views.APIKeyForm{Environment: "sandbox"}, nil)
 		}
-		addFlash(sessionsFrom(c), ctx, "success", "Key “"+key.Name+"” revoked. Requests with it are refused from now on.")
-		return redirect(c, "/api-keys")
+		AddFlash(Sessions(c), ctx, "success", "Key “"+key.Name+"” revoked. Requests with it are refused from now on.")
+		return Redirect(c, "/api-keys")
 	}
 }
 
@@ -113,10 +113,10 @@ func apiKeysAnswer(c echo.Context, pool *pgxpool.Pool, status int, form views.AP
 	if err != nil {
 		return err
 	}
-	if isHTMX(c) {
-		return renderFragment(c, status, views.APIKeysPanel(p))
+	if IsHTMX(c) {
+		return RenderFragment(c, status, views.APIKeysPanel(p))
 	}
-	return render(c, status, "API keys", views.APIKeysView(p))
+	return Render(c, status, "API keys", views.APIKeysView(p))
 }
 
 func apiKeysPage(c echo.Context, pool *pgxpool.Pool, form views.APIKeyForm, created *views.CreatedAPIKey) (views.APIKeysPage, error) {
@@ -125,16 +125,16 @@ func apiKeysPage(c echo.Context, pool *pgxpool.Pool, form views.APIKeyForm, crea
 	if err != nil {
 		return views.APIKeysPage{}, err
 	}
-	p := views.APIKeysPage{Form: form, Created: created, CSRF: csrfToken(c)}
+	p := views.APIKeysPage{Form: form, Created: created, CSRF: CSRFToken(c)}
 	for _, r := range rows {
 		row := views.APIKeyRow{ID: r.ID, Name: r.Name, Environment: environmentLabel(r.Environment), Prefix: r.Prefix,
-			Created: longDate(r.CreatedAt), CreatedBy: r.CreatedByName, LastUsed: "Never",
+			Created: LongDate(r.CreatedAt), CreatedBy: r.CreatedByName, LastUsed: "Never",
 			Status: views.Badge{Tone: "active", Icon: "✓", Label: "Active"}, Revocable: r.RevokedAt == nil}
 		if r.LastUsedAt != nil {
 			row.LastUsed = r.LastUsedAt.Format("2 Jan 2006 15:04")
 		}
 		if r.RevokedAt != nil {
-			row.Status = views.Badge{Tone: "inactive", Icon: "✕", Label: "Revoked " + longDate(*r.RevokedAt)}
+			row.Status = views.Badge{Tone: "inactive", Icon: "✕", Label: "Revoked " + LongDate(*r.RevokedAt)}
 		}
 		p.Keys = append(p.Keys, row)
 	}

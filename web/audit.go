@@ -11,46 +11,46 @@ import (
 
 // The actions of the audit trail. The key is stored; the label is what pages show.
 const (
-	actionServiceGrant      = "service.grant"
-	actionServiceRenew      = "service.renew"
-	actionServiceActivate   = "service.activate"
-	actionServiceDeactivate = "service.deactivate"
-	actionServiceLimits     = "service.limits"
-	actionRequestCreate     = "renewal_request.create"
-	actionRequestApprove    = "renewal_request.approve"
-	actionRequestDecline    = "renewal_request.decline"
-	actionCompanyCreate     = "company.create"
-	actionCompanyUpdate     = "company.update"
-	actionCompanyAssign     = "company.assign"
-	actionUserCreate        = "user.create"
-	actionUserDisable       = "user.disable"
-	actionUserEnable        = "user.enable"
-	actionUserResetLink     = "user.reset_link"
-	actionUserPasswordSet   = "user.password_reset"
+	ActionServiceGrant      = "service.grant"
+	ActionServiceRenew      = "service.renew"
+	ActionServiceActivate   = "service.activate"
+	ActionServiceDeactivate = "service.deactivate"
+	ActionServiceLimits     = "service.limits"
+	ActionRequestCreate     = "renewal_request.create"
+	ActionRequestApprove    = "renewal_request.approve"
+	ActionRequestDecline    = "renewal_request.decline"
+	ActionCompanyCreate     = "company.create"
+	ActionCompanyUpdate     = "company.update"
+	ActionCompanyAssign     = "company.assign"
+	ActionUserCreate        = "user.create"
+	ActionUserDisable       = "user.disable"
+	ActionUserEnable        = "user.enable"
+	ActionUserResetLink     = "user.reset_link"
+	ActionUserPasswordSet   = "user.password_reset"
 )
 
-// auditActions lists every action in the order the log's filter offers them.
-var auditActions = []struct{ Key, Label string }{
-	{actionServiceGrant, "Service granted"},
-	{actionServiceRenew, "Service renewed"},
-	{actionServiceActivate, "Service activated"},
-	{actionServiceDeactivate, "Service deactivated"},
-	{actionServiceLimits, "Cap or quotas changed"},
-	{actionRequestCreate, "Renewal requested"},
-	{actionRequestApprove, "Renewal request approved"},
-	{actionRequestDecline, "Renewal request declined"},
-	{actionCompanyCreate, "Company created"},
-	{actionCompanyUpdate, "Company changed"},
-	{actionCompanyAssign, "Account manager assigned"},
-	{actionUserCreate, "User created"},
-	{actionUserDisable, "User disabled"},
-	{actionUserEnable, "User enabled"},
-	{actionUserResetLink, "Password link issued"},
-	{actionUserPasswordSet, "Password set with a link"},
+// Actions lists every action in the order the log's filter offers them.
+var Actions = []struct{ Key, Label string }{
+	{ActionServiceGrant, "Service granted"},
+	{ActionServiceRenew, "Service renewed"},
+	{ActionServiceActivate, "Service activated"},
+	{ActionServiceDeactivate, "Service deactivated"},
+	{ActionServiceLimits, "Cap or quotas changed"},
+	{ActionRequestCreate, "Renewal requested"},
+	{ActionRequestApprove, "Renewal request approved"},
+	{ActionRequestDecline, "Renewal request declined"},
+	{ActionCompanyCreate, "Company created"},
+	{ActionCompanyUpdate, "Company changed"},
+	{ActionCompanyAssign, "Account manager assigned"},
+	{ActionUserCreate, "User created"},
+	{ActionUserDisable, "User disabled"},
+	{ActionUserEnable, "User enabled"},
+	{ActionUserResetLink, "Password link issued"},
+	{ActionUserPasswordSet, "Password set with a link"},
 }
 
-func knownAction(key string) bool {
-	for _, a := range auditActions {
+func Known(key string) bool {
+	for _, a := range Actions {
 		if a.Key == key {
 			return true
 		}
@@ -58,8 +58,8 @@ func knownAction(key string) bool {
 	return false
 }
 
-func actionLabel(key string) string {
-	for _, a := range auditActions {
+func Label(key string) string {
+	for _, a := range Actions {
 		if a.Key == key {
 			return a.Label
 		}
@@ -67,9 +67,9 @@ func actionLabel(key string) string {
 	return key
 }
 
-// auditEvent is one entry of the trail. Before and After are marshalled to JSON; nil means
+// Event is one entry of the trail. Before and After are marshalled to JSON; nil means
 // there is nothing on that side (a creation has no before).
-type auditEvent struct {
+type Event struct {
 	Actor       int64
 	CompanyID   *int64
 	ServiceID   *int64
@@ -82,9 +82,9 @@ type auditEvent struct {
 	After       any
 }
 
-// writeAudit appends e to the trail at the application's time. Call it with the Queries of
+// Write appends e to the trail at the application's time. Call it with the Queries of
 // the transaction that makes the change, so the change and its record stand or fall together.
-func writeAudit(ctx context.Context, q *db.Queries, at time.Time, e auditEvent) error {
+func Write(ctx context.Context, q *db.Queries, at time.Time, e Event) error {
 	before, err := marshalSnapshot(e.Before)
 	if err != nil {
 		return err
@@ -143,8 +143,8 @@ func snapshotService(r db.GetServiceForChangeRow) serviceSnapshot {
 	return s
 }
 
-// serviceSubject names a service in the trail: "Software products · sandbox".
-func serviceSubject(moduleName string, env *db.Environment) string {
+// ServiceSubject names a service in the trail: "Software products · sandbox".
+func ServiceSubject(moduleName string, env *db.Environment) string {
 	if env != nil {
 		return moduleName + " · " + string(*env)
 	}
@@ -152,9 +152,9 @@ func serviceSubject(moduleName string, env *db.Environment) string {
 }
 
 // serviceEvent is the audit entry of a change to the service r (before or after it).
-func serviceEvent(actor int64, action string, r db.GetServiceForChangeRow, before, after any) auditEvent {
-	return auditEvent{
+func serviceEvent(actor int64, action string, r db.GetServiceForChangeRow, before, after any) Event {
+	return Event{
 		Actor: actor, CompanyID: &r.CompanyID, ServiceID: &r.ID, Module: &r.Module, Environment: r.Environment,
-		Action: action, Subject: serviceSubject(r.ModuleName, r.Environment), Before: before, After: after,
+		Action: action, Subject: ServiceSubject(r.ModuleName, r.Environment), Before: before, After: after,
 	}
 }

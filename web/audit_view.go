@@ -42,7 +42,7 @@ func auditEntries(events []timelineEvent, loc *time.Location) []views.AuditEntry
 	out := make([]views.AuditEntry, 0, len(events))
 	for _, e := range events {
 		entry := views.AuditEntry{
-			At: e.At.In(loc).Format("2 Jan 2006 15:04"), Actor: e.ActorName, Action: actionLabel(e.Action),
+			At: e.At.In(loc).Format("2 Jan 2006 15:04"), Actor: e.ActorName, Action: Label(e.Action),
 			Subject: e.Subject, Company: e.CompanyName, Changes: auditChanges(e.Before, e.After),
 		}
 		if e.CompanyID != nil {
@@ -109,10 +109,10 @@ func auditValue(key string, v any) string {
 		if key == "cap_percent" {
 			return fmt.Sprintf("%.0f%%", x)
 		}
-		return count(int64(x))
+		return Count(int64(x))
 	case string:
 		if t, err := time.Parse(time.DateOnly, x); err == nil {
-			return longDate(t)
+			return LongDate(t)
 		}
 		return x
 	case map[string]any:

@@ -24,12 +24,12 @@ import (
 // badCredentials is the one answer to a failed sign-in, whether or not the account exists.
 const badCredentials = "The e-mail or password is not right. Check both and try again."
 
-func handleLoginPage() echo.HandlerFunc {
+func HandleLoginPage() echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if u := UserFromContext(c.Request().Context()); u != nil {
-			return redirect(c, homeFor(u.Role))
+			return Redirect(c, HomeFor(u.Role))
 		}
-		return ok(c, "Sign in", views.LoginPage(views.LoginForm{Next: safeNext(c.QueryParam("next")), CSRF: csrfToken(c)}))
+		return OK(c, "Sign in", views.LoginPage(views.LoginForm{Next: SafeNext(c.QueryParam("next")), CSRF: CSRFToken(c)}))
 	}
 }
 
@@ -39,19 +39,19 @@ type userByEmail interface {
 	cartMerger
 }
 
-func handleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, throttle *auth.Throttle, clk clock.Clock) echo.HandlerFunc {
+func HandleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, throttle *auth.Throttle, clk clock.Clock) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		email := strings.TrimSpace(c.FormValue("email"))
 		password := c.FormValue("password")
-		form := views.LoginForm{Email: email, Next: safeNext(c.FormValue("next")), CSRF: csrfToken(c)}
+		form := views.LoginForm{Email: email, Next: SafeNext(c.FormValue("next")), CSRF: CSRFToken(c)}
 		ctx := c.Request().Context()
 
 		attempt, wait := throttle.Allow(email, c.RealIP(), clk.Now())
 		if attempt == nil {
 			minutes := int(math.Ceil(wait.Minutes()))
-			form.Error = fmt.Sprintf("Too many sign-in attempts. Wait %d minute%s and try again.", minutes, plural(int64(minutes)))
+			form.Error = fmt.Sprintf("Too many sign-in attempts. Wait %d minute%s and try again.", minutes, Plural(int64(minutes)))
 			c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
-			return render(c, http.StatusTooManyRequests, "Sign in", views.LoginPage(form))
+			return Render(c, http.StatusTooManyRequests, "Sign in", views.LoginPage(form))
 		}
 		user, err := q.GetUserByEmail(ctx, email)
 		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
@@ -60,7 +60,7 @@ func handleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 		// Unknown accounts are checked against a dummy hash so they cost the same time.
 		if !hasher.Check(user.PasswordHash, password) || user.DisabledAt != nil {
 			form.Error = badCredentials
-			return render(c, http.StatusUnauthorized, "Sign in", views.LoginPage(form))
+			return Render(c, http.StatusUnauthorized, "Sign in", views.LoginPage(form))
 		}
 		attempt.Succeeded()
 		if err := signIn(c, sm, q, user); err != nil {
@@ -68,9 +68,9 @@ func handleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 		}
 		to := form.Next
 		if to == "" {
-			to = homeFor(user.Role)
+			to = HomeFor(user.Role)
 		}
-		return redirect(c, to)
+		return Redirect(c, to)
 	}
 }
 
@@ -83,15 +83,15 @@ func signIn(c echo.Context, sm *scs.SessionManager, carts cartMerger, user db.Us
 	if err := sm.RenewToken(ctx); err != nil {
 		return err
 	}
-	if err := mergeVisitorCart(ctx, carts, sm, userID, role); err != nil {
+	if err := MergeVisitorCart(ctx, carts, sm, userID, role); err != nil {
 		return err
 	}
-	sm.Put(ctx, sessionUserID, userID)
-	sm.Put(ctx, sessionEpoch, int(user.SessionEpoch))
+	sm.Put(ctx, SessionUserID, userID)
+	sm.Put(ctx, SessionEpoch, int(user.SessionEpoch))
 	return nil
 }
 
-func handleLogout(sm *scs.SessionManager) echo.HandlerFunc {
+func HandleLogout(sm *scs.SessionManager) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		// Destroy deletes the session on the server, so the old cookie no longer signs anyone
@@ -99,14 +99,14 @@ func handleLogout(sm *scs.SessionManager) echo.HandlerFunc {
 		if err := sm.Destroy(ctx); err != nil {
 			return err
 		}
-		addFlash(sm, ctx, "success", "You have signed out.")
-		return redirect(c, "/login")
+		AddFlash(sm, ctx, "success", "You have signed out.")
+		return Redirect(c, "/login")
 	}
 }
 
-func handleSignupPage() echo.HandlerFunc {
+func HandleSignupPage() echo.HandlerFunc {
 	return func(c echo.Context) error {
-		return ok(c, "Create an account", views.SignupPage(views.SignupForm{Next: safeNext(c.QueryParam("next")), CSRF: csrfToken(c)}))
+		return OK(c, "Create an account", views.SignupPage(views.SignupForm{Next: SafeNext(c.QueryParam("next")), CSRF: CSRFToken(c)}))
 	}
 }
 
@@ -122,14 +122,14 @@ type userCreator interface {
 	cartMerger
 }
 
-func handleSignup(q userCreator, sm *scs.SessionManager, hasher *auth.Hasher, v *validator.Validate) echo.HandlerFunc {
+func HandleSignup(q userCreator, sm *scs.SessionManager, hasher *auth.Hasher, v *validator.Validate) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		f := signupForm{
 			Name:     strings.TrimSpace(c.FormValue("name")),
 			Email:    strings.TrimSpace(c.FormValue("email")),
 			Password: c.FormValue("password"),
 		}
-		page := views.SignupForm{Name: f.Name, Email: f.Email, Next: safeNext(c.FormValue("next")), CSRF: csrfToken(c), Errors: validateForm(v, f)}
+		page := views.SignupForm{Name: f.Name, Email: f.Email, Next: SafeNext(c.FormValue("next")), CSRF: CSRFToken(c), Errors: ValidateForm(v, f)}
 		if page.Errors == nil {
 			user, err := q.CreateUser(c.Request().Context(), db.CreateUserParams{
 				Email: f.Email, Name: f.Name, PasswordHash: hasher.Hash(f.Password), Role: db.UserRoleConsumer,
@@ -144,20 +144,20 @@ func handleSignup(q userCreator, sm *scs.SessionManager, hasher *auth.Hasher, v 
 				if err := signIn(c, sm, q, user); err != nil {
 					return err
 				}
-				addFlash(sm, c.Request().Context(), "success", "Welcome, "+user.Name+". Your account is ready.")
+				AddFlash(sm, c.Request().Context(), "success", "Welcome, "+user.Name+". Your account is ready.")
 				to := page.Next
 				if to == "" {
-					to = homeFor(user.Role)
+					to = HomeFor(user.Role)
 				}
-				return redirect(c, to)
+				return Redirect(c, to)
 			}
 		}
-		return render(c, http.StatusUnprocessableEntity, "Create an account", views.SignupPage(page))
+		return Render(c, http.StatusUnprocessableEntity, "Create an account", views.SignupPage(page))
 	}
 }
 
-// safeNext keeps a post-sign-in destination only when it is a path on this site.
-func safeNext(next string) string {
+// SafeNext keeps a post-sign-in destination only when it is a path on this site.
+func SafeNext(next string) string {
 	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
 		return ""
 	}

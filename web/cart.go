@@ -18,25 +18,25 @@ import (
 
 // shopper is who looks at a listing: whether they may buy it, and the token their forms carry.
 type shopper struct {
-	canShop bool
+	CanShop bool
 	csrf    string
 }
 
 func shopperOf(c echo.Context) shopper {
-	return shopper{canShop: canShop(UserFromContext(c.Request().Context())), csrf: csrfToken(c)}
+	return shopper{CanShop: CanShop(UserFromContext(c.Request().Context())), csrf: CSRFToken(c)}
 }
 
 // buyBox is a listing's add-to-cart control for this shopper; back is the page a plain add
 // returns to.
 func (s shopper) buyBox(productID int64, name string, purchasable bool, inCart int, quantity bool, back string) views.BuyBox {
-	return views.BuyBox{ProductID: productID, Name: name, Purchasable: purchasable, CanShop: s.canShop,
+	return views.BuyBox{ProductID: productID, Name: name, Purchasable: purchasable, CanShop: s.CanShop,
 		InCart: inCart, Quantity: quantity, Return: back, CSRF: s.csrf}
 }
 
 // shoppersOnly lets visitors and consumers through; a partner or staff member has no cart (404).
 func shoppersOnly(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if !canShop(UserFromContext(c.Request().Context())) {
+		if !CanShop(UserFromContext(c.Request().Context())) {
 			return echo.ErrNotFound
 		}
 		return next(c)
@@ -52,14 +52,14 @@ func readQuantity(s string, lowest int) (int32, bool) {
 	return int32(n), true
 }
 
-// handleAddToCart adds a listing that can be bought today to the shopper's cart (a visitor gets
+// HandleAddToCart adds a listing that can be bought today to the shopper's cart (a visitor gets
 // a cart key on their first add). htmx gets the listing's new status and the header's count;
 // a plain form is sent back where it came from with a message.
-func handleAddToCart(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+func HandleAddToCart(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
-		back := safeNext(c.FormValue("return"))
+		back := SafeNext(c.FormValue("return"))
 		if back == "" {
 			back = "/hub"
 		}
@@ -83,30 +83,30 @@ func handleAddToCart(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.Handl
 		if err != nil {
 			return err
 		}
-		if isHTMX(c) {
-			return renderFragment(c, http.StatusOK, views.CartAddAnswer(int(row.Quantity), int(row.CartCount)))
+		if IsHTMX(c) {
+			return RenderFragment(c, http.StatusOK, views.CartAddAnswer(int(row.Quantity), int(row.CartCount)))
 		}
-		return flashRedirect(c, "success", "“"+row.Name+"” is in your cart ("+strconv.Itoa(int(row.Quantity))+").", back)
+		return FlashRedirect(c, "success", "“"+row.Name+"” is in your cart ("+strconv.Itoa(int(row.Quantity))+").", back)
 	}
 }
 
 // addRefused answers an add that cannot be made: in place for htmx, as a message otherwise.
 func addRefused(c echo.Context, back, msg string) error {
-	if isHTMX(c) {
-		return renderFragment(c, http.StatusUnprocessableEntity, views.CartAddRefused(msg))
+	if IsHTMX(c) {
+		return RenderFragment(c, http.StatusUnprocessableEntity, views.CartAddRefused(msg))
 	}
-	return flashRedirect(c, "error", msg, back)
+	return FlashRedirect(c, "error", msg, back)
 }
 
-// handleCart is the cart, every line re-checked against the Hub today.
-func handleCart(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+// HandleCart is the cart, every line re-checked against the Hub today.
+func HandleCart(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		page, _, err := loadCart(c, q, clock.Today(clk, cfg.Location), nil)
 		if err != nil {
 			return err
 		}
-		return ok(c, "Your cart", views.CartView(page))
+		return OK(c, "Your cart", views.CartView(page))
 	}
 }
 
@@ -114,7 +114,7 @@ func handleCart(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFun
 // quantity errors by product, shown with what was typed.
 func loadCart(c echo.Context, q *db.Queries, today time.Time, lineErrors map[int64]lineError) (views.CartPage, int, error) {
 	owner := cartOwnerOf(c)
-	page := views.CartPage{Consumer: UserFromContext(c.Request().Context()) != nil, CSRF: csrfToken(c)}
+	page := views.CartPage{Consumer: UserFromContext(c.Request().Context()) != nil, CSRF: CSRFToken(c)}
 	if owner.empty() {
 		return page, 0, nil
 	}

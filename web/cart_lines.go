@@ -28,14 +28,14 @@ func cartLines(rows []db.ListCartLinesRow) (lines []views.CartLine, totals []str
 	for _, r := range rows {
 		l := views.CartLine{
 			ProductID: r.ProductID, Name: r.Name, Company: r.CompanyName, Kind: db.ProductKind(r.Module),
-			Quantity: strconv.Itoa(int(r.Quantity)), Price: money(r.Price, r.Currency), Period: pricePeriod(r.PricingModel),
-			Amount: money(r.Amount, r.Currency), Available: r.Purchasable,
+			Quantity: strconv.Itoa(int(r.Quantity)), Price: Money(r.Price, r.Currency), Period: PricePeriod(r.PricingModel),
+			Amount: Money(r.Amount, r.Currency), Available: r.Purchasable,
 		}
 		if r.Visible {
-			l.Href = listingHref(r.CompanySlug, r.Slug)
+			l.Href = ListingHref(r.CompanySlug, r.Slug)
 		}
 		if r.PriceSeen != r.Price || r.CurrencySeen != r.Currency {
-			l.WasPrice = money(r.PriceSeen, r.CurrencySeen)
+			l.WasPrice = Money(r.PriceSeen, r.CurrencySeen)
 		}
 		switch {
 		case !r.Visible:
@@ -47,18 +47,18 @@ func cartLines(rows []db.ListCartLinesRow) (lines []views.CartLine, totals []str
 			excluded++
 		} else if !seen[r.Currency] {
 			seen[r.Currency] = true
-			totals = append(totals, money(r.CurrencyTotal, r.Currency))
+			totals = append(totals, Money(r.CurrencyTotal, r.Currency))
 		}
 		lines = append(lines, l)
 	}
 	return lines, totals, excluded
 }
 
-// handleSetCartQuantity changes a line's quantity; 0 removes it.
-func handleSetCartQuantity(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+// HandleSetCartQuantity changes a line's quantity; 0 removes it.
+func HandleSetCartQuantity(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
-		productID, ok := parseID(c.Param("id"))
+		productID, ok := ParseID(c.Param("id"))
 		if !ok {
 			return echo.ErrNotFound
 		}
@@ -91,11 +91,11 @@ func handleSetCartQuantity(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo
 	}
 }
 
-// handleRemoveFromCart takes a line out of the cart.
-func handleRemoveFromCart(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+// HandleRemoveFromCart takes a line out of the cart.
+func HandleRemoveFromCart(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
-		productID, ok := parseID(c.Param("id"))
+		productID, ok := ParseID(c.Param("id"))
 		if !ok {
 			return echo.ErrNotFound
 		}
@@ -112,15 +112,15 @@ func handleRemoveFromCart(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.
 // the message; a plain form is sent to the cart with the message (or, for a quantity that
 // could not be taken, gets the cart page with the error under the field).
 func cartAnswer(c echo.Context, q *db.Queries, clk clock.Clock, cfg Config, status int, kind, msg string, errs map[int64]lineError) error {
-	if !isHTMX(c) && errs == nil {
-		return flashRedirect(c, kind, msg, "/cart")
+	if !IsHTMX(c) && errs == nil {
+		return FlashRedirect(c, kind, msg, "/cart")
 	}
 	page, items, err := loadCart(c, q, clock.Today(clk, cfg.Location), errs)
 	if err != nil {
 		return err
 	}
-	if !isHTMX(c) {
-		return render(c, status, "Your cart", views.CartView(page))
+	if !IsHTMX(c) {
+		return Render(c, status, "Your cart", views.CartView(page))
 	}
-	return renderFragment(c, status, views.CartChanged(page, items, msg))
+	return RenderFragment(c, status, views.CartChanged(page, items, msg))
 }

@@ -11,9 +11,9 @@ import (
 	"partnerportal/db"
 )
 
-// sessionCartKey holds a visitor's cart key. scs keeps session data when it renews the token at
+// SessionCartKey holds a visitor's cart key. scs keeps session data when it renews the token at
 // sign-in, so the key is still there for signIn to merge the cart.
-const sessionCartKey = "cart_key"
+const SessionCartKey = "cart_key"
 
 // cartOwner names whose cart a request works on: a consumer's (by user id) or a visitor's (by
 // the random key in their session). Both nil: a visitor who has no cart yet.
@@ -29,9 +29,9 @@ func (o cartOwner) lines(today time.Time) db.ListCartLinesParams {
 	return db.ListCartLinesParams{Today: today, ConsumerID: o.ConsumerID, VisitorKey: o.VisitorKey}
 }
 
-// canShop reports whether the user may fill a cart: visitors and consumers. Partners and staff
+// CanShop reports whether the user may fill a cart: visitors and consumers. Partners and staff
 // browse the Hub but do not buy.
-func canShop(u *CurrentUser) bool { return u == nil || u.Role == db.UserRoleConsumer }
+func CanShop(u *CurrentUser) bool { return u == nil || u.Role == db.UserRoleConsumer }
 
 // cartOwnerOf is the cart of the request's shopper, empty for a visitor without a cart and for
 // users who do not shop.
@@ -42,7 +42,7 @@ func cartOwnerOf(c echo.Context) cartOwner {
 	case u != nil && u.Role == db.UserRoleConsumer:
 		return cartOwner{ConsumerID: &u.ID}
 	case u == nil:
-		if v := visitorFrom(ctx); v != nil {
+		if v := VisitorFrom(ctx); v != nil {
 			return cartOwner{VisitorKey: &v.CartKey}
 		}
 	}
@@ -55,31 +55,31 @@ func ensureCartOwner(c echo.Context) cartOwner {
 	if !o.empty() || UserFromContext(c.Request().Context()) != nil {
 		return o
 	}
-	sm := sessionsFrom(c)
+	sm := Sessions(c)
 	if sm == nil {
 		return o
 	}
 	key := rand.Text()
-	sm.Put(c.Request().Context(), sessionCartKey, key)
+	sm.Put(c.Request().Context(), SessionCartKey, key)
 	return cartOwner{VisitorKey: &key}
 }
 
-// visitor is what the request knows of a visitor's cart: its key and its number of items.
-type visitor struct {
+// Visitor is what the request knows of a Visitor's cart: its key and its number of items.
+type Visitor struct {
 	CartKey   string
 	CartCount int
 }
 
 type visitorKey struct{}
 
-func visitorFrom(ctx context.Context) *visitor {
-	v, _ := ctx.Value(visitorKey{}).(*visitor)
+func VisitorFrom(ctx context.Context) *Visitor {
+	v, _ := ctx.Value(visitorKey{}).(*Visitor)
 	return v
 }
 
-// loadVisitorCart counts a visitor's cart for the header, only when their session holds a cart.
-func loadVisitorCart(ctx context.Context, q *db.Queries, sm *scs.SessionManager) (context.Context, error) {
-	key := sm.GetString(ctx, sessionCartKey)
+// LoadVisitorCart counts a visitor's cart for the header, only when their session holds a cart.
+func LoadVisitorCart(ctx context.Context, q *db.Queries, sm *scs.SessionManager) (context.Context, error) {
+	key := sm.GetString(ctx, SessionCartKey)
 	if key == "" {
 		return ctx, nil
 	}
@@ -87,7 +87,7 @@ func loadVisitorCart(ctx context.Context, q *db.Queries, sm *scs.SessionManager)
 	if err != nil {
 		return ctx, err
 	}
-	return context.WithValue(ctx, visitorKey{}, &visitor{CartKey: key, CartCount: int(n)}), nil
+	return context.WithValue(ctx, visitorKey{}, &Visitor{CartKey: key, CartCount: int(n)}), nil
 }
 
 // cartMerger is what sign-in needs to move a visitor's cart into a consumer's.
@@ -95,10 +95,10 @@ type cartMerger interface {
 	MergeVisitorCart(ctx context.Context, arg db.MergeVisitorCartParams) error
 }
 
-// mergeVisitorCart moves the session's visitor cart into the consumer's cart at sign-in. Users
+// MergeVisitorCart moves the session's visitor cart into the consumer's cart at sign-in. Users
 // who do not shop keep nothing of it: the key leaves the session either way.
-func mergeVisitorCart(ctx context.Context, q cartMerger, sm *scs.SessionManager, userID int64, role db.UserRole) error {
-	key := sm.PopString(ctx, sessionCartKey)
+func MergeVisitorCart(ctx context.Context, q cartMerger, sm *scs.SessionManager, userID int64, role db.UserRole) error {
+	key := sm.PopString(ctx, SessionCartKey)
 	if key == "" || role != db.UserRoleConsumer {
 		return nil
 	}

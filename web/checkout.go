@@ -19,23 +19,23 @@ import (
 	"partnerportal/web/clock"
 )
 
-// handleCheckout is the review before an order: the cart re-checked, and a form that carries
+// HandleCheckout is the review before an order: the cart re-checked, and a form that carries
 // a one-time token and the lines as reviewed. It writes nothing.
-func handleCheckout(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+func HandleCheckout(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		rows, err := q.ListCartLines(c.Request().Context(), cartOwnerOf(c).lines(clock.Today(clk, cfg.Location)))
 		if err != nil {
 			return err
 		}
-		page := views.CheckoutPage{Cart: views.CartPage{Consumer: true, CSRF: csrfToken(c)}, Token: rand.Text()}
+		page := views.CheckoutPage{Cart: views.CartPage{Consumer: true, CSRF: CSRFToken(c)}, Token: rand.Text()}
 		page.Cart.Lines, page.Cart.Totals, page.Cart.Excluded = cartLines(rows)
 		for _, r := range rows {
 			if r.Purchasable {
 				page.Reviewed = append(page.Reviewed, reviewedLine{r.ProductID, r.Quantity, r.Price, r.Currency}.String())
 			}
 		}
-		return ok(c, "Checkout", views.CheckoutView(page))
+		return OK(c, "Checkout", views.CheckoutView(page))
 	}
 }
 
@@ -78,9 +78,9 @@ var (
 	errAlreadyPlaced = errors.New("an order was placed with this checkout token")
 )
 
-// handlePlaceOrder places the reviewed order in one transaction (placeOrder). The same review
+// HandlePlaceOrder places the reviewed order in one transaction (placeOrder). The same review
 // placed twice places one order: the second attempt is shown the first.
-func handlePlaceOrder(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+func HandlePlaceOrder(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -102,7 +102,7 @@ func handlePlaceOrder(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.Hand
 			if done, err := placedBefore(c, q, u, token); done || err != nil {
 				return err
 			}
-			return flashRedirect(c, "error", "Nothing was ordered: none of the lines you reviewed can be bought as reviewed any more. Your cart shows why.", "/cart")
+			return FlashRedirect(c, "error", "Nothing was ordered: none of the lines you reviewed can be bought as reviewed any more. Your cart shows why.", "/cart")
 		}
 		if err != nil {
 			return err
@@ -111,7 +111,7 @@ func handlePlaceOrder(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.Hand
 		if result.refused > 0 {
 			msg += fmt.Sprintf(" %s could not be ordered and cost nothing: see below.", views.LinesText(result.refused))
 		}
-		return flashRedirect(c, "success", msg, "/orders/"+itoa(result.orderID))
+		return FlashRedirect(c, "success", msg, "/orders/"+Itoa(result.orderID))
 	}
 }
 
@@ -127,7 +127,7 @@ func placedBefore(c echo.Context, q *db.Queries, u *CurrentUser, token string) (
 	if o.ConsumerID != u.ID {
 		return true, echo.ErrNotFound
 	}
-	return true, flashRedirect(c, "info", "Order "+orderNumber(o.ID)+" was already placed from this checkout; here it is.", "/orders/"+itoa(o.ID))
+	return true, FlashRedirect(c, "info", "Order "+orderNumber(o.ID)+" was already placed from this checkout; here it is.", "/orders/"+Itoa(o.ID))
 }
 
 type placed struct {
@@ -205,7 +205,7 @@ func decideLines(reviewed []reviewedLine, rows []db.ListCartLinesRow) decided {
 			case !r.Purchasable:
 				reason = reasonNotForSale
 			case r.Price != l.Price || r.Currency != l.Currency:
-				reason = fmt.Sprintf(reasonPriceChanged, money(r.Price, r.Currency))
+				reason = fmt.Sprintf(reasonPriceChanged, Money(r.Price, r.Currency))
 			default:
 				reason = ""
 			}
@@ -224,4 +224,4 @@ func decideLines(reviewed []reviewedLine, rows []db.ListCartLinesRow) decided {
 }
 
 // orderNumber is how pages name an order: "#1024".
-func orderNumber(id int64) string { return "#" + itoa(id) }
+func orderNumber(id int64) string { return "#" + Itoa(id) }

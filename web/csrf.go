@@ -26,15 +26,15 @@ func csrf(secure bool) echo.MiddlewareFunc {
 		CookieHTTPOnly: true,
 		CookieSameSite: http.SameSiteLaxMode,
 		CookieMaxAge:   7 * 24 * 3600,
-		Skipper:        sessionless,
+		Skipper:        Sessionless,
 		ErrorHandler: func(err error, c echo.Context) error {
 			return &Error{Code: http.StatusForbidden, Message: "This form has expired or did not come from the portal. Reload the page and try again.", Err: err}
 		},
 	})
 }
 
-// csrfToken is the token forms of this request must send back.
-func csrfToken(c echo.Context) string {
+// CSRFToken is the token forms of this request must send back.
+func CSRFToken(c echo.Context) string {
 	t, _ := c.Get(csrfContextKey).(string)
 	return t
 }

@@ -79,17 +79,17 @@ func loadConsole(c echo.Context, pool *pgxpool.Pool, clk clock.Clock, loc *time.
 	if form.Count == "" {
 		form.Count = "1"
 	}
-	con := views.DevLabConsole{Form: form, CSRF: csrfToken(c), ReadOnly: areaAccess(c).State.ReadOnly()}
+	con := views.DevLabConsole{Form: form, CSRF: CSRFToken(c), ReadOnly: AreaAccess(c).State.ReadOnly()}
 	names := map[db.ModuleKey]string{}
 	for _, p := range d.Plans {
 		names[p.Module] = p.ModuleName
 		con.Modules = append(con.Modules, views.Option{Value: string(p.Module), Label: p.ModuleName})
-		plan := views.DevLabPlan{Module: string(p.Module), Name: p.ModuleName, Badge: stateBadge(p.State), Summary: planSummary(p.State, p.MessagesLeftAllowance, p.DevicesLeftAllowance)}
+		plan := views.DevLabPlan{Module: string(p.Module), Name: p.ModuleName, Badge: StateBadge(p.State), Summary: planSummary(p.State, p.MessagesLeftAllowance, p.DevicesLeftAllowance)}
 		if p.MessageQuota != nil {
-			plan.Usage = append(plan.Usage, usageBar(p.ServiceID, "messages", *p.MessagesUsed, *p.MessageQuota, *p.MessageAllowance))
+			plan.Usage = append(plan.Usage, UsageBar(p.ServiceID, "messages", *p.MessagesUsed, *p.MessageQuota, *p.MessageAllowance))
 		}
 		if p.DeviceQuota != nil {
-			plan.Usage = append(plan.Usage, usageBar(p.ServiceID, "devices", *p.DevicesUsed, *p.DeviceQuota, *p.DeviceAllowance))
+			plan.Usage = append(plan.Usage, UsageBar(p.ServiceID, "devices", *p.DevicesUsed, *p.DeviceQuota, *p.DeviceAllowance))
 		}
 		con.Plans = append(con.Plans, plan)
 	}
@@ -101,12 +101,12 @@ func loadConsole(c echo.Context, pool *pgxpool.Pool, clk clock.Clock, loc *time.
 		con.Keys = append(con.Keys, key)
 	}
 	for _, dv := range d.Devices {
-		dev := views.DevLabDevice{ID: dv.ID, Name: dv.Name, Plan: names[dv.Module], Registered: longDate(dv.CreatedAt.In(loc))}
+		dev := views.DevLabDevice{ID: dv.ID, Name: dv.Name, Plan: names[dv.Module], Registered: LongDate(dv.CreatedAt.In(loc))}
 		if dev.Plan == "" {
 			dev.Plan = string(dv.Module)
 		}
 		if dv.RemovedAt != nil {
-			dev.Removed = longDate(dv.RemovedAt.In(loc))
+			dev.Removed = LongDate(dv.RemovedAt.In(loc))
 		}
 		con.Devices = append(con.Devices, dev)
 	}
@@ -123,7 +123,7 @@ func loadConsole(c echo.Context, pool *pgxpool.Pool, clk clock.Clock, loc *time.
 			line.State = r.State.Label()
 		}
 		if r.Used != nil {
-			line.Used = count(*r.Used)
+			line.Used = Count(*r.Used)
 		}
 		con.Log = append(con.Log, line)
 	}
@@ -137,7 +137,7 @@ func planSummary(s db.ServiceState, msgsLeft, devsLeft *int64) string {
 		return "Active: test messages are counted against the quota."
 	case db.ServiceStateGrace:
 		if msgsLeft != nil {
-			return fmt.Sprintf("In grace: %s message%s left in the cap allowance.", count(*msgsLeft), plural(*msgsLeft))
+			return fmt.Sprintf("In grace: %s message%s left in the cap allowance.", Count(*msgsLeft), Plural(*msgsLeft))
 		}
 		return "In grace: usable within the cap allowance."
 	case db.ServiceStateExhausted:
@@ -156,8 +156,8 @@ func answerBadge(accepted bool, code string) views.Badge {
 	return views.Badge{Tone: "readonly", Icon: "✕", Label: "Refused: " + code}
 }
 
-// handleDevLab is the console page.
-func handleDevLab(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+// HandleDevLab is the console page.
+func HandleDevLab(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		return devlabAnswer(c, pool, clk, cfg, http.StatusOK, views.DevLabForm{}, "", "")
 	}

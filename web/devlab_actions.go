@@ -40,9 +40,9 @@ func sandboxModule(c echo.Context) (db.ModuleKey, bool) {
 	return m, !UserFromContext(c.Request().Context()).Access.Plan(m, db.EnvironmentSandbox).State.Hidden()
 }
 
-// handleDevLabMessages sends a burst of test messages, one report each, through the meter the
+// HandleDevLabMessages sends a burst of test messages, one report each, through the meter the
 // API uses; the console comes back with the plan's new figures and what happened.
-func handleDevLabMessages(pool *pgxpool.Pool, m *metering.Meter, clk clock.Clock, cfg Config) echo.HandlerFunc {
+func HandleDevLabMessages(pool *pgxpool.Pool, m *metering.Meter, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		form := views.DevLabForm{Module: c.FormValue("module"), Count: strings.TrimSpace(c.FormValue("count")), Errors: views.FieldErrors{}}
 		module, okModule := sandboxModule(c)
@@ -74,7 +74,7 @@ func handleDevLabMessages(pool *pgxpool.Pool, m *metering.Meter, clk clock.Clock
 				firstRefusal = a.Result().Message
 			}
 		}
-		msg := fmt.Sprintf("%d of %d test message%s accepted.", accepted, n, plural(int64(n)))
+		msg := fmt.Sprintf("%d of %d test message%s accepted.", accepted, n, Plural(int64(n)))
 		kind := "success"
 		if firstRefusal != "" {
 			msg += " " + firstRefusal
@@ -85,9 +85,9 @@ func handleDevLabMessages(pool *pgxpool.Pool, m *metering.Meter, clk clock.Clock
 	}
 }
 
-// handleDevLabRegisterDevice registers a test device: a +1 device report on its plan, and the
+// HandleDevLabRegisterDevice registers a test device: a +1 device report on its plan, and the
 // device only if the report is accepted, in one transaction.
-func handleDevLabRegisterDevice(pool *pgxpool.Pool, m *metering.Meter, clk clock.Clock, cfg Config) echo.HandlerFunc {
+func HandleDevLabRegisterDevice(pool *pgxpool.Pool, m *metering.Meter, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		u := UserFromContext(c.Request().Context())
 		form := views.DevLabForm{Module: c.FormValue("module"), DeviceName: strings.TrimSpace(c.FormValue("device_name")), Errors: views.FieldErrors{}}
@@ -124,9 +124,9 @@ func handleDevLabRegisterDevice(pool *pgxpool.Pool, m *metering.Meter, clk clock
 	}
 }
 
-// handleDevLabRemoveDevice removes a test device: a −1 device report, and the device marked
+// HandleDevLabRemoveDevice removes a test device: a −1 device report, and the device marked
 // removed only if the report is accepted. (The device id is a form field, not part of the path.)
-func handleDevLabRemoveDevice(pool *pgxpool.Pool, m *metering.Meter, clk clock.Clock, cfg Config) echo.HandlerFunc {
+func HandleDevLabRemoveDevice(pool *pgxpool.Pool, m *metering.Meter, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		u := UserFromContext(c.Request().Context())
 		id, err := strconv.ParseInt(c.FormValue("device_id"), 10, 64)
@@ -177,9 +177,9 @@ func devlabAnswer(c echo.Context, pool *pgxpool.Pool, clk clock.Clock, cfg Confi
 		return err
 	}
 	con.Outcome, con.OutcomeKind = msg, kind
-	if isHTMX(c) {
-		return renderFragment(c, status, views.DevLabConsoleView(con))
+	if IsHTMX(c) {
+		return RenderFragment(c, status, views.DevLabConsoleView(con))
 	}
-	area := areaByKey("devlab")
-	return render(c, status, area.Name, views.DevLabView(views.DevLabPage{Area: areaPage(area, areaAccess(c)), Console: con}))
+	area := AreaByKey("devlab")
+	return Render(c, status, area.Name, views.DevLabView(views.DevLabPage{Area: AreaPageOf(area, AreaAccess(c)), Console: con}))
 }

@@ -52,10 +52,10 @@ var statusMessages = map[int]string{
 // page.
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
-		s.logger.Error("error after response started", "err", err, "request_id", requestID(c))
+		s.logger.Error("error after response started", "err", err, "request_id", RequestID(c))
 		return
 	}
-	if isAPI(c) {
+	if IsAPI(c) {
 		s.handleAPIError(err, c)
 		return
 	}
@@ -69,7 +69,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		info.Status = he.Code
 	}
 	if info.Status >= 500 {
-		s.logger.Error("request failed", "err", err, "request_id", requestID(c), "path", c.Request().URL.Path)
+		s.logger.Error("request failed", "err", err, "request_id", RequestID(c), "path", c.Request().URL.Path)
 	}
 	if info.Message == "" {
 		info.Message = statusMessages[info.Status]
@@ -83,15 +83,15 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	var rerr error
-	if isHTMX(c) {
+	if IsHTMX(c) {
 		h := c.Response().Header()
 		h.Set("HX-Retarget", "#flash")
 		h.Set("HX-Reswap", "innerHTML")
-		rerr = renderFragment(c, info.Status, views.FlashMessage(views.Flash{Kind: "error", Text: info.Message}))
+		rerr = RenderFragment(c, info.Status, views.FlashMessage(views.Flash{Kind: "error", Text: info.Message}))
 	} else {
-		rerr = render(c, info.Status, info.Title, views.ErrorPage(info))
+		rerr = Render(c, info.Status, info.Title, views.ErrorPage(info))
 	}
 	if rerr != nil {
-		s.logger.Error("render error page", "err", rerr, "request_id", requestID(c))
+		s.logger.Error("render error page", "err", rerr, "request_id", RequestID(c))
 	}
 }

@@ -8,18 +8,18 @@ import (
 	"golang.org/x/text/message"
 )
 
-// longDate is how dates read on pages: "25 Nov 2026".
-func longDate(t time.Time) string { return t.Format("2 Jan 2006") }
+// LongDate is how dates read on pages: "25 Nov 2026".
+func LongDate(t time.Time) string { return t.Format("2 Jan 2006") }
 
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+func Itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 var printer = message.NewPrinter(language.English)
 
-// count writes a number with thousands separators: 12,000.
-func count(n int64) string { return printer.Sprintf("%d", n) }
+// Count writes a number with thousands separators: 12,000.
+func Count(n int64) string { return printer.Sprintf("%d", n) }
 
-// plural is "s" unless n is 1.
-func plural(n int64) string {
+// Plural is "s" unless n is 1.
+func Plural(n int64) string {
 	if n == 1 {
 		return ""
 	}

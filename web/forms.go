@@ -12,7 +12,7 @@ import (
 	"partnerportal/views"
 )
 
-func newValidator() *validator.Validate {
+func NewValidator() *validator.Validate {
 	v := validator.New(validator.WithRequiredStructEnabled())
 	// Errors are reported under the form field's name, which is what the page knows.
 	v.RegisterTagNameFunc(func(f reflect.StructField) string {
@@ -44,8 +44,8 @@ func mustRegister(v *validator.Validate, tag string, fn validator.Func) {
 	}
 }
 
-// validateForm checks form and returns a message per invalid field, or nil when all is well.
-func validateForm(v *validator.Validate, form any) views.FieldErrors {
+// ValidateForm checks form and returns a message per invalid field, or nil when all is well.
+func ValidateForm(v *validator.Validate, form any) views.FieldErrors {
 	err := v.Struct(form)
 	if err == nil {
 		return nil

@@ -6,8 +6,8 @@ import "github.com/labstack/echo/v4"
 func handleRoot() echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if u := UserFromContext(c.Request().Context()); u != nil {
-			return redirect(c, homeFor(u.Role))
+			return Redirect(c, HomeFor(u.Role))
 		}
-		return redirect(c, "/hub")
+		return Redirect(c, "/hub")
 	}
 }

@@ -32,11 +32,11 @@ type hubListing struct {
 	InCart       int                `json:"in_cart"`
 }
 
-// handleHub is the public Solutions Hub: the listings SPEC §5 makes visible, searched, filtered
+// HandleHub is the public Solutions Hub: the listings SPEC §5 makes visible, searched, filtered
 // and sorted by the URL. The search form asks again with htmx as the visitor types and gets the
 // results alone, with the URL to show (HX-Push-Url); without JavaScript the same URL is the
 // same page.
-func handleHub(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+func HandleHub(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -56,11 +56,11 @@ func handleHub(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc
 		shop := shopperOf(c)
 		page := views.HubPage{Filter: hubFilter(hq, companies), Count: solutionsCount(int(row.Total))}
 		page.Results = hubResults(hq, listings, shop)
-		if isHTMX(c) {
+		if IsHTMX(c) {
 			c.Response().Header().Set("HX-Push-Url", hq.url())
-			return renderFragment(c, http.StatusOK, views.HubUpdate(page))
+			return RenderFragment(c, http.StatusOK, views.HubUpdate(page))
 		}
-		return ok(c, "Solutions Hub", views.HubView(page))
+		return OK(c, "Solutions Hub", views.HubView(page))
 	}
 }
 
@@ -81,10 +81,10 @@ func hubResults(hq hubQuery, listings []hubListing, shop shopper) views.HubResul
 	if len(listings) > 0 {
 		first, last := listings[0], listings[len(listings)-1]
 		if (backward && more) || (!backward && hq.After != "") {
-			r.Prev = hq.url("before", first.SortKey+"_"+itoa(first.ProductID))
+			r.Prev = hq.url("before", first.SortKey+"_"+Itoa(first.ProductID))
 		}
 		if (!backward && more) || backward {
-			r.Next = hq.url("after", last.SortKey+"_"+itoa(last.ProductID))
+			r.Next = hq.url("after", last.SortKey+"_"+Itoa(last.ProductID))
 		}
 	}
 	if len(r.Cards) == 0 {
@@ -109,16 +109,16 @@ func listingCard(l hubListing, shop shopper, back string) views.ListingCard {
 		tagline = l.Summary
 	}
 	return views.ListingCard{
-		ProductID: l.ProductID, Name: l.Name, Href: listingHref(l.CompanySlug, l.Slug),
+		ProductID: l.ProductID, Name: l.Name, Href: ListingHref(l.CompanySlug, l.Slug),
 		Company: l.CompanyName, CompanyHref: "/hub?company=" + l.CompanySlug,
 		Kind: db.ProductKind(l.Module), Category: l.Category.Label(),
-		Price: money(l.Price, l.Currency), Period: pricePeriod(l.PricingModel), Tagline: tagline,
+		Price: Money(l.Price, l.Currency), Period: PricePeriod(l.PricingModel), Tagline: tagline,
 		Buy: shop.buyBox(l.ProductID, l.Name, l.Purchasable, l.InCart, false, back),
 	}
 }
 
-// listingHref is a listing's page.
-func listingHref(companySlug, slug string) string { return "/hub/" + companySlug + "/" + slug }
+// ListingHref is a listing's page.
+func ListingHref(companySlug, slug string) string { return "/hub/" + companySlug + "/" + slug }
 
 func hubFilter(hq hubQuery, companies []struct{ Slug, Name string }) views.HubFilter {
 	f := views.HubFilter{Q: hq.Q, Kind: hq.Kind, Category: hq.Category, Company: hq.Company,
@@ -126,7 +126,7 @@ func hubFilter(hq hubQuery, companies []struct{ Slug, Name string }) views.HubFi
 	f.Kinds = []views.Option{{Value: "", Label: "Any kind"},
 		{Value: string(db.ModuleKeySoftware), Label: db.ProductKind(db.ModuleKeySoftware) + "s"},
 		{Value: string(db.ModuleKeyHardware), Label: db.ProductKind(db.ModuleKeyHardware) + "s"}}
-	f.Categories = append([]views.Option{{Value: "", Label: "Any category"}}, categoryOptions()...)
+	f.Categories = append([]views.Option{{Value: "", Label: "Any category"}}, CategoryOptions()...)
 	f.Companies = []views.Option{{Value: "", Label: "Any company"}}
 	for _, co := range companies {
 		f.Companies = append(f.Companies, views.Option{Value: co.Slug, Label: co.Name})
@@ -139,5 +139,5 @@ func solutionsCount(n int) string {
 	if n == 1 {
 		return "1 solution"
 	}
-	return count(int64(n)) + " solutions"
+	return Count(int64(n)) + " solutions"
 }

@@ -71,10 +71,10 @@ func readHubQuery(c echo.Context) hubQuery {
 			continue
 		}
 		if !priceInput.MatchString(p.typed) {
-			q.Errors = withError(q.Errors, p.field, "Enter an amount like 50 or 49.90.")
+			q.Errors = WithError(q.Errors, p.field, "Enter an amount like 50 or 49.90.")
 			continue
 		}
-		*p.valid = normalisePrice(p.typed)
+		*p.valid = NormalisePrice(p.typed)
 	}
 	if a := c.QueryParam("after"); cursorPattern.MatchString(a) {
 		q.After = a

@@ -26,7 +26,7 @@ func readListingCopy(c echo.Context) (listingCopyForm, []string) {
 	f := listingCopyForm{Tagline: strings.TrimSpace(c.FormValue("tagline"))}
 	typed := make([]string, maxHighlights)
 	for i := range typed {
-		typed[i] = strings.TrimSpace(c.FormValue("highlight" + itoa(int64(i+1))))
+		typed[i] = strings.TrimSpace(c.FormValue("highlight" + Itoa(int64(i+1))))
 		if typed[i] != "" {
 			f.Highlights = append(f.Highlights, typed[i])
 		}
@@ -34,8 +34,8 @@ func readListingCopy(c echo.Context) (listingCopyForm, []string) {
 	return f, typed
 }
 
-// handleEditListing is a listing's copy form (disabled while the Solutions Hub is read-only).
-func handleEditListing(pool *pgxpool.Pool, area *Area) echo.HandlerFunc {
+// HandleEditListing is a listing's copy form (disabled while the Solutions Hub is read-only).
+func HandleEditListing(pool *pgxpool.Pool, area *Area) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		l, err := listingOf(c.Request().Context(), c, q)
@@ -44,16 +44,16 @@ func handleEditListing(pool *pgxpool.Pool, area *Area) echo.HandlerFunc {
 		}
 		typed := make([]string, maxHighlights)
 		copy(typed, l.Highlights)
-		acc := areaAccess(c)
+		acc := AreaAccess(c)
 		form := views.ListingForm{ProductID: l.ProductID, ProductName: l.Name, Summary: l.Summary, Tagline: l.Tagline,
-			Highlights: typed, Listed: l.ListedAt != nil, ReadOnly: acc.State.ReadOnly(), CSRF: csrfToken(c)}
-		return ok(c, "Listing copy: "+l.Name, views.ListingFormPage(views.AreaPage{Banner: banner(area, acc)}, form))
+			Highlights: typed, Listed: l.ListedAt != nil, ReadOnly: acc.State.ReadOnly(), CSRF: CSRFToken(c)}
+		return OK(c, "Listing copy: "+l.Name, views.ListingFormPage(views.AreaPage{Banner: Banner(area, acc)}, form))
 	}
 }
 
-// handleSaveListing saves a listing's copy; bad input is answered with the form and the
+// HandleSaveListing saves a listing's copy; bad input is answered with the form and the
 // errors under the fields (in place for htmx).
-func handleSaveListing(pool *pgxpool.Pool, clk clock.Clock, area *Area, v *validator.Validate) echo.HandlerFunc {
+func HandleSaveListing(pool *pgxpool.Pool, clk clock.Clock, area *Area, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -62,13 +62,13 @@ func handleSaveListing(pool *pgxpool.Pool, clk clock.Clock, area *Area, v *valid
 			return err
 		}
 		f, typed := readListingCopy(c)
-		if errs := highlightErrors(validateForm(v, f), typed); errs != nil {
+		if errs := highlightErrors(ValidateForm(v, f), typed); errs != nil {
 			form := views.ListingForm{ProductID: l.ProductID, ProductName: l.Name, Summary: l.Summary, Tagline: f.Tagline,
-				Highlights: typed, Errors: errs, CSRF: csrfToken(c)}
-			if isHTMX(c) {
-				return renderFragment(c, http.StatusUnprocessableEntity, views.ListingFormView(form))
+				Highlights: typed, Errors: errs, CSRF: CSRFToken(c)}
+			if IsHTMX(c) {
+				return RenderFragment(c, http.StatusUnprocessableEntity, views.ListingFormView(form))
 			}
-			return render(c, http.StatusUnprocessableEntity, "Listing copy: "+l.Name, views.ListingFormPage(views.AreaPage{}, form))
+			return Render(c, http.StatusUnprocessableEntity, "Listing copy: "+l.Name, views.ListingFormPage(views.AreaPage{}, form))
 		}
 		u := UserFromContext(ctx)
 		if f.Highlights == nil {
@@ -82,7 +82,7 @@ func handleSaveListing(pool *pgxpool.Pool, clk clock.Clock, area *Area, v *valid
 		if n == 0 {
 			return echo.ErrNotFound
 		}
-		return flashRedirect(c, "success", "The listing copy of “"+l.Name+"” is saved.", area.Path)
+		return FlashRedirect(c, "success", "The listing copy of “"+l.Name+"” is saved.", area.Path)
 	}
 }
 
@@ -96,7 +96,7 @@ func highlightErrors(errs views.FieldErrors, typed []string) views.FieldErrors {
 	delete(errs, "Highlights")
 	for i, h := range typed {
 		if len([]rune(h)) > 100 {
-			errs["highlight"+itoa(int64(i+1))] = msg
+			errs["highlight"+Itoa(int64(i+1))] = msg
 		}
 	}
 	if len(errs) == 0 {
@@ -105,8 +105,8 @@ func highlightErrors(errs views.FieldErrors, typed []string) views.FieldErrors {
 	return errs
 }
 
-// handleSetListed lists a product in the Hub (publish) or takes it out (unpublish).
-func handleSetListed(pool *pgxpool.Pool, clk clock.Clock, area *Area) echo.HandlerFunc {
+// HandleSetListed lists a product in the Hub (publish) or takes it out (unpublish).
+func HandleSetListed(pool *pgxpool.Pool, clk clock.Clock, area *Area) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -131,6 +131,6 @@ func handleSetListed(pool *pgxpool.Pool, clk clock.Clock, area *Area) echo.Handl
 		if listed == "false" {
 			msg = "“" + l.Name + "” is no longer listed in the Solutions Hub."
 		}
-		return flashRedirect(c, "success", msg, area.Path)
+		return FlashRedirect(c, "success", msg, area.Path)
 	}
 }

@@ -39,23 +39,23 @@ type companyListing struct {
 	Purchasable  bool            `json:"purchasable"`
 }
 
-// handleHubListings is the partner's side of the Solutions Hub: the company's Hub profile and
+// HandleHubListings is the partner's side of the Solutions Hub: the company's Hub profile and
 // its listable products, each listed or not, with what consumers see of it today.
-func handleHubListings(pool *pgxpool.Pool, clk clock.Clock, cfg Config, area *Area) echo.HandlerFunc {
+func HandleHubListings(pool *pgxpool.Pool, clk clock.Clock, cfg Config, area *Area) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		page, err := hubListingsPage(c, q, clock.Today(clk, cfg.Location), area, nil)
 		if err != nil {
 			return err
 		}
-		return ok(c, area.Name, views.HubListingsView(page))
+		return OK(c, area.Name, views.HubListingsView(page))
 	}
 }
 
 // hubListingsPage loads the page; profile, when given, is the profile form as posted.
 func hubListingsPage(c echo.Context, q *db.Queries, today time.Time, area *Area, profile *views.HubProfileForm) (views.HubListingsPage, error) {
 	u := UserFromContext(c.Request().Context())
-	acc := areaAccess(c)
+	acc := AreaAccess(c)
 	row, err := q.GetCompanyListings(c.Request().Context(), db.GetCompanyListingsParams{Today: today, CompanyID: *u.CompanyID})
 	if err != nil {
 		return views.HubListingsPage{}, err
@@ -65,11 +65,11 @@ func hubListingsPage(c echo.Context, q *db.Queries, today time.Time, area *Area,
 		return views.HubListingsPage{}, fmt.Errorf("read listings: %w", err)
 	}
 	page := views.HubListingsPage{
-		Area:     areaPage(area, acc),
-		Profile:  views.HubProfileForm{Tagline: row.HubTagline, ContactEmail: row.HubContactEmail, ReadOnly: acc.State.ReadOnly(), CSRF: csrfToken(c)},
+		Area:     AreaPageOf(area, acc),
+		Profile:  views.HubProfileForm{Tagline: row.HubTagline, ContactEmail: row.HubContactEmail, ReadOnly: acc.State.ReadOnly(), CSRF: CSRFToken(c)},
 		HubHref:  "/hub?company=" + row.Slug,
 		ReadOnly: acc.State.ReadOnly(),
-		CSRF:     csrfToken(c),
+		CSRF:     CSRFToken(c),
 	}
 	if profile != nil {
 		page.Profile = *profile
@@ -84,7 +84,7 @@ func hubListingsPage(c echo.Context, q *db.Queries, today time.Time, area *Area,
 // just "not for sale".
 func listingRow(l companyListing, companySlug string, hub db.ServiceState) views.ListingRow {
 	r := views.ListingRow{ProductID: l.ProductID, Name: l.Name, Kind: db.ProductKind(l.Module), Tagline: l.Tagline,
-		Price: money(l.Price, l.Currency), Period: pricePeriod(l.PricingModel), Listed: l.ListedAt != nil}
+		Price: Money(l.Price, l.Currency), Period: PricePeriod(l.PricingModel), Listed: l.ListedAt != nil}
 	plan := productPlan{l.Module, db.EnvironmentProduction}.name()
 	switch {
 	case !r.Listed:
@@ -100,46 +100,46 @@ func listingRow(l companyListing, companySlug string, hub db.ServiceState) views
 		r.Status, r.Seen = views.Badge{Tone: "inactive", Icon: "○", Label: "Listed · hidden"}, "Customers do not see it: "+strings.ToLower(plan[:1])+plan[1:]+" is "+strings.ToLower(l.PlanState.Label())+"."
 	}
 	if l.Visible {
-		r.ViewHref = listingHref(companySlug, l.Slug)
+		r.ViewHref = ListingHref(companySlug, l.Slug)
 	}
 	return r
 }
 
-// handleSaveHubProfile saves how the company appears in the Hub.
-func handleSaveHubProfile(pool *pgxpool.Pool, clk clock.Clock, cfg Config, area *Area, v *validator.Validate) echo.HandlerFunc {
+// HandleSaveHubProfile saves how the company appears in the Hub.
+func HandleSaveHubProfile(pool *pgxpool.Pool, clk clock.Clock, cfg Config, area *Area, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		u := UserFromContext(ctx)
 		f := hubProfileForm{Tagline: strings.TrimSpace(c.FormValue("tagline")), ContactEmail: strings.TrimSpace(c.FormValue("contact_email"))}
-		form := views.HubProfileForm{Tagline: f.Tagline, ContactEmail: f.ContactEmail, CSRF: csrfToken(c), Errors: validateForm(v, f)}
+		form := views.HubProfileForm{Tagline: f.Tagline, ContactEmail: f.ContactEmail, CSRF: CSRFToken(c), Errors: ValidateForm(v, f)}
 		if form.Errors != nil {
-			if isHTMX(c) {
-				return renderFragment(c, http.StatusUnprocessableEntity, views.HubProfileFormView(form))
+			if IsHTMX(c) {
+				return RenderFragment(c, http.StatusUnprocessableEntity, views.HubProfileFormView(form))
 			}
 			page, err := hubListingsPage(c, q, clock.Today(clk, cfg.Location), area, &form)
 			if err != nil {
 				return err
 			}
-			return render(c, http.StatusUnprocessableEntity, area.Name, views.HubListingsView(page))
+			return Render(c, http.StatusUnprocessableEntity, area.Name, views.HubListingsView(page))
 		}
 		if err := q.UpdateHubProfile(ctx, db.UpdateHubProfileParams{ID: *u.CompanyID, HubTagline: f.Tagline, HubContactEmail: f.ContactEmail}); err != nil {
 			return err
 		}
-		if isHTMX(c) {
+		if IsHTMX(c) {
 			form.Saved = true
-			return renderFragment(c, http.StatusOK, views.HubProfileFormView(form))
+			return RenderFragment(c, http.StatusOK, views.HubProfileFormView(form))
 		}
-		return flashRedirect(c, "success", "Your Hub profile is saved.", area.Path)
+		return FlashRedirect(c, "success", "Your Hub profile is saved.", area.Path)
 	}
 }
 
 // listingOf finds the company's listable product of the request (:id), or answers 404.
 func listingOf(ctx context.Context, c echo.Context, q *db.Queries) (db.GetCompanyListingRow, error) {
 	u := UserFromContext(ctx)
-	id, ok := parseID(c.Param("id"))
+	id, ok := ParseID(c.Param("id"))
 	if !ok {
 		return db.GetCompanyListingRow{}, echo.ErrNotFound
 	}
-	return notFoundIfNone(q.GetCompanyListing(ctx, db.GetCompanyListingParams{ProductID: id, CompanyID: *u.CompanyID}))
+	return NotFoundIfNone(q.GetCompanyListing(ctx, db.GetCompanyListingParams{ProductID: id, CompanyID: *u.CompanyID}))
 }

@@ -37,7 +37,7 @@ var Areas = []*Area{
 		Holds: "Support tickets about any module, and their answers."},
 }
 
-func areaByKey(key string) *Area {
+func AreaByKey(key string) *Area {
 	for _, a := range Areas {
 		if a.Key == key {
 			return a
@@ -64,11 +64,11 @@ func (s *Server) moduleRoute(area *Area, method, path string, h echo.HandlerFunc
 
 // planRoute registers a route about one thing of area that belongs to a plan: gov finds that
 // thing and its plan, and the gate applies the plan's state.
-func (s *Server) planRoute(area *Area, method, path string, h echo.HandlerFunc, gov governor) {
+func (s *Server) planRoute(area *Area, method, path string, h echo.HandlerFunc, gov Governor) {
 	s.gatedRoute(ModuleRoute{Method: method, Path: path, Area: area, PerPlan: true}, h, gov)
 }
 
-func (s *Server) gatedRoute(r ModuleRoute, h echo.HandlerFunc, gov governor) {
+func (s *Server) gatedRoute(r ModuleRoute, h echo.HandlerFunc, gov Governor) {
 	s.echo.Add(r.Method, r.Path, h, requireRole(db.UserRolePartner), gate(gov))
 	s.moduleRoutes = append(s.moduleRoutes, r)
 }
@@ -95,12 +95,12 @@ type Governing struct {
 	Back string
 }
 
-// governor finds the access that decides a request. It may load what the request is about
+// Governor finds the access that decides a request. It may load what the request is about
 // (and keep it in the context for the handler); echo.ErrNotFound when there is no such thing.
-type governor func(c echo.Context, u *CurrentUser) (Governing, error)
+type Governor func(c echo.Context, u *CurrentUser) (Governing, error)
 
 // areaGovernor decides by the area's best plan: what navigation shows the area by.
-func areaGovernor(area *Area) governor {
+func areaGovernor(area *Area) Governor {
 	return func(_ echo.Context, u *CurrentUser) (Governing, error) {
 		return Governing{Access: u.Access.Area(area.Modules), Name: area.Name, Back: area.Path}, nil
 	}
@@ -111,7 +111,7 @@ type areaAccessKey struct{}
 // gate enforces SPEC §5 for the access gov finds: hidden → 404; read-only → pages render under a
 // banner with their controls disabled, and unsafe requests are refused with the banner's
 // message and change nothing.
-func gate(gov governor) echo.MiddlewareFunc {
+func gate(gov Governor) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			u := UserFromContext(c.Request().Context())
@@ -123,11 +123,11 @@ func gate(gov governor) echo.MiddlewareFunc {
 				return echo.ErrNotFound
 			}
 			if g.Access.State.ReadOnly() && !safeMethod(c.Request().Method) {
-				msg := readOnlyText(g.Name, g.Access)
-				if isHTMX(c) {
-					return renderFragment(c, http.StatusForbidden, views.FlashMessage(views.Flash{Kind: "error", Text: msg}))
+				msg := ReadOnlyText(g.Name, g.Access)
+				if IsHTMX(c) {
+					return RenderFragment(c, http.StatusForbidden, views.FlashMessage(views.Flash{Kind: "error", Text: msg}))
 				}
-				return flashRedirect(c, "error", msg, g.Back)
+				return FlashRedirect(c, "error", msg, g.Back)
 			}
 			ctx := context.WithValue(c.Request().Context(), areaAccessKey{}, g.Access)
 			c.SetRequest(c.Request().WithContext(ctx))
@@ -140,21 +140,21 @@ func safeMethod(m string) bool {
 	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
 }
 
-// areaAccess is the access the gate found for the request: its area's, or its plan's.
-func areaAccess(c echo.Context) ModuleAccess {
+// AreaAccess is the access the gate found for the request: its area's, or its plan's.
+func AreaAccess(c echo.Context) ModuleAccess {
 	acc, _ := c.Request().Context().Value(areaAccessKey{}).(ModuleAccess)
 	return acc
 }
 
-// readOnlyMessage says why an area is read-only and since when.
-func readOnlyMessage(area *Area, acc ModuleAccess) string { return readOnlyText(area.Name, acc) }
+// ReadOnlyMessage says why an area is read-only and since when.
+func ReadOnlyMessage(area *Area, acc ModuleAccess) string { return ReadOnlyText(area.Name, acc) }
 
-// readOnlyText says why name (an area or a plan) is read-only and since when.
-func readOnlyText(name string, acc ModuleAccess) string {
+// ReadOnlyText says why name (an area or a plan) is read-only and since when.
+func ReadOnlyText(name string, acc ModuleAccess) string {
 	var b strings.Builder
 	b.WriteString(name + " is read-only: ")
 	if acc.State == db.ServiceStateExpired && acc.ReadOnlySince != nil {
-		b.WriteString("its term ended on " + longDate(acc.ValidUntil.Time) + " and it has been read-only since " + longDate(acc.ReadOnlySince.Time) + ".")
+		b.WriteString("its term ended on " + LongDate(acc.ValidUntil.Time) + " and it has been read-only since " + LongDate(acc.ReadOnlySince.Time) + ".")
 	} else {
 		b.WriteString("its quota is used up, including the cap allowance.")
 	}
@@ -162,18 +162,18 @@ func readOnlyText(name string, acc ModuleAccess) string {
 	return b.String()
 }
 
-// banner is the read-only banner of an area's page, nil when the area is usable.
-func banner(area *Area, acc ModuleAccess) *views.ReadOnlyBanner { return bannerFor(area.Name, acc) }
+// Banner is the read-only Banner of an area's page, nil when the area is usable.
+func Banner(area *Area, acc ModuleAccess) *views.ReadOnlyBanner { return BannerFor(area.Name, acc) }
 
-// bannerFor is the read-only banner of name (an area or a plan), nil when it is usable.
-func bannerFor(name string, acc ModuleAccess) *views.ReadOnlyBanner {
+// BannerFor is the read-only banner of name (an area or a plan), nil when it is usable.
+func BannerFor(name string, acc ModuleAccess) *views.ReadOnlyBanner {
 	if !acc.State.ReadOnly() {
 		return nil
 	}
 	return &views.ReadOnlyBanner{
 		Title:      name + " is read-only",
-		Text:       readOnlyText(name, acc),
-		RenewalURL: "/services#service-" + itoa(acc.ServiceID),
+		Text:       ReadOnlyText(name, acc),
+		RenewalURL: "/services#service-" + Itoa(acc.ServiceID),
 	}
 }
 
@@ -189,15 +189,15 @@ func navForPartner(u *CurrentUser) []views.NavItem {
 	return append(items, views.NavItem{Label: "API keys", Href: "/api-keys"})
 }
 
-// areaPage is the top of an area's page: its name, state, what it holds and, when read-only,
+// AreaPageOf is the top of an area's page: its name, state, what it holds and, when read-only,
 // the banner.
-func areaPage(area *Area, acc ModuleAccess) views.AreaPage {
-	return views.AreaPage{Name: area.Name, Holds: area.Holds, Badge: stateBadge(acc.State), Banner: banner(area, acc)}
+func AreaPageOf(area *Area, acc ModuleAccess) views.AreaPage {
+	return views.AreaPage{Name: area.Name, Holds: area.Holds, Badge: StateBadge(acc.State), Banner: Banner(area, acc)}
 }
 
-// handleAreaHome is an area's landing page: its state and what it holds.
-func handleAreaHome(area *Area) echo.HandlerFunc {
+// HandleAreaHome is an area's landing page: its state and what it holds.
+func HandleAreaHome(area *Area) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		return ok(c, area.Name, views.AreaHome(areaPage(area, areaAccess(c))))
+		return OK(c, area.Name, views.AreaHome(AreaPageOf(area, AreaAccess(c))))
 	}
 }

@@ -12,8 +12,8 @@ import (
 // comma and one or two decimals (numeric(12,2) holds no more).
 var priceInput = regexp.MustCompile(`^[0-9]{1,10}([.,][0-9]{1,2})?$`)
 
-// normalisePrice turns a valid price input into the text the database takes: "49,9" → "49.90".
-func normalisePrice(s string) string {
+// NormalisePrice turns a valid price input into the text the database takes: "49,9" → "49.90".
+func NormalisePrice(s string) string {
 	s = strings.Replace(strings.TrimSpace(s), ",", ".", 1)
 	whole, frac, _ := strings.Cut(s, ".")
 	whole = strings.TrimLeft(whole, "0")
@@ -25,9 +25,9 @@ func normalisePrice(s string) string {
 
 var currencySymbols = map[string]string{"EUR": "€", "USD": "$", "GBP": "£"}
 
-// money writes an amount in its currency for people: "€1,234.50"; an unknown currency is
+// Money writes an amount in its currency for people: "€1,234.50"; an unknown currency is
 // written as its code after the amount.
-func money(amount, currency string) string {
+func Money(amount, currency string) string {
 	whole, frac, _ := strings.Cut(amount, ".")
 	var b strings.Builder
 	for i, r := range whole {

@@ -16,7 +16,7 @@ func TestPricesStayExact(t *testing.T) {
 			t.Errorf("%q refused", tt.in)
 			continue
 		}
-		if got := normalisePrice(tt.in); got != tt.stored {
+		if got := NormalisePrice(tt.in); got != tt.stored {
 			t.Errorf("normalisePrice(%q) = %q, want %q", tt.in, got, tt.stored)
 		}
 	}
@@ -29,7 +29,7 @@ func TestPricesStayExact(t *testing.T) {
 		{"1234.50", "EUR", "€1,234.50"}, {"49.00", "USD", "$49.00"}, {"990.00", "GBP", "£990.00"},
 		{"1234567.89", "EUR", "€1,234,567.89"}, {"0.00", "EUR", "€0.00"}, {"12.00", "CHF", "12.00 CHF"},
 	} {
-		if got := money(tt.amount, tt.currency); got != tt.want {
+		if got := Money(tt.amount, tt.currency); got != tt.want {
 			t.Errorf("money(%q, %q) = %q, want %q", tt.amount, tt.currency, got, tt.want)
 		}
 	}
@@ -43,7 +43,7 @@ func TestSlugs(t *testing.T) {
 		{"Café déjà vu", "cafe-deja-vu"},
 		{"!!!", ""},
 	} {
-		got := slugify(tt.name)
+		got := Slugify(tt.name)
 		if got != tt.want {
 			t.Errorf("slugify(%q) = %q, want %q", tt.name, got, tt.want)
 		}
@@ -51,17 +51,17 @@ func TestSlugs(t *testing.T) {
 			t.Errorf("slugify(%q) = %q does not match the slug pattern", tt.name, got)
 		}
 	}
-	long := slugify(strings.Repeat("Sensor ", 20))
+	long := Slugify(strings.Repeat("Sensor ", 20))
 	if len(long) > slugMax || long[len(long)-1] == '-' {
 		t.Errorf("long slug %q (%d)", long, len(long))
 	}
-	if got := freeSlug("tag", []string{"tag", "tag-2", "tag-3"}); got != "tag-4" {
+	if got := FreeSlug("tag", []string{"tag", "tag-2", "tag-3"}); got != "tag-4" {
 		t.Errorf("freeSlug = %q, want tag-4", got)
 	}
 }
 
 func TestPaginate(t *testing.T) {
-	href := func(n int) string { return itoa(int64(n)) }
+	href := func(n int) string { return Itoa(int64(n)) }
 	pages := func(p []views.PageLink) []string {
 		var out []string
 		for _, l := range p {

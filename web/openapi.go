@@ -13,8 +13,8 @@ import (
 //go:embed openapi.json
 var OpenAPI []byte
 
-// handleOpenAPI serves the document at /api/openapi.json.
-func handleOpenAPI() echo.HandlerFunc {
+// HandleOpenAPI serves the document at /api/openapi.json.
+func HandleOpenAPI() echo.HandlerFunc {
 	return func(c echo.Context) error {
 		c.Response().Header().Set("Cache-Control", "no-cache")
 		return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, OpenAPI)

@@ -5,9 +5,9 @@ import (
 	"fmt"
 )
 
-// decodeJSON reads the jsonb columns of a page query, given as pairs of raw JSON and a
+// DecodeJSON reads the jsonb columns of a page query, given as pairs of raw JSON and a
 // destination: pages that show several lists get them from one round trip this way.
-func decodeJSON(pairs ...any) error {
+func DecodeJSON(pairs ...any) error {
 	if len(pairs)%2 != 0 {
 		return fmt.Errorf("decodeJSON: %d arguments, want pairs", len(pairs))
 	}

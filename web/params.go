@@ -8,15 +8,15 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// parseID reads an id from a path parameter; anything else names nothing.
-func parseID(s string) (int64, bool) {
+// ParseID reads an id from a path parameter; anything else names nothing.
+func ParseID(s string) (int64, bool) {
 	id, err := strconv.ParseInt(s, 10, 64)
 	return id, err == nil && id > 0
 }
 
-// notFoundIfNone turns a query's "no row" into 404: what the request names does not exist, or
+// NotFoundIfNone turns a query's "no row" into 404: what the request names does not exist, or
 // is not the user's to see.
-func notFoundIfNone[T any](v T, err error) (T, error) {
+func NotFoundIfNone[T any](v T, err error) (T, error) {
 	if errors.Is(err, pgx.ErrNoRows) {
 		return v, echo.ErrNotFound
 	}

@@ -48,18 +48,18 @@ func newProductPage(a Access, p postedProduct, errs views.FieldErrors, csrf stri
 	}
 }
 
-// handleNewProduct is the create form.
-func handleNewProduct() echo.HandlerFunc {
+// HandleNewProduct is the create form.
+func HandleNewProduct() echo.HandlerFunc {
 	return func(c echo.Context) error {
 		u := UserFromContext(c.Request().Context())
 		blank := postedProduct{productForm: productForm{Currency: "EUR", PricingModel: string(db.PricingModelOneTime), Status: string(db.ProductStatusDraft)}}
-		page := newProductPage(u.Access, blank, nil, csrfToken(c))
-		return ok(c, page.Heading, views.ProductFormView(page))
+		page := newProductPage(u.Access, blank, nil, CSRFToken(c))
+		return OK(c, page.Heading, views.ProductFormView(page))
 	}
 }
 
-// handleCreateProduct adds a product to a plan that can be used today.
-func handleCreateProduct(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validate) echo.HandlerFunc {
+// HandleCreateProduct adds a product to a plan that can be used today.
+func HandleCreateProduct(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -73,12 +73,12 @@ func handleCreateProduct(pool *pgxpool.Pool, clk clock.Clock, v *validator.Valid
 		errs := p.validate(v, plan.Module)
 		switch {
 		case !known:
-			errs = withError(errs, "plan", "Choose the kind of product and the plan it belongs to.")
+			errs = WithError(errs, "plan", "Choose the kind of product and the plan it belongs to.")
 		case !u.Access.Plan(plan.Module, plan.Env).State.CanUse():
-			errs = withError(errs, "plan", plan.name()+" cannot take new products right now. Choose another plan, or request a renewal.")
+			errs = WithError(errs, "plan", plan.name()+" cannot take new products right now. Choose another plan, or request a renewal.")
 		}
 		answer := func(errs views.FieldErrors) error {
-			return productFormAnswer(c, newProductPage(u.Access, p, errs, csrfToken(c)))
+			return productFormAnswer(c, newProductPage(u.Access, p, errs, CSRFToken(c)))
 		}
 		if errs != nil {
 			return answer(errs)
@@ -87,7 +87,7 @@ func handleCreateProduct(pool *pgxpool.Pool, clk clock.Clock, v *validator.Valid
 		id, err := q.CreateProduct(ctx, db.CreateProductParams{
 			CompanyID: *u.CompanyID, Module: plan.Module, Environment: plan.Env,
 			Name: p.Name, Slug: p.Slug, Summary: p.Summary, Description: p.Description,
-			Category: db.ProductCategory(p.Category), Version: p.Version, Price: normalisePrice(p.Price),
+			Category: db.ProductCategory(p.Category), Version: p.Version, Price: NormalisePrice(p.Price),
 			Currency: p.Currency, PricingModel: db.PricingModel(p.PricingModel), Status: db.ProductStatus(p.Status),
 			ModelNumber: model, Connectivity: conn, Deployment: dep, Now: clk.Now(),
 		})
@@ -105,7 +105,7 @@ func handleCreateProduct(pool *pgxpool.Pool, clk clock.Clock, v *validator.Valid
 		if p.Status == string(db.ProductStatusPublished) {
 			state = "published"
 		}
-		return flashRedirect(c, "success", "“"+p.Name+"” is "+state+".", "/products/"+itoa(id))
+		return FlashRedirect(c, "success", "“"+p.Name+"” is "+state+".", "/products/"+Itoa(id))
 	}
 }
 
@@ -113,21 +113,21 @@ func handleCreateProduct(pool *pgxpool.Pool, clk clock.Clock, v *validator.Valid
 func editProductPage(row *db.GetCompanyProductRow, acc ModuleAccess, p postedProduct, errs views.FieldErrors, csrf string) views.ProductFormPage {
 	plan := productPlan{row.Module, row.Environment}
 	f := productFormView(p, errs, csrf)
-	f.Action, f.CancelHref = "/products/"+itoa(row.ID), "/products/"+itoa(row.ID)
+	f.Action, f.CancelHref = "/products/"+Itoa(row.ID), "/products/"+Itoa(row.ID)
 	f.PlanLabel = plan.label()
 	f.ShowHardware, f.ShowSoftware = row.Module == db.ModuleKeyHardware, row.Module == db.ModuleKeySoftware
 	f.ReadOnly = !acc.State.CanUse()
 	return views.ProductFormPage{
 		Heading: "Edit " + row.Name,
 		Lead:    db.ProductKind(row.Module) + " in your " + strings.ToLower(row.Environment.Label()) + " " + string(row.Module) + " plan. Its kind and plan stay as they are.",
-		Banner:  bannerFor(plan.name(), acc),
+		Banner:  BannerFor(plan.name(), acc),
 		Form:    f,
 	}
 }
 
 // storedProduct is the form filled with what is stored.
 func storedProduct(row *db.GetCompanyProductRow) postedProduct {
-	p := postedProduct{Revision: itoa(int64(row.Revision))}
+	p := postedProduct{Revision: Itoa(int64(row.Revision))}
 	p.productForm = productForm{Name: row.Name, Slug: row.Slug, Summary: row.Summary, Description: row.Description,
 		Category: string(row.Category), Version: row.Version, Price: row.Price, Currency: row.Currency,
 		PricingModel: string(row.PricingModel), Status: string(row.Status)}
@@ -141,20 +141,20 @@ func storedProduct(row *db.GetCompanyProductRow) postedProduct {
 	return p
 }
 
-// handleEditProduct is the edit form; read-only plans show it disabled.
-func handleEditProduct() echo.HandlerFunc {
+// HandleEditProduct is the edit form; read-only plans show it disabled.
+func HandleEditProduct() echo.HandlerFunc {
 	return func(c echo.Context) error {
 		row := productFrom(c)
 		if row.ArchivedAt != nil {
 			return refuseArchived(c, row)
 		}
-		page := editProductPage(row, areaAccess(c), storedProduct(row), nil, csrfToken(c))
-		return ok(c, page.Heading, views.ProductFormView(page))
+		page := editProductPage(row, AreaAccess(c), storedProduct(row), nil, CSRFToken(c))
+		return OK(c, page.Heading, views.ProductFormView(page))
 	}
 }
 
-// handleUpdateProduct saves an edit, unless someone saved another since the form was opened.
-func handleUpdateProduct(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validate) echo.HandlerFunc {
+// HandleUpdateProduct saves an edit, unless someone saved another since the form was opened.
+func HandleUpdateProduct(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -168,7 +168,7 @@ func handleUpdateProduct(pool *pgxpool.Pool, clk clock.Clock, v *validator.Valid
 		}
 		p := readProductForm(params)
 		answer := func(errs views.FieldErrors) error {
-			return productFormAnswer(c, editProductPage(row, areaAccess(c), p, errs, csrfToken(c)))
+			return productFormAnswer(c, editProductPage(row, AreaAccess(c), p, errs, CSRFToken(c)))
 		}
 		if errs := p.validate(v, row.Module); errs != nil {
 			return answer(errs)
@@ -177,7 +177,7 @@ func handleUpdateProduct(pool *pgxpool.Pool, clk clock.Clock, v *validator.Valid
 		_, err = q.UpdateProduct(ctx, db.UpdateProductParams{
 			ID: row.ID, CompanyID: row.CompanyID, ExpectedRevision: parseRevision(p.Revision),
 			Name: p.Name, Slug: p.Slug, Summary: p.Summary, Description: p.Description,
-			Category: db.ProductCategory(p.Category), Version: p.Version, Price: normalisePrice(p.Price),
+			Category: db.ProductCategory(p.Category), Version: p.Version, Price: NormalisePrice(p.Price),
 			Currency: p.Currency, PricingModel: db.PricingModel(p.PricingModel), Status: db.ProductStatus(p.Status),
 			ModelNumber: model, Connectivity: conn, Deployment: dep, Now: clk.Now(),
 		})
@@ -194,17 +194,17 @@ func handleUpdateProduct(pool *pgxpool.Pool, clk clock.Clock, v *validator.Valid
 		case err != nil:
 			return err
 		}
-		return flashRedirect(c, "success", "Your changes to “"+p.Name+"” are saved.", "/products/"+itoa(row.ID))
+		return FlashRedirect(c, "success", "Your changes to “"+p.Name+"” are saved.", "/products/"+Itoa(row.ID))
 	}
 }
 
 // productFormAnswer answers a form with errors (422): the form alone in place for htmx, else
 // the whole page.
 func productFormAnswer(c echo.Context, page views.ProductFormPage) error {
-	if isHTMX(c) {
-		return renderFragment(c, http.StatusUnprocessableEntity, views.ProductFormFields(page.Form))
+	if IsHTMX(c) {
+		return RenderFragment(c, http.StatusUnprocessableEntity, views.ProductFormFields(page.Form))
 	}
-	return render(c, http.StatusUnprocessableEntity, page.Heading, views.ProductFormView(page))
+	return Render(c, http.StatusUnprocessableEntity, page.Heading, views.ProductFormView(page))
 }
 
 // slugTakenMessage is the field error of a duplicate slug, with a free one to try.
@@ -213,10 +213,10 @@ func slugTakenMessage(ctx context.Context, q *db.Queries, companyID int64, slug 
 	if err != nil {
 		return "", err
 	}
-	return "Another of your products (perhaps an archived one) already uses “" + slug + "”. Try “" + freeSlug(slug, taken) + "”.", nil
+	return "Another of your products (perhaps an archived one) already uses “" + slug + "”. Try “" + FreeSlug(slug, taken) + "”.", nil
 }
 
-func withError(errs views.FieldErrors, field, msg string) views.FieldErrors {
+func WithError(errs views.FieldErrors, field, msg string) views.FieldErrors {
 	if errs == nil {
 		errs = views.FieldErrors{}
 	}

@@ -59,7 +59,7 @@ func readProductForm(form map[string][]string) postedProduct {
 		Version: get("version"), Price: get("price"), Currency: get("currency"),
 		PricingModel: get("pricing_model"), Status: get("status")}
 	if p.Slug == "" {
-		p.Slug = slugify(p.Name)
+		p.Slug = Slugify(p.Name)
 	}
 	p.hardwareForm = hardwareForm{ModelNumber: get("model_number")}
 	for _, c := range form["connectivity"] {
@@ -75,12 +75,12 @@ func readProductForm(form map[string][]string) postedProduct {
 // only the common fields); nil when all is well.
 func (p postedProduct) validate(v *validator.Validate, module db.ModuleKey) views.FieldErrors {
 	errs := views.FieldErrors{}
-	maps := []views.FieldErrors{validateForm(v, p.productForm)}
+	maps := []views.FieldErrors{ValidateForm(v, p.productForm)}
 	switch module {
 	case db.ModuleKeyHardware:
-		maps = append(maps, validateForm(v, p.hardwareForm))
+		maps = append(maps, ValidateForm(v, p.hardwareForm))
 	case db.ModuleKeySoftware:
-		maps = append(maps, validateForm(v, p.softwareForm))
+		maps = append(maps, ValidateForm(v, p.softwareForm))
 	}
 	for _, m := range maps {
 		for k, msg := range m {
@@ -130,7 +130,7 @@ func productFormView(p postedProduct, errs views.FieldErrors, csrf string) views
 }
 
 func productOptions() views.ProductOptions {
-	o := views.ProductOptions{Categories: append([]views.Option{{Value: "", Label: "Choose a category"}}, categoryOptions()...)}
+	o := views.ProductOptions{Categories: append([]views.Option{{Value: "", Label: "Choose a category"}}, CategoryOptions()...)}
 	for _, c := range []string{"EUR", "USD", "GBP"} {
 		o.Currencies = append(o.Currencies, views.Option{Value: c, Label: c})
 	}

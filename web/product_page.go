@@ -19,11 +19,11 @@ import (
 
 const productContextKey = "product"
 
-// productGovernor governs the routes about one product (/products/:id…) by the product's own
+// ProductGovernor governs the routes about one product (/products/:id…) by the product's own
 // plan: the company's plan for its module and environment, as company_access computed it.
 // The product is loaded here, with its consumers, so the page costs no further round trip;
 // another company's product, or none, is not found.
-func productGovernor(pool *pgxpool.Pool) governor {
+func ProductGovernor(pool *pgxpool.Pool) Governor {
 	q := db.New(pool)
 	return func(c echo.Context, u *CurrentUser) (Governing, error) {
 		id, err := strconv.ParseInt(c.Param("id"), 10, 64)
@@ -39,7 +39,7 @@ func productGovernor(pool *pgxpool.Pool) governor {
 		}
 		c.Set(productContextKey, &p)
 		plan := productPlan{p.Module, p.Environment}
-		return Governing{Access: u.Access.Plan(p.Module, p.Environment), Name: plan.name(), Back: "/products/" + itoa(p.ID)}, nil
+		return Governing{Access: u.Access.Plan(p.Module, p.Environment), Name: plan.name(), Back: "/products/" + Itoa(p.ID)}, nil
 	}
 }
 
@@ -59,11 +59,11 @@ type productPurchase struct {
 	Quantity      int32           `json:"quantity"`
 }
 
-// handleProduct is a product's page: its details, its plan's state and its consumers.
-func handleProduct(cfg Config) echo.HandlerFunc {
+// HandleProduct is a product's page: its details, its plan's state and its consumers.
+func HandleProduct(cfg Config) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		p := productFrom(c)
-		acc := areaAccess(c)
+		acc := AreaAccess(c)
 		plan := productPlan{p.Module, p.Environment}
 		var purchases []productPurchase
 		if err := json.Unmarshal(p.Purchases, &purchases); err != nil {
@@ -72,62 +72,62 @@ func handleProduct(cfg Config) echo.HandlerFunc {
 		page := views.ProductPage{
 			ID: p.ID, Name: p.Name, Kind: db.ProductKind(p.Module), Environment: p.Environment.Label(),
 			Status:  productBadge(p.Status, p.ArchivedAt != nil),
-			Banner:  bannerFor(plan.name(), acc),
+			Banner:  BannerFor(plan.name(), acc),
 			CanEdit: acc.State.CanUse() && p.ArchivedAt == nil,
-			Price:   money(p.Price, p.Currency), Period: pricePeriod(p.PricingModel),
+			Price:   Money(p.Price, p.Currency), Period: PricePeriod(p.PricingModel),
 			Summary: p.Summary, Description: paragraphs(p.Description),
 			Facts:         productFacts(p, cfg.Location),
-			Plan:          views.PlanInfo{Label: plan.label(), Badge: stateBadge(acc.State), Text: planState(acc)},
+			Plan:          views.PlanInfo{Label: plan.label(), Badge: StateBadge(acc.State), Text: planState(acc)},
 			ConsumerCount: int(p.PurchaseCount),
-			CSRF:          csrfToken(c),
+			CSRF:          CSRFToken(c),
 		}
 		page.Publish = views.Option{Value: string(db.ProductStatusPublished), Label: "Publish"}
 		if p.Status == db.ProductStatusPublished {
 			page.Publish = views.Option{Value: string(db.ProductStatusDraft), Label: "Back to draft"}
 		}
 		if p.ArchivedAt != nil {
-			page.Archived = "Archived on " + longDate(p.ArchivedAt.In(cfg.Location)) + ". It no longer appears in your product list and cannot be changed."
+			page.Archived = "Archived on " + LongDate(p.ArchivedAt.In(cfg.Location)) + ". It no longer appears in your product list and cannot be changed."
 		}
 		for _, pu := range purchases {
 			page.Consumers = append(page.Consumers, consumerRow(pu, acc, cfg.Location))
 		}
 		if len(purchases) < page.ConsumerCount {
-			page.ConsumerNote = fmt.Sprintf("The %d most recent of %s purchases.", len(purchases), count(int64(page.ConsumerCount)))
+			page.ConsumerNote = fmt.Sprintf("The %d most recent of %s purchases.", len(purchases), Count(int64(page.ConsumerCount)))
 		}
-		return ok(c, p.Name, views.ProductView(page))
+		return OK(c, p.Name, views.ProductView(page))
 	}
 }
 
-// consumerRow is a purchase with whether its consumer can use the product (purchaseAccess).
+// consumerRow is a purchase with whether its consumer can use the product (PurchaseAccess).
 func consumerRow(pu productPurchase, acc ModuleAccess, loc *time.Location) views.ConsumerRow {
 	row := views.ConsumerRow{Name: pu.ConsumerName, Email: pu.ConsumerEmail,
-		PurchasedOn: longDate(pu.PurchasedAt.In(loc)),
+		PurchasedOn: LongDate(pu.PurchasedAt.In(loc)),
 		Paid:        paid(pu.Price, pu.Currency, pu.PricingModel, pu.Quantity)}
 	var since *time.Time
 	if acc.ReadOnlySince != nil {
 		since = &acc.ReadOnlySince.Time
 	}
-	row.Access, row.AccessText = purchaseAccess(acc.State, since)
+	row.Access, row.AccessText = PurchaseAccess(acc.State, since)
 	return row
 }
 
-// purchaseAccess says whether a consumer can use a purchase, from the state of the partner's
+// PurchaseAccess says whether a consumer can use a purchase, from the state of the partner's
 // plan for the product: only while the plan can be used (SPEC §5); otherwise it is released,
 // since the plan's read-only date when there is one.
-func purchaseAccess(state db.ServiceState, since *time.Time) (views.Badge, string) {
+func PurchaseAccess(state db.ServiceState, since *time.Time) (views.Badge, string) {
 	if state.CanUse() {
 		return views.Badge{Tone: "active", Icon: "✓", Label: "Active"}, "Can use it"
 	}
 	text := "Released by the partner"
 	if since != nil {
-		text += " on " + longDate(*since)
+		text += " on " + LongDate(*since)
 	}
 	return views.Badge{Tone: "readonly", Icon: "⊘", Label: "Released"}, text
 }
 
 // paid is what a purchase cost: the unit price with its period, and how many were bought.
 func paid(price, currency string, model db.PricingModel, quantity int32) string {
-	s := strings.TrimSpace(money(price, currency) + " " + pricePeriod(model))
+	s := strings.TrimSpace(Money(price, currency) + " " + PricePeriod(model))
 	if quantity > 1 {
 		s += " × " + strconv.Itoa(int(quantity))
 	}
@@ -138,8 +138,8 @@ func productFacts(p *db.GetCompanyProductRow, loc *time.Location) []views.Fact {
 	facts := append([]views.Fact{{Label: "Slug", Value: p.Slug}},
 		productSpecs(p.Category, p.PricingModel, p.Version, p.ModelNumber, p.Connectivity, p.Deployment)...)
 	return append(facts,
-		views.Fact{Label: "Created", Value: longDate(p.CreatedAt.In(loc))},
-		views.Fact{Label: "Last changed", Value: longDate(p.UpdatedAt.In(loc))})
+		views.Fact{Label: "Created", Value: LongDate(p.CreatedAt.In(loc))},
+		views.Fact{Label: "Last changed", Value: LongDate(p.UpdatedAt.In(loc))})
 }
 
 // productSpecs are what a product is, as its page and its Hub listing show them.
@@ -182,11 +182,11 @@ func paragraphs(text string) []string {
 
 // refuseArchived answers a change to an archived product: it stays as it was.
 func refuseArchived(c echo.Context, p *db.GetCompanyProductRow) error {
-	return flashRedirect(c, "error", "“"+p.Name+"” is archived and can no longer be changed.", "/products/"+itoa(p.ID))
+	return FlashRedirect(c, "error", "“"+p.Name+"” is archived and can no longer be changed.", "/products/"+Itoa(p.ID))
 }
 
-// handleSetProductStatus publishes a product or takes it back to draft.
-func handleSetProductStatus(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
+// HandleSetProductStatus publishes a product or takes it back to draft.
+func HandleSetProductStatus(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -206,12 +206,12 @@ func handleSetProductStatus(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFun
 		if status == db.ProductStatusDraft {
 			msg = "“" + p.Name + "” is back to draft."
 		}
-		return flashRedirect(c, "success", msg, "/products/"+itoa(p.ID))
+		return FlashRedirect(c, "success", msg, "/products/"+Itoa(p.ID))
 	}
 }
 
-// handleArchiveProduct takes a product out of the lists; purchases and history keep it.
-func handleArchiveProduct(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
+// HandleArchiveProduct takes a product out of the lists; purchases and history keep it.
+func HandleArchiveProduct(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -223,6 +223,6 @@ func handleArchiveProduct(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc 
 		if n == 0 {
 			return refuseArchived(c, p)
 		}
-		return flashRedirect(c, "success", "“"+p.Name+"” is archived. Its consumers keep their purchases; the Archived filter still finds it.", "/products")
+		return FlashRedirect(c, "success", "“"+p.Name+"” is archived. Its consumers keep their purchases; the Archived filter still finds it.", "/products")
 	}
 }

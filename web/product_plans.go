@@ -50,7 +50,7 @@ func planChips(a Access) []views.PlanChip {
 	var out []views.PlanChip
 	for _, p := range productPlans {
 		if acc := a.Plan(p.Module, p.Env); acc.State.CanView() {
-			out = append(out, views.PlanChip{Label: p.label(), Badge: stateBadge(acc.State)})
+			out = append(out, views.PlanChip{Label: p.label(), Badge: StateBadge(acc.State)})
 		}
 	}
 	return out
@@ -65,7 +65,7 @@ func readOnlyPlansBanner(a Access) *views.ReadOnlyBanner {
 	for _, p := range productPlans {
 		acc := a.Plan(p.Module, p.Env)
 		usable = usable || acc.State.CanUse()
-		b := bannerFor(p.name(), acc)
+		b := BannerFor(p.name(), acc)
 		if b == nil {
 			continue
 		}
@@ -74,7 +74,7 @@ func readOnlyPlansBanner(a Access) *views.ReadOnlyBanner {
 		}
 		reason := "quota used up"
 		if acc.ReadOnlySince != nil {
-			reason = "since " + longDate(acc.ReadOnlySince.Time)
+			reason = "since " + LongDate(acc.ReadOnlySince.Time)
 		}
 		reasons = append(reasons, fmt.Sprintf("%s %s (%s)", p.Env, p.Module, reason))
 	}
@@ -97,14 +97,14 @@ func planState(acc ModuleAccess) string {
 	switch acc.State {
 	case db.ServiceStateActive:
 		if acc.ValidUntil != nil {
-			return "Active until " + longDate(acc.ValidUntil.Time) + "."
+			return "Active until " + LongDate(acc.ValidUntil.Time) + "."
 		}
 		return "Active."
 	case db.ServiceStateGrace:
 		return "Over plan, within the cap allowance: you can still work, but renew soon."
 	case db.ServiceStateExpired:
 		if acc.ReadOnlySince != nil {
-			return "Expired on " + longDate(acc.ReadOnlySince.Time) + " — read-only."
+			return "Expired on " + LongDate(acc.ReadOnlySince.Time) + " — read-only."
 		}
 		return "Expired — read-only."
 	case db.ServiceStateExhausted:

@@ -109,9 +109,9 @@ func (q productQuery) params(companyID int64, a Access) db.ListCompanyProductsPa
 	return p
 }
 
-// handleProducts is My Products: the company's products in the plans it may see, searched,
+// HandleProducts is My Products: the company's products in the plans it may see, searched,
 // filtered, sorted and paged by the URL.
-func handleProducts(pool *pgxpool.Pool) echo.HandlerFunc {
+func HandleProducts(pool *pgxpool.Pool) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		u := UserFromContext(c.Request().Context())
@@ -138,23 +138,23 @@ func handleProducts(pool *pgxpool.Pool) echo.HandlerFunc {
 		if len(rows) == 0 {
 			page.Empty = productsEmpty(pq, page.CanCreate)
 		}
-		return ok(c, "My Products", views.ProductsView(page))
+		return OK(c, "My Products", views.ProductsView(page))
 	}
 }
 
 func productRow(r db.ListCompanyProductsRow, a Access) views.ProductRow {
 	row := views.ProductRow{
-		Href:        "/products/" + itoa(r.ID),
+		Href:        "/products/" + Itoa(r.ID),
 		Name:        r.Name,
 		Summary:     r.Summary,
 		Kind:        kindShort(r.Module),
 		Environment: r.Environment.Label(),
 		Category:    r.Category.Label(),
-		Price:       money(r.Price, r.Currency),
-		Period:      pricePeriod(r.PricingModel),
+		Price:       Money(r.Price, r.Currency),
+		Period:      PricePeriod(r.PricingModel),
 		Status:      productBadge(r.Status, r.ArchivedAt != nil),
 		ReadOnly:    a.Plan(r.Module, r.Environment).State.ReadOnly(),
-		Updated:     longDate(r.UpdatedAt),
+		Updated:     LongDate(r.UpdatedAt),
 	}
 	return row
 }
@@ -191,7 +191,7 @@ func productFilter(q productQuery) views.ProductFilter {
 		f.Statuses = append(f.Statuses, views.Option{Value: string(s), Label: s.Label()})
 	}
 	f.Statuses = append(f.Statuses, views.Option{Value: "archived", Label: "Archived"})
-	f.Categories = append([]views.Option{{Value: "", Label: "Any category"}}, categoryOptions()...)
+	f.Categories = append([]views.Option{{Value: "", Label: "Any category"}}, CategoryOptions()...)
 	return f
 }
 
@@ -225,7 +225,7 @@ func kindShort(m db.ModuleKey) string {
 	return "Software"
 }
 
-func categoryOptions() []views.Option {
+func CategoryOptions() []views.Option {
 	var out []views.Option
 	for _, c := range db.AllProductCategoryValues() {
 		out = append(out, views.Option{Value: string(c), Label: c.Label()})
@@ -244,7 +244,7 @@ func productBadge(s db.ProductStatus, archived bool) views.Badge {
 	return views.Badge{Tone: "none", Icon: "✎", Label: s.Label()}
 }
 
-func pricePeriod(m db.PricingModel) string {
+func PricePeriod(m db.PricingModel) string {
 	if m == db.PricingModelMonthly {
 		return "/ month"
 	}

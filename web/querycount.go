@@ -87,7 +87,7 @@ func countQueries(observe func(QueryStats)) echo.MiddlewareFunc {
 					err = nil
 				}
 				observe(QueryStats{
-					RequestID: requestID(c),
+					RequestID: RequestID(c),
 					Method:    r.Method,
 					Path:      r.URL.Path,
 					Queries:   int(qc.queries.Load()),

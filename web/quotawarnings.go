@@ -27,7 +27,7 @@ func quotaNotices(raw []byte) []string {
 		if w.Metric != nil {
 			unit = map[string]string{"messages": "message quota", "devices": "device quota"}[*w.Metric]
 		}
-		on := " on " + longDate(w.RecordedAt)
+		on := " on " + LongDate(w.RecordedAt)
 		switch w.Kind {
 		case "quota_80":
 			out = append(out, "80% of the "+unit+" used"+on+".")

@@ -9,10 +9,10 @@ import (
 	"partnerportal/web/clock"
 )
 
-// keyLimiter is a token bucket per API key, in memory, timed by the portal's clock. Each
+// KeyLimiter is a token bucket per API key, in memory, timed by the portal's clock. Each
 // server keeps its own buckets: with several servers a key gets their sum, which is a limit
 // against runaway clients, not a quota (quotas are counted in the database).
-type keyLimiter struct {
+type KeyLimiter struct {
 	clock clock.Clock
 	limit rate.Limit
 	burst int
@@ -21,12 +21,12 @@ type keyLimiter struct {
 	buckets map[int64]*rate.Limiter
 }
 
-func newKeyLimiter(clk clock.Clock, perSecond float64, burst int) *keyLimiter {
-	return &keyLimiter{clock: clk, limit: rate.Limit(perSecond), burst: burst, buckets: map[int64]*rate.Limiter{}}
+func NewKeyLimiter(clk clock.Clock, perSecond float64, burst int) *KeyLimiter {
+	return &KeyLimiter{clock: clk, limit: rate.Limit(perSecond), burst: burst, buckets: map[int64]*rate.Limiter{}}
 }
 
 // wait takes a token for key and returns 0, or, when none is left, how long until one is.
-func (l *keyLimiter) wait(key int64) time.Duration {
+func (l *KeyLimiter) wait(key int64) time.Duration {
 	l.mu.Lock()
 	b := l.buckets[key]
 	if b == nil {

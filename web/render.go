@@ -13,18 +13,18 @@ import (
 	"partnerportal/views"
 )
 
-// isHTMX reports whether htmx made the request. Boosted requests want whole pages, and so does
+// IsHTMX reports whether htmx made the request. Boosted requests want whole pages, and so does
 // htmx restoring a page from history (the back button after hx-push-url) when it has no copy.
-func isHTMX(c echo.Context) bool {
+func IsHTMX(c echo.Context) bool {
 	h := c.Request().Header
 	return h.Get("HX-Request") == "true" && h.Get("HX-Boosted") != "true" && h.Get("HX-History-Restore-Request") != "true"
 }
 
-// render is the one place that decides between a full page and an htmx fragment: htmx
+// Render is the one place that decides between a full page and an htmx fragment: htmx
 // requests get content alone, everything else gets it inside the page shell.
-func render(c echo.Context, status int, title string, content templ.Component) error {
+func Render(c echo.Context, status int, title string, content templ.Component) error {
 	c.Response().Header().Add("Vary", "HX-Request")
-	if isHTMX(c) {
+	if IsHTMX(c) {
 		return writeComponent(c, status, content)
 	}
 	shell := views.Layout(shellFor(c, title))
@@ -33,8 +33,8 @@ func render(c echo.Context, status int, title string, content templ.Component) e
 	}))
 }
 
-// renderFragment answers with a fragment whatever the request (an htmx target's new content).
-func renderFragment(c echo.Context, status int, content templ.Component) error {
+// RenderFragment answers with a fragment whatever the request (an htmx target's new content).
+func RenderFragment(c echo.Context, status int, content templ.Component) error {
 	c.Response().Header().Add("Vary", "HX-Request")
 	return writeComponent(c, status, content)
 }
@@ -52,13 +52,13 @@ func writeComponent(c echo.Context, status int, comp templ.Component) error {
 // waiting flash messages and the CSRF token.
 func shellFor(c echo.Context, title string) views.Shell {
 	ctx := c.Request().Context()
-	sh := views.Shell{Title: title, CSRF: csrfToken(c)}
-	if sm := sessionsFrom(c); sm != nil {
+	sh := views.Shell{Title: title, CSRF: CSRFToken(c)}
+	if sm := Sessions(c); sm != nil {
 		sh.Flash = popFlashes(sm, ctx)
 	}
 	u := UserFromContext(ctx)
 	if u != nil {
-		sh.User = &views.User{Name: u.Name, Email: u.Email, RoleLabel: roleLabel(u.Role), CompanyName: u.CompanyName}
+		sh.User = &views.User{Name: u.Name, Email: u.Email, RoleLabel: RoleLabel(u.Role), CompanyName: u.CompanyName}
 	}
 	sh.Nav = navFor(u, c.Request().URL.Path, headerCartCount(c))
 	return sh
@@ -70,11 +70,11 @@ func headerCartCount(c echo.Context) *int {
 	ctx := c.Request().Context()
 	u := UserFromContext(ctx)
 	switch {
-	case u != nil && canShop(u):
+	case u != nil && CanShop(u):
 		return &u.CartCount
 	case u == nil:
 		n := 0
-		if v := visitorFrom(ctx); v != nil {
+		if v := VisitorFrom(ctx); v != nil {
 			n = v.CartCount
 		}
 		return &n
@@ -114,7 +114,7 @@ func navFor(u *CurrentUser, path string, cartCount *int) []views.NavItem {
 	return items
 }
 
-// ok is render with 200.
-func ok(c echo.Context, title string, content templ.Component) error {
-	return render(c, http.StatusOK, title, content)
+// OK is render with 200.
+func OK(c echo.Context, title string, content templ.Component) error {
+	return Render(c, http.StatusOK, title, content)
 }

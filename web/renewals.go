@@ -22,9 +22,9 @@ type renewalRequestForm struct {
 	Message    string `form:"message" validate:"max=1000"`
 }
 
-// handleRequestRenewal records a partner's request that its account manager renew a service.
+// HandleRequestRenewal records a partner's request that its account manager renew a service.
 // Renewal is the way out of a read-only module, so it is never gated by the module itself.
-func handleRequestRenewal(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validate) echo.HandlerFunc {
+func HandleRequestRenewal(pool *pgxpool.Pool, clk clock.Clock, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -41,8 +41,8 @@ func handleRequestRenewal(pool *pgxpool.Pool, clk clock.Clock, v *validator.Vali
 			return err
 		}
 		f := renewalRequestForm{TermMonths: c.FormValue("term_months"), Message: strings.TrimSpace(c.FormValue("message"))}
-		box := views.RenewalBox{ServiceID: id, CSRF: csrfToken(c), CanRequest: true, Message: f.Message, TermMonths: f.TermMonths}
-		if errs := validateForm(v, f); errs != nil {
+		box := views.RenewalBox{ServiceID: id, CSRF: CSRFToken(c), CanRequest: true, Message: f.Message, TermMonths: f.TermMonths}
+		if errs := ValidateForm(v, f); errs != nil {
 			box.Error = "Choose a term of 3, 6 or 12 months and keep the message under 1,000 characters."
 			return renewalAnswer(c, http.StatusUnprocessableEntity, box, "error", box.Error)
 		}
@@ -64,9 +64,9 @@ func handleRequestRenewal(pool *pgxpool.Pool, clk clock.Clock, v *validator.Vali
 			if err != nil {
 				return err
 			}
-			return writeAudit(ctx, tq, now, auditEvent{Actor: u.ID, CompanyID: &svc.CompanyID, ServiceID: &svc.ID,
-				Module: &svc.Module, Environment: svc.Environment, Action: actionRequestCreate,
-				Subject: serviceSubject(m.Name, svc.Environment), After: map[string]any{"status": db.RenewalRequestStatusOpen, "term_months": term, "message": f.Message}})
+			return Write(ctx, tq, now, Event{Actor: u.ID, CompanyID: &svc.CompanyID, ServiceID: &svc.ID,
+				Module: &svc.Module, Environment: svc.Environment, Action: ActionRequestCreate,
+				Subject: ServiceSubject(m.Name, svc.Environment), After: map[string]any{"status": db.RenewalRequestStatusOpen, "term_months": term, "message": f.Message}})
 		})
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) && pgErr.ConstraintName == "renewal_requests_one_open_idx" {
@@ -76,24 +76,24 @@ func handleRequestRenewal(pool *pgxpool.Pool, clk clock.Clock, v *validator.Vali
 		if err != nil {
 			return err
 		}
-		box = views.RenewalBox{ServiceID: id, RequestedOn: longDate(now)}
+		box = views.RenewalBox{ServiceID: id, RequestedOn: LongDate(now)}
 		return renewalAnswer(c, http.StatusOK, box, "success", "Renewal requested. Your account manager will get back to you.")
 	}
 }
 
 // renewalAnswer shows the renewal box in place for htmx, or a flash on My Services otherwise.
 func renewalAnswer(c echo.Context, status int, box views.RenewalBox, kind, msg string) error {
-	if isHTMX(c) {
-		return renderFragment(c, status, views.RenewalBoxView(box))
+	if IsHTMX(c) {
+		return RenderFragment(c, status, views.RenewalBoxView(box))
 	}
-	if sm := sessionsFrom(c); sm != nil {
-		addFlash(sm, c.Request().Context(), kind, msg)
+	if sm := Sessions(c); sm != nil {
+		AddFlash(sm, c.Request().Context(), kind, msg)
 	}
-	return redirect(c, "/services#service-"+itoa(box.ServiceID))
+	return Redirect(c, "/services#service-"+Itoa(box.ServiceID))
 }
 
-// handleRenewalRequests is the partner's history of renewal requests and their answers.
-func handleRenewalRequests(pool *pgxpool.Pool) echo.HandlerFunc {
+// HandleRenewalRequests is the partner's history of renewal requests and their answers.
+func HandleRenewalRequests(pool *pgxpool.Pool) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		u := UserFromContext(c.Request().Context())
@@ -105,11 +105,11 @@ func handleRenewalRequests(pool *pgxpool.Pool) echo.HandlerFunc {
 		for _, r := range rows {
 			row := views.RenewalRequestRow{
 				Service:     r.ModuleName,
-				RequestedOn: longDate(r.CreatedAt),
+				RequestedOn: LongDate(r.CreatedAt),
 				RequestedBy: r.RequestedByName,
 				Term:        "No preference",
 				Message:     r.Message,
-				Status:      requestBadge(r.Status),
+				Status:      RequestBadge(r.Status),
 			}
 			if r.Environment != nil {
 				row.Service += " · " + string(*r.Environment)
@@ -121,15 +121,15 @@ func handleRenewalRequests(pool *pgxpool.Pool) echo.HandlerFunc {
 				row.Answer = *r.Answer
 			}
 			if r.AnsweredAt != nil {
-				row.AnsweredOn = longDate(*r.AnsweredAt)
+				row.AnsweredOn = LongDate(*r.AnsweredAt)
 			}
 			out = append(out, row)
 		}
-		return ok(c, "Renewal requests", views.RenewalRequestsView(out))
+		return OK(c, "Renewal requests", views.RenewalRequestsView(out))
 	}
 }
 
-func requestBadge(s db.RenewalRequestStatus) views.Badge {
+func RequestBadge(s db.RenewalRequestStatus) views.Badge {
 	switch s {
 	case db.RenewalRequestStatusApproved:
 		return views.Badge{Tone: "active", Icon: "✓", Label: "Approved"}

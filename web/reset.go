@@ -53,20 +53,20 @@ func issueResetLink(ctx context.Context, q *db.Queries, c echo.Context, clk cloc
 		CreatedBy: actor, CreatedAt: now, ExpiresAt: expires}); err != nil {
 		return nil, err
 	}
-	if err := writeAudit(ctx, q, now, userEvent(actor, actionUserResetLink, u, nil, map[string]string{"expires_at": expires.Format(time.RFC3339)})); err != nil {
+	if err := Write(ctx, q, now, userEvent(actor, ActionUserResetLink, u, nil, map[string]string{"expires_at": expires.Format(time.RFC3339)})); err != nil {
 		return nil, err
 	}
 	return &views.ResetLink{For: u.Name + " <" + u.Email + ">", URL: c.Scheme() + "://" + c.Request().Host + "/reset/" + token,
 		Expires: expires.In(loc).Format("2 Jan 2006 15:04 MST")}, nil
 }
 
-// handleIssueResetLink shows an admin a new one-time password link for an account.
-func handleIssueResetLink(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+// HandleIssueResetLink shows an admin a new one-time password link for an account.
+func HandleIssueResetLink(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		actor := UserFromContext(ctx)
-		id, err := pathID(c, "uid")
+		id, err := PathID(c, "uid")
 		if err != nil {
 			return err
 		}
@@ -93,7 +93,7 @@ func handleIssueResetLink(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.
 			return err
 		}
 		p.Link = link
-		return ok(c, "Users", views.UsersView(p))
+		return OK(c, "Users", views.UsersView(p))
 	}
 }
 
@@ -102,8 +102,8 @@ type resetInput struct {
 	Confirm  string `form:"password_confirm" validate:"required,eqfield=Password"`
 }
 
-// handleResetPage asks for a new password, if the link still works.
-func handleResetPage(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
+// HandleResetPage asks for a new password, if the link still works.
+func HandleResetPage(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		t, err := q.GetPasswordResetToken(c.Request().Context(), db.GetPasswordResetTokenParams{TokenHash: tokenHash(c.Param("token")), Now: clk.Now()})
@@ -114,19 +114,19 @@ func handleResetPage(pool *pgxpool.Pool, clk clock.Clock) echo.HandlerFunc {
 			return err
 		}
 		c.Response().Header().Set("Cache-Control", "no-store")
-		return ok(c, "Set your password", views.ResetPasswordView(views.ResetForm{Action: c.Request().URL.Path, Name: t.Name, Email: t.Email, CSRF: csrfToken(c)}))
+		return OK(c, "Set your password", views.ResetPasswordView(views.ResetForm{Action: c.Request().URL.Path, Name: t.Name, Email: t.Email, CSRF: CSRFToken(c)}))
 	}
 }
 
-// handleResetPassword sets the password and burns the link, in one transaction with its
+// HandleResetPassword sets the password and burns the link, in one transaction with its
 // audit record; the owner then signs in with the new password.
-func handleResetPassword(pool *pgxpool.Pool, clk clock.Clock, hasher *auth.Hasher, v *validator.Validate) echo.HandlerFunc {
+func HandleResetPassword(pool *pgxpool.Pool, clk clock.Clock, hasher *auth.Hasher, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		hash, now := tokenHash(c.Param("token")), clk.Now()
 		in := resetInput{Password: c.FormValue("password"), Confirm: c.FormValue("password_confirm")}
-		if errs := validateForm(v, in); errs != nil {
+		if errs := ValidateForm(v, in); errs != nil {
 			t, err := q.GetPasswordResetToken(ctx, db.GetPasswordResetTokenParams{TokenHash: hash, Now: now})
 			if errors.Is(err, pgx.ErrNoRows) {
 				return errResetLink
@@ -138,8 +138,8 @@ func handleResetPassword(pool *pgxpool.Pool, clk clock.Clock, hasher *auth.Hashe
 				errs["password_confirm"] = "The two passwords differ; type the same one twice."
 			}
 			c.Response().Header().Set("Cache-Control", "no-store")
-			return render(c, http.StatusUnprocessableEntity, "Set your password",
-				views.ResetPasswordView(views.ResetForm{Action: c.Request().URL.Path, Name: t.Name, Email: t.Email, Errors: errs, CSRF: csrfToken(c)}))
+			return Render(c, http.StatusUnprocessableEntity, "Set your password",
+				views.ResetPasswordView(views.ResetForm{Action: c.Request().URL.Path, Name: t.Name, Email: t.Email, Errors: errs, CSRF: CSRFToken(c)}))
 		}
 		err := db.Transact(ctx, pool, func(tq *db.Queries) error {
 			t, err := tq.UsePasswordResetToken(ctx, db.UsePasswordResetTokenParams{TokenHash: hash, Now: &now})
@@ -153,12 +153,12 @@ func handleResetPassword(pool *pgxpool.Pool, clk clock.Clock, hasher *auth.Hashe
 				return err
 			}
 			u := db.User{ID: t.UserID, Name: t.Name, Email: t.Email, CompanyID: t.CompanyID}
-			return writeAudit(ctx, tq, now, userEvent(t.UserID, actionUserPasswordSet, u, nil, nil))
+			return Write(ctx, tq, now, userEvent(t.UserID, ActionUserPasswordSet, u, nil, nil))
 		})
 		if err != nil {
 			return err
 		}
-		addFlash(sessionsFrom(c), ctx, "success", "Your password is set. Sign in with it.")
-		return redirect(c, "/login")
+		AddFlash(Sessions(c), ctx, "success", "Your password is set. Sign in with it.")
+		return Redirect(c, "/login")
 	}
 }

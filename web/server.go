@@ -57,7 +57,7 @@ type Server struct {
 	validate *validator.Validate
 	// meter counts usage for the API and the DevLab console alike.
 	meter  *metering.Meter
-	limits *keyLimiter
+	limits *KeyLimiter
 	// moduleRoutes are the routes registered with their module area.
 	moduleRoutes []ModuleRoute
 }
@@ -83,9 +83,9 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 		clock:    clk,
 		hasher:   hasher,
 		throttle: auth.NewThrottle(5, 10, 30*time.Second),
-		validate: newValidator(),
+		validate: NewValidator(),
 		meter:    &metering.Meter{Pool: pool, Clock: clk, Location: cfg.Location, ClaimTimeout: cfg.ClaimTimeout},
-		limits:   newKeyLimiter(clk, cfg.APIRate, cfg.APIBurst),
+		limits:   NewKeyLimiter(clk, cfg.APIRate, cfg.APIBurst),
 	}
 	// The store's own cleanup goroutine races with stopping it; CleanSessions does that work.
 	s.sessions = newSessionManager(pgxstore.NewWithCleanupInterval(pool, 0), cfg.CookieSecure)
@@ -101,12 +101,12 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 	e.Use(requestLogger(logger))
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
 		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
-			logger.Error("panic", "err", err, "stack", string(stack), "request_id", requestID(c))
+			logger.Error("panic", "err", err, "stack", string(stack), "request_id", RequestID(c))
 			return err
 		},
 	}))
 	e.Use(securityHeaders(cfg.CookieSecure))
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: smallAPIAnswer}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: SmallAPIAnswer}))
 	e.Use(s.loadSession)
 	e.Use(csrf(cfg.CookieSecure))
 	e.Use(s.loadUser)

@@ -90,7 +90,7 @@ func applyServiceChange(ctx context.Context, q *db.Queries, today, now time.Time
 	}
 	snap := snapshotService(res.After)
 	snap.NewTerm = res.NewTerm
-	return res, writeAudit(ctx, q, now, serviceEvent(ch.Viewer, ch.Action, before, snapshotService(before), snap))
+	return res, Write(ctx, q, now, serviceEvent(ch.Viewer, ch.Action, before, snapshotService(before), snap))
 }
 
 // renewal is what a renewal sets: the length of the new term, its cap and its quotas.
@@ -109,7 +109,7 @@ type renewal struct {
 func renewChange(viewer, companyID, serviceID int64, version int32, terms func(before db.GetServiceForChangeRow) (renewal, error)) serviceChange {
 	return serviceChange{
 		Viewer: viewer, CompanyID: companyID, ServiceID: serviceID, ExpectedVersion: version,
-		Action: actionServiceRenew, Status: db.ServiceStatusActive,
+		Action: ActionServiceRenew, Status: db.ServiceStatusActive,
 		Apply: func(ctx context.Context, q *db.Queries, before db.GetServiceForChangeRow) (*termSnapshot, error) {
 			r, err := terms(before)
 			if err != nil {
@@ -122,7 +122,7 @@ func renewChange(viewer, companyID, serviceID int64, version int32, terms func(b
 			var pgErr *pgconn.PgError
 			if errors.As(err, &pgErr) && pgErr.ConstraintName == "service_terms_service_from_key" {
 				return nil, &Error{Code: http.StatusUnprocessableEntity, Err: err,
-					Message: "A term of this service already starts on " + longDate(before.RenewalFrom) + ". Change that term's cap or quotas instead."}
+					Message: "A term of this service already starts on " + LongDate(before.RenewalFrom) + ". Change that term's cap or quotas instead."}
 			}
 			if err != nil {
 				return nil, err

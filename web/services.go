@@ -14,8 +14,8 @@ import (
 	"partnerportal/web/clock"
 )
 
-// handleMyServices is the partner's home: every service and plan with its state and what is left.
-func handleMyServices(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
+// HandleMyServices is the partner's home: every service and plan with its state and what is left.
+func HandleMyServices(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		u := UserFromContext(c.Request().Context())
@@ -30,14 +30,14 @@ func handleMyServices(pool *pgxpool.Pool, clk clock.Clock, cfg Config) echo.Hand
 				page.NotSubscribed = append(page.NotSubscribed, r.ModuleName)
 				continue
 			}
-			page.Cards = append(page.Cards, serviceCard(r, csrfToken(c)))
+			page.Cards = append(page.Cards, serviceCard(r, CSRFToken(c)))
 		}
-		return ok(c, "My Services", views.ServicesView(page))
+		return OK(c, "My Services", views.ServicesView(page))
 	}
 }
 
-// stateBadge is a state as icon and word.
-func stateBadge(s db.ServiceState) views.Badge {
+// StateBadge is a state as icon and word.
+func StateBadge(s db.ServiceState) views.Badge {
 	switch s {
 	case db.ServiceStateActive:
 		return views.Badge{Tone: "active", Icon: "✓", Label: s.Label()}
@@ -57,33 +57,33 @@ func serviceCard(r db.ListCompanyServicesRow, csrf string) views.ServiceCard {
 	card := views.ServiceCard{
 		ID:         *r.ServiceID,
 		ModuleName: r.ModuleName,
-		Badge:      stateBadge(r.State),
+		Badge:      StateBadge(r.State),
 		Subscribed: true,
 	}
 	if r.Environment != nil {
 		card.Environment = strings.ToUpper(string(*r.Environment)[:1]) + string(*r.Environment)[1:]
 	}
 	if r.ValidFrom != nil {
-		card.ValidFrom, card.ValidUntil = longDate(*r.ValidFrom), longDate(*r.ValidUntil)
+		card.ValidFrom, card.ValidUntil = LongDate(*r.ValidFrom), LongDate(*r.ValidUntil)
 		card.Term = fmt.Sprintf("%d months", *r.TermMonths)
 		card.DaysLeft = strconv.Itoa(int(r.DaysLeft))
 		card.Cap = fmt.Sprintf("%d%%", *r.CapPercent)
 	}
 	card.Summary = summary(r)
 	if r.MessageQuota != nil {
-		card.Usage = append(card.Usage, usageBar(card.ID, "messages", *r.MessagesUsed, int64(*r.MessageQuota), *r.MessageAllowance))
+		card.Usage = append(card.Usage, UsageBar(card.ID, "messages", *r.MessagesUsed, int64(*r.MessageQuota), *r.MessageAllowance))
 	}
 	if r.DeviceQuota != nil {
-		card.Usage = append(card.Usage, usageBar(card.ID, "devices", int64(*r.DevicesUsed), int64(*r.DeviceQuota), *r.DeviceAllowance))
+		card.Usage = append(card.Usage, UsageBar(card.ID, "devices", int64(*r.DevicesUsed), int64(*r.DeviceQuota), *r.DeviceAllowance))
 	}
 	card.Left = leftInWords(r)
 	card.Notices = quotaNotices(r.QuotaWarnings)
 	if r.NextTermFrom != nil {
-		card.NextTerm = "Renewed: the next term starts on " + longDate(*r.NextTermFrom) + "."
+		card.NextTerm = "Renewed: the next term starts on " + LongDate(*r.NextTermFrom) + "."
 	}
 	card.Renewal = views.RenewalBox{ServiceID: card.ID, CSRF: csrf, CanRequest: true}
 	if r.OpenRequestAt != nil {
-		card.Renewal.RequestedOn = longDate(*r.OpenRequestAt)
+		card.Renewal.RequestedOn = LongDate(*r.OpenRequestAt)
 	}
 	card.Renewal.LastAnswer = lastAnswer(db.RenewalRequestStatus(r.LastAnswerStatus), r.LastAnswer, r.LastAnsweredAt)
 	return card
@@ -95,23 +95,23 @@ func summary(r db.ListCompanyServicesRow) string {
 	case db.ServiceStateInactive:
 		return "Inactive — renew to use"
 	case db.ServiceStateScheduled:
-		return "Starts on " + longDate(*r.ValidFrom)
+		return "Starts on " + LongDate(*r.ValidFrom)
 	case db.ServiceStateActive:
-		return fmt.Sprintf("Active until %s (%d day%s left)", longDate(*r.ValidUntil), r.DaysLeft, plural(int64(r.DaysLeft)))
+		return fmt.Sprintf("Active until %s (%d day%s left)", LongDate(*r.ValidUntil), r.DaysLeft, Plural(int64(r.DaysLeft)))
 	case db.ServiceStateExpired:
-		return "Expired on " + longDate(*r.ExpiredFrom) + " — read-only"
+		return "Expired on " + LongDate(*r.ExpiredFrom) + " — read-only"
 	case db.ServiceStateExhausted:
 		return "Quota used up — read-only"
 	case db.ServiceStateGrace:
 		var parts []string
 		if r.GraceDaysLeft > 0 {
-			parts = append(parts, fmt.Sprintf("%d day%s", r.GraceDaysLeft, plural(int64(r.GraceDaysLeft))))
+			parts = append(parts, fmt.Sprintf("%d day%s", r.GraceDaysLeft, Plural(int64(r.GraceDaysLeft))))
 		}
 		if r.MessagesLeftAllowance != nil {
-			parts = append(parts, count(*r.MessagesLeftAllowance)+" message"+plural(*r.MessagesLeftAllowance))
+			parts = append(parts, Count(*r.MessagesLeftAllowance)+" message"+Plural(*r.MessagesLeftAllowance))
 		}
 		if r.DevicesLeftAllowance != nil {
-			parts = append(parts, count(*r.DevicesLeftAllowance)+" device"+plural(*r.DevicesLeftAllowance))
+			parts = append(parts, Count(*r.DevicesLeftAllowance)+" device"+Plural(*r.DevicesLeftAllowance))
 		}
 		return "Over plan — cap allowance: " + strings.Join(parts, " / ") + " left"
 	}
@@ -125,16 +125,16 @@ func leftInWords(r db.ListCompanyServicesRow) []string {
 	}
 	var out []string
 	if r.GraceDaysLeft > 0 {
-		out = append(out, fmt.Sprintf("%d day%s of grace left", r.GraceDaysLeft, plural(int64(r.GraceDaysLeft))))
+		out = append(out, fmt.Sprintf("%d day%s of grace left", r.GraceDaysLeft, Plural(int64(r.GraceDaysLeft))))
 	}
 	add := func(unit string, left, leftAllowance *int64) {
 		if left == nil {
 			return
 		}
 		if *left > 0 {
-			out = append(out, fmt.Sprintf("%s %s%s left in your quota", count(*left), unit, plural(*left)))
+			out = append(out, fmt.Sprintf("%s %s%s left in your quota", Count(*left), unit, Plural(*left)))
 		} else if leftAllowance != nil {
-			out = append(out, fmt.Sprintf("%s %s%s left in your cap allowance", count(*leftAllowance), unit, plural(*leftAllowance)))
+			out = append(out, fmt.Sprintf("%s %s%s left in your cap allowance", Count(*leftAllowance), unit, Plural(*leftAllowance)))
 		}
 	}
 	add("message", r.MessagesLeft, r.MessagesLeftAllowance)
@@ -147,7 +147,7 @@ func leftInWords(r db.ListCompanyServicesRow) []string {
 	return out
 }
 
-func usageBar(serviceID int64, unit string, used, quota, allowance int64) views.UsageBar {
+func UsageBar(serviceID int64, unit string, used, quota, allowance int64) views.UsageBar {
 	pct := func(n int64) int {
 		if allowance <= 0 {
 			return 0
@@ -160,8 +160,8 @@ func usageBar(serviceID int64, unit string, used, quota, allowance int64) views.
 		Used:      used,
 		Quota:     quota,
 		Allowance: allowance,
-		Text:      fmt.Sprintf("%s of %s %s used", count(used), count(quota), unit),
-		Note:      fmt.Sprintf("Quota %s (the mark) · cap allowance %s (the full bar)", count(quota), count(allowance)),
+		Text:      fmt.Sprintf("%s of %s %s used", Count(used), Count(quota), unit),
+		Note:      fmt.Sprintf("Quota %s (the mark) · cap allowance %s (the full bar)", Count(quota), Count(allowance)),
 		UsedPct:   pct(used),
 		QuotaPct:  pct(quota),
 		Over:      used >= quota,
@@ -171,7 +171,7 @@ func usageBar(serviceID int64, unit string, used, quota, allowance int64) views.
 func lastAnswer(status db.RenewalRequestStatus, answer *string, at *time.Time) string {
 	when := ""
 	if at != nil {
-		when = " on " + longDate(*at)
+		when = " on " + LongDate(*at)
 	}
 	switch status {
 	case db.RenewalRequestStatusApproved:

@@ -18,9 +18,9 @@ import (
 )
 
 const (
-	sessionUserID = "user_id"
-	// sessionEpoch is the user's session_epoch at sign-in (see loadUser).
-	sessionEpoch = "epoch"
+	SessionUserID = "user_id"
+	// SessionEpoch is the user's session_epoch at sign-in (see loadUser).
+	SessionEpoch = "epoch"
 	sessionFlash = "flash"
 )
 
@@ -46,7 +46,7 @@ func newSessionManager(store scs.Store, secure bool) *scs.SessionManager {
 // rather than a page that silently lost its change.
 func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if sessionless(c) {
+		if Sessionless(c) {
 			return next(c)
 		}
 		r := c.Request()
@@ -81,7 +81,7 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			token, expiry, err := s.sessions.Commit(ctx)
 			if err != nil {
-				s.logger.Error("save session", "err", err, "request_id", requestID(c))
+				s.logger.Error("save session", "err", err, "request_id", RequestID(c))
 				orig.Header().Set("Content-Type", "text/plain; charset=utf-8")
 				orig.WriteHeader(http.StatusInternalServerError)
 				_, _ = orig.Write([]byte("Something went wrong on our side. Please try again.\n"))
@@ -123,33 +123,33 @@ func (b *bufferedWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	return nil, nil, errors.New("hijack not supported")
 }
 
-// sessionless reports requests that need no session: probes, assets and the JSON API (which
+// Sessionless reports requests that need no session: probes, assets and the JSON API (which
 // authenticates each request with an API key, so it needs neither a session nor CSRF tokens).
-func sessionless(c echo.Context) bool {
+func Sessionless(c echo.Context) bool {
 	p := c.Request().URL.Path
 	return p == "/healthz" || p == "/readyz" || strings.HasPrefix(p, "/static/") || strings.HasPrefix(p, "/api/")
 }
 
 type sessionsKey struct{}
 
-// sessionsFrom returns the session manager of a request that has a session.
-func sessionsFrom(c echo.Context) *scs.SessionManager {
+// Sessions returns the session manager of a request that has a session.
+func Sessions(c echo.Context) *scs.SessionManager {
 	sm, _ := c.Request().Context().Value(sessionsKey{}).(*scs.SessionManager)
 	return sm
 }
 
-// addFlash leaves a message for the next page the user sees.
-func addFlash(sm *scs.SessionManager, ctx context.Context, kind, text string) {
+// AddFlash leaves a message for the next page the user sees.
+func AddFlash(sm *scs.SessionManager, ctx context.Context, kind, text string) {
 	flashes, _ := sm.Get(ctx, sessionFlash).([]views.Flash)
 	sm.Put(ctx, sessionFlash, append(flashes, views.Flash{Kind: kind, Text: text}))
 }
 
-// flashRedirect leaves a message for the page at to, and sends the browser there.
-func flashRedirect(c echo.Context, kind, text, to string) error {
-	if sm := sessionsFrom(c); sm != nil {
-		addFlash(sm, c.Request().Context(), kind, text)
+// FlashRedirect leaves a message for the page at to, and sends the browser there.
+func FlashRedirect(c echo.Context, kind, text, to string) error {
+	if sm := Sessions(c); sm != nil {
+		AddFlash(sm, c.Request().Context(), kind, text)
 	}
-	return redirect(c, to)
+	return Redirect(c, to)
 }
 
 // popFlashes takes the waiting messages; only a session that has some is changed.

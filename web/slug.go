@@ -14,10 +14,10 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 const slugMax = 80
 
-// slugify suggests a slug from a name: accents dropped, lowercase letters and digits, words
+// Slugify suggests a slug from a name: accents dropped, lowercase letters and digits, words
 // joined by single hyphens, cut at a word boundary to fit: "Smart Meter Gateway Ü2" →
 // "smart-meter-gateway-u2".
-func slugify(name string) string {
+func Slugify(name string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range norm.NFD.String(name) {
@@ -44,8 +44,8 @@ func slugify(name string) string {
 	return s
 }
 
-// freeSlug is the first of base-2, base-3, … that taken does not hold, kept within slugMax.
-func freeSlug(base string, taken []string) string {
+// FreeSlug is the first of base-2, base-3, … that taken does not hold, kept within slugMax.
+func FreeSlug(base string, taken []string) string {
 	used := make(map[string]bool, len(taken))
 	for _, t := range taken {
 		used[t] = true

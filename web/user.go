@@ -44,13 +44,13 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 	q := db.New(s.pool)
 	return func(c echo.Context) error {
 		today := clock.Today(s.clock, s.cfg.Location)
-		if sessionless(c) {
+		if Sessionless(c) {
 			return next(c)
 		}
 		ctx := c.Request().Context()
-		id := s.sessions.GetInt64(ctx, sessionUserID)
+		id := s.sessions.GetInt64(ctx, SessionUserID)
 		if id == 0 {
-			ctx, err := loadVisitorCart(ctx, q, s.sessions)
+			ctx, err := LoadVisitorCart(ctx, q, s.sessions)
 			if err != nil {
 				return err
 			}
@@ -58,7 +58,7 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		row, err := q.GetSessionUser(ctx, db.GetSessionUserParams{ID: id, Today: today})
-		if errors.Is(err, pgx.ErrNoRows) || (err == nil && (row.DisabledAt != nil || int(row.SessionEpoch) != s.sessions.GetInt(ctx, sessionEpoch))) {
+		if errors.Is(err, pgx.ErrNoRows) || (err == nil && (row.DisabledAt != nil || int(row.SessionEpoch) != s.sessions.GetInt(ctx, SessionEpoch))) {
 			if err := s.sessions.Destroy(ctx); err != nil {
 				return err
 			}
@@ -84,7 +84,7 @@ func requireRole(roles ...db.UserRole) echo.MiddlewareFunc {
 		return func(c echo.Context) error {
 			u := UserFromContext(c.Request().Context())
 			if u == nil {
-				return redirect(c, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
+				return Redirect(c, "/login?next="+url.QueryEscape(c.Request().URL.RequestURI()))
 			}
 			for _, r := range roles {
 				if u.Role == r {
@@ -96,8 +96,8 @@ func requireRole(roles ...db.UserRole) echo.MiddlewareFunc {
 	}
 }
 
-// homeFor is where a role lands after signing in.
-func homeFor(role db.UserRole) string {
+// HomeFor is where a role lands after signing in.
+func HomeFor(role db.UserRole) string {
 	switch role {
 	case db.UserRolePartner:
 		return "/services"
@@ -108,8 +108,8 @@ func homeFor(role db.UserRole) string {
 	}
 }
 
-// roleLabel names a role for people.
-func roleLabel(role db.UserRole) string {
+// RoleLabel names a role for people.
+func RoleLabel(role db.UserRole) string {
 	switch role {
 	case db.UserRoleAdmin:
 		return "Administrator"
@@ -122,10 +122,10 @@ func roleLabel(role db.UserRole) string {
 	}
 }
 
-// redirect answers a plain request with 303 and an htmx request with HX-Redirect, so htmx
+// Redirect answers a plain request with 303 and an htmx request with HX-Redirect, so htmx
 // loads the whole new page instead of swapping it into a fragment.
-func redirect(c echo.Context, to string) error {
-	if isHTMX(c) {
+func Redirect(c echo.Context, to string) error {
+	if IsHTMX(c) {
 		c.Response().Header().Set("HX-Redirect", to)
 		return c.NoContent(http.StatusOK)
 	}
