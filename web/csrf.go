@@ -2,12 +2,11 @@ package web
 
 import (
 	"net/http"
+	"partnerportal/web/ui"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 )
-
-const csrfContextKey = "csrf"
 
 // csrf protects every unsafe method. Browsers that send Sec-Fetch-Site are checked by it
 // (same-origin passes, cross-site is refused); everything else must echo the token from the
@@ -19,22 +18,16 @@ func csrf(secure bool) echo.MiddlewareFunc {
 	}
 	return middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
-		ContextKey:     csrfContextKey,
+		ContextKey:     ui.CSRFContextKey,
 		CookieName:     name,
 		CookiePath:     "/",
 		CookieSecure:   secure,
 		CookieHTTPOnly: true,
 		CookieSameSite: http.SameSiteLaxMode,
 		CookieMaxAge:   7 * 24 * 3600,
-		Skipper:        Sessionless,
+		Skipper:        sessionless,
 		ErrorHandler: func(err error, c echo.Context) error {
-			return &Error{Code: http.StatusForbidden, Message: "This form has expired or did not come from the portal. Reload the page and try again.", Err: err}
+			return &ui.Error{Code: http.StatusForbidden, Message: "This form has expired or did not come from the portal. Reload the page and try again.", Err: err}
 		},
 	})
-}
-
-// CSRFToken is the token forms of this request must send back.
-func CSRFToken(c echo.Context) string {
-	t, _ := c.Get(csrfContextKey).(string)
-	return t
 }

@@ -2,30 +2,14 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
+	"partnerportal/web/api"
+	"partnerportal/web/ui"
 
 	"github.com/labstack/echo/v4"
 
 	"partnerportal/views"
 )
-
-// Error is an error with an HTTP status and a message safe to show; Err holds the detail that
-// only goes to the log.
-type Error struct {
-	Code    int
-	Message string
-	Err     error
-}
-
-func (e *Error) Error() string {
-	if e.Err != nil {
-		return fmt.Sprintf("%d %s: %v", e.Code, e.Message, e.Err)
-	}
-	return fmt.Sprintf("%d %s", e.Code, e.Message)
-}
-
-func (e *Error) Unwrap() error { return e.Err }
 
 var statusTitles = map[int]string{
 	http.StatusBadRequest:          "That request could not be understood",
@@ -52,15 +36,15 @@ var statusMessages = map[int]string{
 // page.
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
-		s.logger.Error("error after response started", "err", err, "request_id", RequestID(c))
+		s.logger.Error("error after response started", "err", err, "request_id", ui.RequestID(c))
 		return
 	}
-	if IsAPI(c) {
-		s.handleAPIError(err, c)
+	if api.IsAPI(c) {
+		api.HandleError(s.logger, err, c)
 		return
 	}
 	info := views.ErrorInfo{Status: http.StatusInternalServerError}
-	var pe *Error
+	var pe *ui.Error
 	var he *echo.HTTPError
 	switch {
 	case errors.As(err, &pe):
@@ -69,7 +53,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		info.Status = he.Code
 	}
 	if info.Status >= 500 {
-		s.logger.Error("request failed", "err", err, "request_id", RequestID(c), "path", c.Request().URL.Path)
+		s.logger.Error("request failed", "err", err, "request_id", ui.RequestID(c), "path", c.Request().URL.Path)
 	}
 	if info.Message == "" {
 		info.Message = statusMessages[info.Status]
@@ -83,15 +67,15 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	var rerr error
-	if IsHTMX(c) {
+	if ui.IsHTMX(c) {
 		h := c.Response().Header()
 		h.Set("HX-Retarget", "#flash")
 		h.Set("HX-Reswap", "innerHTML")
-		rerr = RenderFragment(c, info.Status, views.FlashMessage(views.Flash{Kind: "error", Text: info.Message}))
+		rerr = ui.RenderFragment(c, info.Status, views.FlashMessage(views.Flash{Kind: "error", Text: info.Message}))
 	} else {
-		rerr = Render(c, info.Status, info.Title, views.ErrorPage(info))
+		rerr = ui.Render(c, info.Status, info.Title, views.ErrorPage(info))
 	}
 	if rerr != nil {
-		s.logger.Error("render error page", "err", rerr, "request_id", RequestID(c))
+		s.logger.Error("render error page", "err", rerr, "request_id", ui.RequestID(c))
 	}
 }

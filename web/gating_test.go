@@ -10,13 +10,13 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
-	"partnerportal/web"
+	"partnerportal/web/ui"
 	"partnerportal/web/webtest"
 )
 
 // setAreaState gives a company's services of the area's modules the wanted state, replacing
 // what it had. Metered modules get a production plan.
-func setAreaState(t *testing.T, env *webtest.Env, companyID int64, area *web.Area, state string) {
+func setAreaState(t *testing.T, env *webtest.Env, companyID int64, area *ui.Area, state string) {
 	t.Helper()
 	for _, m := range area.Modules {
 		setModuleState(t, env, companyID, string(m), state)
@@ -78,13 +78,13 @@ func TestEveryModuleRouteDeclaresItsArea(t *testing.T) {
 	}
 	for _, route := range env.App.Routes() {
 		_, path, _ := strings.Cut(route, " ")
-		for _, a := range web.Areas {
+		for _, a := range ui.Areas {
 			if (path == a.Path || strings.HasPrefix(path, a.Path+"/")) && !declared[route] {
 				t.Errorf("%s is under %s but does not declare its module area", route, a.Name)
 			}
 		}
 	}
-	for _, a := range web.Areas {
+	for _, a := range ui.Areas {
 		if !declared["GET "+a.Path] {
 			t.Errorf("area %s has no landing page at %s", a.Name, a.Path)
 		}
@@ -116,7 +116,7 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 		return s
 	}
 	states := []string{"none", "inactive", "scheduled", "active", "grace", "expired", "exhausted"}
-	for _, area := range web.Areas {
+	for _, area := range ui.Areas {
 		for _, state := range states {
 			metered := area.Modules[0] == "software" || area.Modules[0] == "hardware"
 			if state == "exhausted" && !metered {

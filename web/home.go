@@ -1,13 +1,17 @@
 package web
 
-import "github.com/labstack/echo/v4"
+import (
+	"partnerportal/web/ui"
+
+	"github.com/labstack/echo/v4"
+)
 
 // handleRoot sends each role to its home; visitors to the Solutions Hub.
 func handleRoot() echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if u := UserFromContext(c.Request().Context()); u != nil {
-			return Redirect(c, HomeFor(u.Role))
+		if u := ui.UserFromContext(c.Request().Context()); u != nil {
+			return ui.Redirect(c, ui.HomeFor(u.Role))
 		}
-		return Redirect(c, "/hub")
+		return ui.Redirect(c, "/hub")
 	}
 }

@@ -3,7 +3,10 @@ package web
 import (
 	"log/slog"
 	"net/http"
+	"partnerportal/web/clock"
+	"partnerportal/web/ui"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -38,10 +41,6 @@ func noStore(next echo.HandlerFunc) echo.HandlerFunc {
 		c.Response().Header().Set("Cache-Control", "no-store")
 		return next(c)
 	}
-}
-
-func RequestID(c echo.Context) string {
-	return c.Response().Header().Get(echo.HeaderXRequestID)
 }
 
 func requestLogger(logger *slog.Logger) echo.MiddlewareFunc {
@@ -81,4 +80,17 @@ func requestLogger(logger *slog.Logger) echo.MiddlewareFunc {
 			return nil
 		},
 	})
+}
+
+// stampMoment reads the clock once per request, in the portal's time zone: every rule and
+// every date of the request is evaluated at this one moment (ui.When).
+func stampMoment(clk clock.Clock, loc *time.Location) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			now := clk.Now()
+			m := ui.Moment{Now: now, Today: clock.Date(now, loc), Loc: loc}
+			c.SetRequest(c.Request().WithContext(ui.WithMoment(c.Request().Context(), m)))
+			return next(c)
+		}
+	}
 }

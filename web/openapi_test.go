@@ -15,6 +15,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"partnerportal/web"
+	"partnerportal/web/api"
 	"partnerportal/web/webtest"
 )
 
@@ -191,13 +192,13 @@ type documentedResponse struct {
 func openAPIDoc(t *testing.T) *openAPI {
 	t.Helper()
 	var raw map[string]any
-	if err := json.Unmarshal(web.OpenAPI, &raw); err != nil {
+	if err := json.Unmarshal(api.OpenAPI, &raw); err != nil {
 		t.Fatalf("the OpenAPI document is not JSON: %v", err)
 	}
 	if raw["openapi"] != "3.1.0" {
 		t.Errorf("openapi %v, want 3.1.0", raw["openapi"])
 	}
-	res, err := jsonschema.UnmarshalJSON(bytes.NewReader(web.OpenAPI))
+	res, err := jsonschema.UnmarshalJSON(bytes.NewReader(api.OpenAPI))
 	if err != nil {
 		t.Fatal(err)
 	}

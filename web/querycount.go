@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"partnerportal/web/ui"
 	"strings"
 	"sync/atomic"
 
@@ -87,7 +88,7 @@ func countQueries(observe func(QueryStats)) echo.MiddlewareFunc {
 					err = nil
 				}
 				observe(QueryStats{
-					RequestID: RequestID(c),
+					RequestID: ui.RequestID(c),
 					Method:    r.Method,
 					Path:      r.URL.Path,
 					Queries:   int(qc.queries.Load()),

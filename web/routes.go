@@ -2,6 +2,12 @@ package web
 
 import (
 	"net/http"
+	"partnerportal/web/account"
+	"partnerportal/web/api"
+	"partnerportal/web/partner"
+	"partnerportal/web/shop"
+	"partnerportal/web/staff"
+	"partnerportal/web/ui"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -20,104 +26,104 @@ func (s *Server) routes() {
 	e.GET("/readyz", handleReadyz(s.pool))
 	e.GET(static.Prefix+"*", echo.WrapHandler(static.Handler()))
 
-	// The JSON API: an API key instead of a session (see Sessionless), JSON errors.
-	e.GET("/api/openapi.json", HandleOpenAPI())
-	keys := NewKeyCache(s.clock, time.Minute)
-	reporting := RequireAPIKey(q, s.clock, s.limits, keys)
-	e.POST("/api/v1/usage", HandleUsage(s.meter, s.clock, keys), reporting)
-	e.POST("/api/v1/usage/batch", HandleUsageBatch(s.meter, s.clock, keys), reporting)
-	e.GET("/api/v1/entitlements", HandleEntitlements(s.pool, s.clock, s.cfg), RequireAPIKey(q, s.clock, s.limits, nil))
+	// The JSON API: an API key instead of a session (see sessionless), JSON errors.
+	e.GET("/api/openapi.json", api.HandleOpenAPI())
+	keys := api.NewKeyCache(s.clock, time.Minute)
+	reporting := api.RequireAPIKey(q, s.limits, keys)
+	e.POST("/api/v1/usage", api.HandleUsage(s.meter, keys), reporting)
+	e.POST("/api/v1/usage/batch", api.HandleUsageBatch(s.meter, keys), reporting)
+	e.GET("/api/v1/entitlements", api.HandleEntitlements(s.pool), api.RequireAPIKey(q, s.limits, nil))
 
 	// Anyone, with a session.
 	e.GET("/", handleRoot())
-	e.GET("/login", HandleLoginPage())
-	e.POST("/login", HandleLogin(q, s.sessions, s.hasher, s.throttle, s.clock))
-	e.POST("/logout", HandleLogout(s.sessions))
-	e.GET("/signup", HandleSignupPage())
-	e.POST("/signup", HandleSignup(q, s.sessions, s.hasher, s.validate))
-	e.GET("/reset/:token", HandleResetPage(s.pool, s.clock))
-	e.POST("/reset/:token", HandleResetPassword(s.pool, s.clock, s.hasher, s.validate))
+	e.GET("/login", account.HandleLoginPage())
+	e.POST("/login", account.HandleLogin(q, s.sessions, s.hasher, s.throttle))
+	e.POST("/logout", account.HandleLogout(s.sessions))
+	e.GET("/signup", account.HandleSignupPage())
+	e.POST("/signup", account.HandleSignup(q, s.sessions, s.hasher, s.validate))
+	e.GET("/reset/:token", account.HandleResetPage(s.pool))
+	e.POST("/reset/:token", account.HandleResetPassword(s.pool, s.hasher, s.validate))
 
 	// Partner users. (Middleware per route: a group without a path prefix would catch every
 	// unknown URL too.)
-	partner := requireRole(db.UserRolePartner)
-	e.GET("/services", HandleMyServices(s.pool, s.clock, s.cfg), partner)
-	e.GET("/services/requests", HandleRenewalRequests(s.pool), partner)
-	e.POST("/services/:id/renewal-requests", HandleRequestRenewal(s.pool, s.clock, s.validate), partner)
-	e.GET("/api-keys", HandleAPIKeys(s.pool), partner, noStore)
-	e.POST("/api-keys", HandleCreateAPIKey(s.pool, s.clock, s.validate), partner, noStore)
-	e.POST("/api-keys/:id/revoke", HandleRevokeAPIKey(s.pool, s.clock), partner)
+	partnerOnly := requireRole(db.UserRolePartner)
+	e.GET("/services", partner.HandleMyServices(s.pool), partnerOnly)
+	e.GET("/services/requests", partner.HandleRenewalRequests(s.pool), partnerOnly)
+	e.POST("/services/:id/renewal-requests", partner.HandleRequestRenewal(s.pool, s.validate), partnerOnly)
+	e.GET("/api-keys", partner.HandleAPIKeys(s.pool), partnerOnly, noStore)
+	e.POST("/api-keys", partner.HandleCreateAPIKey(s.pool, s.validate), partnerOnly, noStore)
+	e.POST("/api-keys/:id/revoke", partner.HandleRevokeAPIKey(s.pool), partnerOnly)
 
 	// Module areas: every route declares its area, and the gate enforces the module's state.
-	hub, products, devlab := AreaByKey("hub-listings"), AreaByKey("products"), AreaByKey("devlab")
-	homes := map[*Area]echo.HandlerFunc{
-		hub:      HandleHubListings(s.pool, s.clock, s.cfg, hub),
-		products: HandleProducts(s.pool),
-		devlab:   HandleDevLab(s.pool, s.clock, s.cfg),
+	hub, products, devlab := ui.AreaByKey("hub-listings"), ui.AreaByKey("products"), ui.AreaByKey("devlab")
+	homes := map[*ui.Area]echo.HandlerFunc{
+		hub:      partner.HandleHubListings(s.pool, hub),
+		products: partner.HandleProducts(s.pool),
+		devlab:   partner.HandleDevLab(s.pool),
 	}
-	for _, a := range Areas {
+	for _, a := range ui.Areas {
 		h := homes[a]
 		if h == nil {
-			h = HandleAreaHome(a)
+			h = partner.HandleAreaHome(a)
 		}
 		s.moduleRoute(a, http.MethodGet, a.Path, h)
 	}
-	s.moduleRoute(hub, http.MethodPost, "/hub/listings/profile", HandleSaveHubProfile(s.pool, s.clock, s.cfg, hub, s.validate))
-	s.moduleRoute(hub, http.MethodGet, "/hub/listings/:id/edit", HandleEditListing(s.pool, hub))
-	s.moduleRoute(hub, http.MethodPost, "/hub/listings/:id", HandleSaveListing(s.pool, s.clock, hub, s.validate))
-	s.moduleRoute(hub, http.MethodPost, "/hub/listings/:id/publish", HandleSetListed(s.pool, s.clock, hub))
-	s.moduleRoute(devlab, http.MethodPost, "/devlab/messages", HandleDevLabMessages(s.pool, s.meter, s.clock, s.cfg))
-	s.moduleRoute(devlab, http.MethodPost, "/devlab/devices", HandleDevLabRegisterDevice(s.pool, s.meter, s.clock, s.cfg))
-	s.moduleRoute(devlab, http.MethodPost, "/devlab/devices/remove", HandleDevLabRemoveDevice(s.pool, s.meter, s.clock, s.cfg))
+	s.moduleRoute(hub, http.MethodPost, "/hub/listings/profile", partner.HandleSaveHubProfile(s.pool, hub, s.validate))
+	s.moduleRoute(hub, http.MethodGet, "/hub/listings/:id/edit", partner.HandleEditListing(s.pool, hub))
+	s.moduleRoute(hub, http.MethodPost, "/hub/listings/:id", partner.HandleSaveListing(s.pool, hub, s.validate))
+	s.moduleRoute(hub, http.MethodPost, "/hub/listings/:id/publish", partner.HandleSetListed(s.pool, hub))
+	s.moduleRoute(devlab, http.MethodPost, "/devlab/messages", partner.HandleDevLabMessages(s.pool, s.meter))
+	s.moduleRoute(devlab, http.MethodPost, "/devlab/devices", partner.HandleDevLabRegisterDevice(s.pool, s.meter))
+	s.moduleRoute(devlab, http.MethodPost, "/devlab/devices/remove", partner.HandleDevLabRemoveDevice(s.pool, s.meter))
 
 	// My Products: the list and the create form follow the area; a product follows its own plan.
-	s.moduleRoute(products, http.MethodGet, "/products/new", HandleNewProduct())
-	s.moduleRoute(products, http.MethodPost, "/products", HandleCreateProduct(s.pool, s.clock, s.validate))
-	product := ProductGovernor(s.pool)
-	s.planRoute(products, http.MethodGet, "/products/:id", HandleProduct(s.cfg), product)
-	s.planRoute(products, http.MethodGet, "/products/:id/edit", HandleEditProduct(), product)
-	s.planRoute(products, http.MethodPost, "/products/:id", HandleUpdateProduct(s.pool, s.clock, s.validate), product)
-	s.planRoute(products, http.MethodPost, "/products/:id/status", HandleSetProductStatus(s.pool, s.clock), product)
-	s.planRoute(products, http.MethodPost, "/products/:id/archive", HandleArchiveProduct(s.pool, s.clock), product)
+	s.moduleRoute(products, http.MethodGet, "/products/new", partner.HandleNewProduct())
+	s.moduleRoute(products, http.MethodPost, "/products", partner.HandleCreateProduct(s.pool, s.validate))
+	product := partner.ProductGovernor(s.pool)
+	s.planRoute(products, http.MethodGet, "/products/:id", partner.HandleProduct(), product)
+	s.planRoute(products, http.MethodGet, "/products/:id/edit", partner.HandleEditProduct(), product)
+	s.planRoute(products, http.MethodPost, "/products/:id", partner.HandleUpdateProduct(s.pool, s.validate), product)
+	s.planRoute(products, http.MethodPost, "/products/:id/status", partner.HandleSetProductStatus(s.pool), product)
+	s.planRoute(products, http.MethodPost, "/products/:id/archive", partner.HandleArchiveProduct(s.pool), product)
 
 	// Solutions Hub: the public catalogue; carts for visitors and consumers; checkout, orders
 	// and purchases for consumers.
-	e.GET("/hub", HandleHub(s.pool, s.clock, s.cfg))
-	e.GET("/hub/:company/:slug", HandleListing(s.pool, s.clock, s.cfg))
-	e.GET("/cart", HandleCart(s.pool, s.clock, s.cfg), shoppersOnly, noStore)
-	e.POST("/cart/items", HandleAddToCart(s.pool, s.clock, s.cfg), shoppersOnly)
-	e.POST("/cart/items/:id", HandleSetCartQuantity(s.pool, s.clock, s.cfg), shoppersOnly)
-	e.POST("/cart/items/:id/remove", HandleRemoveFromCart(s.pool, s.clock, s.cfg), shoppersOnly)
+	e.GET("/hub", shop.HandleHub(s.pool))
+	e.GET("/hub/:company/:slug", shop.HandleListing(s.pool))
+	e.GET("/cart", shop.HandleCart(s.pool), shop.ShoppersOnly, noStore)
+	e.POST("/cart/items", shop.HandleAddToCart(s.pool), shop.ShoppersOnly)
+	e.POST("/cart/items/:id", shop.HandleSetCartQuantity(s.pool), shop.ShoppersOnly)
+	e.POST("/cart/items/:id/remove", shop.HandleRemoveFromCart(s.pool), shop.ShoppersOnly)
 	consumer := requireRole(db.UserRoleConsumer)
-	e.GET("/checkout", HandleCheckout(s.pool, s.clock, s.cfg), consumer, noStore)
-	e.POST("/checkout", HandlePlaceOrder(s.pool, s.clock, s.cfg), consumer)
-	e.GET("/orders", HandleOrders(s.pool, s.cfg), consumer, noStore)
-	e.GET("/orders/:id", HandleOrder(s.pool, s.cfg), consumer, noStore)
-	e.GET("/purchases", HandlePurchases(s.pool, s.clock, s.cfg), consumer, noStore)
+	e.GET("/checkout", shop.HandleCheckout(s.pool), consumer, noStore)
+	e.POST("/checkout", shop.HandlePlaceOrder(s.pool), consumer)
+	e.GET("/orders", shop.HandleOrders(s.pool), consumer, noStore)
+	e.GET("/orders/:id", shop.HandleOrder(s.pool), consumer, noStore)
+	e.GET("/purchases", shop.HandlePurchases(s.pool), consumer, noStore)
 
 	// Staff: account managers and admins. Every query behind these routes filters by
 	// staff_can_see, so an account manager reaches only the companies assigned to them.
-	staff := e.Group("/admin", requireRole(db.UserRoleAccountManager, db.UserRoleAdmin), noStore)
-	staff.GET("", HandleStaffHome(s.pool, s.clock, s.cfg))
-	staff.GET("/partners/:id", HandlePartnerPage(s.pool, s.clock, s.cfg))
-	staff.POST("/partners/:id/services", HandleGrantService(s.pool, s.clock, s.cfg, s.validate))
-	staff.POST("/partners/:id/services/:sid/renew", HandleServiceAction(s.pool, s.clock, s.cfg, s.validate, RenewAction))
-	staff.POST("/partners/:id/services/:sid/limits", HandleServiceAction(s.pool, s.clock, s.cfg, s.validate, LimitsAction))
-	staff.POST("/partners/:id/services/:sid/status", HandleServiceAction(s.pool, s.clock, s.cfg, s.validate, StatusAction))
-	staff.GET("/renewals", HandleRenewalRequestsStaff(s.pool, s.clock, s.cfg))
-	staff.POST("/renewals/:rid/approve", HandleAnswerRenewal(s.pool, s.clock, s.cfg, s.validate, ApproveAnswer))
-	staff.POST("/renewals/:rid/decline", HandleAnswerRenewal(s.pool, s.clock, s.cfg, s.validate, DeclineAnswer))
-	staff.GET("/audit", HandleAuditLog(s.pool, s.cfg))
-	staff.GET("/audit.csv", HandleAuditCSV(s.pool, s.clock, s.cfg))
+	staffArea := e.Group("/admin", requireRole(db.UserRoleAccountManager, db.UserRoleAdmin), noStore)
+	staffArea.GET("", staff.HandleStaffHome(s.pool))
+	staffArea.GET("/partners/:id", staff.HandlePartnerPage(s.pool))
+	staffArea.POST("/partners/:id/services", staff.HandleGrantService(s.pool, s.validate))
+	staffArea.POST("/partners/:id/services/:sid/renew", staff.HandleServiceAction(s.pool, s.validate, staff.RenewAction))
+	staffArea.POST("/partners/:id/services/:sid/limits", staff.HandleServiceAction(s.pool, s.validate, staff.LimitsAction))
+	staffArea.POST("/partners/:id/services/:sid/status", staff.HandleServiceAction(s.pool, s.validate, staff.StatusAction))
+	staffArea.GET("/renewals", staff.HandleRenewalRequestsStaff(s.pool))
+	staffArea.POST("/renewals/:rid/approve", staff.HandleAnswerRenewal(s.pool, s.validate, staff.ApproveAnswer))
+	staffArea.POST("/renewals/:rid/decline", staff.HandleAnswerRenewal(s.pool, s.validate, staff.DeclineAnswer))
+	staffArea.GET("/audit", staff.HandleAuditLog(s.pool))
+	staffArea.GET("/audit.csv", staff.HandleAuditCSV(s.pool))
 
 	// Administration: admins only (account managers get 404, as for any page not theirs).
 	admin := requireRole(db.UserRoleAdmin)
-	staff.GET("/companies", HandleCompanies(s.pool), admin)
-	staff.POST("/companies", HandleSaveCompany(s.pool, s.clock, s.validate), admin)
-	staff.GET("/companies/:id/edit", HandleEditCompany(s.pool), admin)
-	staff.POST("/companies/:id", HandleSaveCompany(s.pool, s.clock, s.validate), admin)
-	staff.GET("/users", HandleUsers(s.pool), admin)
-	staff.POST("/users", HandleCreateUser(s.pool, s.clock, s.cfg, s.hasher, s.validate), admin)
-	staff.POST("/users/:uid/status", HandleUserStatus(s.pool, s.clock), admin)
-	staff.POST("/users/:uid/reset-link", HandleIssueResetLink(s.pool, s.clock, s.cfg), admin)
+	staffArea.GET("/companies", staff.HandleCompanies(s.pool), admin)
+	staffArea.POST("/companies", staff.HandleSaveCompany(s.pool, s.validate), admin)
+	staffArea.GET("/companies/:id/edit", staff.HandleEditCompany(s.pool), admin)
+	staffArea.POST("/companies/:id", staff.HandleSaveCompany(s.pool, s.validate), admin)
+	staffArea.GET("/users", staff.HandleUsers(s.pool), admin)
+	staffArea.POST("/users", staff.HandleCreateUser(s.pool, s.hasher, s.validate), admin)
+	staffArea.POST("/users/:uid/status", staff.HandleUserStatus(s.pool), admin)
+	staffArea.POST("/users/:uid/reset-link", staff.HandleIssueResetLink(s.pool), admin)
 }

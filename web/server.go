@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"partnerportal/web/api"
+	"partnerportal/web/ui"
 	"time"
 
 	"github.com/alexedwards/scs/pgxstore"
@@ -57,7 +59,7 @@ type Server struct {
 	validate *validator.Validate
 	// meter counts usage for the API and the DevLab console alike.
 	meter  *metering.Meter
-	limits *KeyLimiter
+	limits *api.KeyLimiter
 	// moduleRoutes are the routes registered with their module area.
 	moduleRoutes []ModuleRoute
 }
@@ -83,9 +85,9 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 		clock:    clk,
 		hasher:   hasher,
 		throttle: auth.NewThrottle(5, 10, 30*time.Second),
-		validate: NewValidator(),
+		validate: ui.NewValidator(),
 		meter:    &metering.Meter{Pool: pool, Clock: clk, Location: cfg.Location, ClaimTimeout: cfg.ClaimTimeout},
-		limits:   NewKeyLimiter(clk, cfg.APIRate, cfg.APIBurst),
+		limits:   api.NewKeyLimiter(clk, cfg.APIRate, cfg.APIBurst),
 	}
 	// The store's own cleanup goroutine races with stopping it; CleanSessions does that work.
 	s.sessions = newSessionManager(pgxstore.NewWithCleanupInterval(pool, 0), cfg.CookieSecure)
@@ -97,16 +99,17 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 	e.IPExtractor = ipExtractor(cfg.TrustedProxies)
 
 	e.Use(middleware.RequestID())
+	e.Use(stampMoment(clk, cfg.Location))
 	e.Use(countQueries(cfg.ObserveQueries))
 	e.Use(requestLogger(logger))
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
 		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
-			logger.Error("panic", "err", err, "stack", string(stack), "request_id", RequestID(c))
+			logger.Error("panic", "err", err, "stack", string(stack), "request_id", ui.RequestID(c))
 			return err
 		},
 	}))
 	e.Use(securityHeaders(cfg.CookieSecure))
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: SmallAPIAnswer}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: api.SmallAPIAnswer}))
 	e.Use(s.loadSession)
 	e.Use(csrf(cfg.CookieSecure))
 	e.Use(s.loadUser)

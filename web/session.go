@@ -3,25 +3,16 @@ package web
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"errors"
 	"net"
 	"net/http"
+	"partnerportal/web/ui"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/labstack/echo/v4"
-
-	"partnerportal/views"
-)
-
-const (
-	SessionUserID = "user_id"
-	// SessionEpoch is the user's session_epoch at sign-in (see loadUser).
-	SessionEpoch = "epoch"
-	sessionFlash = "flash"
 )
 
 func newSessionManager(store scs.Store, secure bool) *scs.SessionManager {
@@ -46,7 +37,7 @@ func newSessionManager(store scs.Store, secure bool) *scs.SessionManager {
 // rather than a page that silently lost its change.
 func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if Sessionless(c) {
+		if sessionless(c) {
 			return next(c)
 		}
 		r := c.Request()
@@ -62,7 +53,7 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			return errors.Join(errors.New("load session"), err)
 		}
-		c.SetRequest(r.WithContext(context.WithValue(ctx, sessionsKey{}, s.sessions)))
+		c.SetRequest(r.WithContext(ui.WithSessions(ctx, s.sessions)))
 
 		res := c.Response()
 		orig := res.Writer
@@ -81,7 +72,7 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			token, expiry, err := s.sessions.Commit(ctx)
 			if err != nil {
-				s.logger.Error("save session", "err", err, "request_id", RequestID(c))
+				s.logger.Error("save session", "err", err, "request_id", ui.RequestID(c))
 				orig.Header().Set("Content-Type", "text/plain; charset=utf-8")
 				orig.WriteHeader(http.StatusInternalServerError)
 				_, _ = orig.Write([]byte("Something went wrong on our side. Please try again.\n"))
@@ -123,40 +114,9 @@ func (b *bufferedWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	return nil, nil, errors.New("hijack not supported")
 }
 
-// Sessionless reports requests that need no session: probes, assets and the JSON API (which
+// sessionless reports requests that need no session: probes, assets and the JSON API (which
 // authenticates each request with an API key, so it needs neither a session nor CSRF tokens).
-func Sessionless(c echo.Context) bool {
+func sessionless(c echo.Context) bool {
 	p := c.Request().URL.Path
 	return p == "/healthz" || p == "/readyz" || strings.HasPrefix(p, "/static/") || strings.HasPrefix(p, "/api/")
-}
-
-type sessionsKey struct{}
-
-// Sessions returns the session manager of a request that has a session.
-func Sessions(c echo.Context) *scs.SessionManager {
-	sm, _ := c.Request().Context().Value(sessionsKey{}).(*scs.SessionManager)
-	return sm
-}
-
-// AddFlash leaves a message for the next page the user sees.
-func AddFlash(sm *scs.SessionManager, ctx context.Context, kind, text string) {
-	flashes, _ := sm.Get(ctx, sessionFlash).([]views.Flash)
-	sm.Put(ctx, sessionFlash, append(flashes, views.Flash{Kind: kind, Text: text}))
-}
-
-// FlashRedirect leaves a message for the page at to, and sends the browser there.
-func FlashRedirect(c echo.Context, kind, text, to string) error {
-	if sm := Sessions(c); sm != nil {
-		AddFlash(sm, c.Request().Context(), kind, text)
-	}
-	return Redirect(c, to)
-}
-
-// popFlashes takes the waiting messages; only a session that has some is changed.
-func popFlashes(sm *scs.SessionManager, ctx context.Context) []views.Flash {
-	if !sm.Exists(ctx, sessionFlash) {
-		return nil
-	}
-	flashes, _ := sm.Pop(ctx, sessionFlash).([]views.Flash)
-	return flashes
 }

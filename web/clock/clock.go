@@ -76,7 +76,11 @@ func ParseOffset(s string) (time.Duration, error) {
 
 // Today is the calendar day it is at c in loc, as midnight UTC: the form dates are stored and
 // compared in, whatever the portal's time zone.
-func Today(c Clock, loc *time.Location) time.Time {
-	y, m, d := c.Now().In(loc).Date()
+func Today(c Clock, loc *time.Location) time.Time { return Date(c.Now(), loc) }
+
+// Date is the calendar day of t in loc, as midnight UTC of that day (how PostgreSQL's date
+// type reads back).
+func Date(t time.Time, loc *time.Location) time.Time {
+	y, m, d := t.In(loc).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }

@@ -1,0 +1,136 @@
+package partner
+
+import (
+	"net/http"
+	"partnerportal/web/ui"
+	"strings"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+)
+
+const maxHighlights = 5
+
+// listingCopyForm is a listing's copy as posted: highlight1…highlight5, empty ones dropped.
+type listingCopyForm struct {
+	Tagline    string   `form:"tagline" validate:"max=120"`
+	Highlights []string `form:"-" validate:"max=5,dive,max=100"`
+}
+
+// readListingCopy reads the form, keeping the five fields as typed for a re-render.
+func readListingCopy(c echo.Context) (listingCopyForm, []string) {
+	f := listingCopyForm{Tagline: strings.TrimSpace(c.FormValue("tagline"))}
+	typed := make([]string, maxHighlights)
+	for i := range typed {
+		typed[i] = strings.TrimSpace(c.FormValue("highlight" + ui.Itoa(int64(i+1))))
+		if typed[i] != "" {
+			f.Highlights = append(f.Highlights, typed[i])
+		}
+	}
+	return f, typed
+}
+
+// HandleEditListing is a listing's copy form (disabled while the Solutions Hub is read-only).
+func HandleEditListing(pool *pgxpool.Pool, area *ui.Area) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		l, err := listingOf(c.Request().Context(), c, q)
+		if err != nil {
+			return err
+		}
+		typed := make([]string, maxHighlights)
+		copy(typed, l.Highlights)
+		acc := ui.AreaAccess(c)
+		form := views.ListingForm{ProductID: l.ProductID, ProductName: l.Name, Summary: l.Summary, Tagline: l.Tagline,
+			Highlights: typed, Listed: l.ListedAt != nil, ReadOnly: acc.State.ReadOnly(), CSRF: ui.CSRFToken(c)}
+		return ui.OK(c, "Listing copy: "+l.Name, views.ListingFormPage(views.AreaPage{Banner: ui.Banner(area, acc)}, form))
+	}
+}
+
+// HandleSaveListing saves a listing's copy; bad input is answered with the form and the
+// errors under the fields (in place for htmx).
+func HandleSaveListing(pool *pgxpool.Pool, area *ui.Area, v *validator.Validate) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		l, err := listingOf(ctx, c, q)
+		if err != nil {
+			return err
+		}
+		f, typed := readListingCopy(c)
+		if errs := highlightErrors(ui.ValidateForm(v, f), typed); errs != nil {
+			form := views.ListingForm{ProductID: l.ProductID, ProductName: l.Name, Summary: l.Summary, Tagline: f.Tagline,
+				Highlights: typed, Errors: errs, CSRF: ui.CSRFToken(c)}
+			if ui.IsHTMX(c) {
+				return ui.RenderFragment(c, http.StatusUnprocessableEntity, views.ListingFormView(form))
+			}
+			return ui.Render(c, http.StatusUnprocessableEntity, "Listing copy: "+l.Name, views.ListingFormPage(views.AreaPage{}, form))
+		}
+		u := ui.UserFromContext(ctx)
+		if f.Highlights == nil {
+			f.Highlights = []string{}
+		}
+		n, err := q.SaveListingCopy(ctx, db.SaveListingCopyParams{Tagline: f.Tagline, Highlights: f.Highlights, Now: ui.When(c).Now,
+			ProductID: l.ProductID, CompanyID: *u.CompanyID})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return echo.ErrNotFound
+		}
+		return ui.FlashRedirect(c, "success", "The listing copy of “"+l.Name+"” is saved.", area.Path)
+	}
+}
+
+// highlightErrors puts an error about the highlights under the field that caused it: the list
+// is validated as a whole, but each highlight has its own field.
+func highlightErrors(errs views.FieldErrors, typed []string) views.FieldErrors {
+	msg, ok := errs["Highlights"]
+	if !ok {
+		return errs
+	}
+	delete(errs, "Highlights")
+	for i, h := range typed {
+		if len([]rune(h)) > 100 {
+			errs["highlight"+ui.Itoa(int64(i+1))] = msg
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
+
+// HandleSetListed lists a product in the Hub (publish) or takes it out (unpublish).
+func HandleSetListed(pool *pgxpool.Pool, area *ui.Area) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		l, err := listingOf(ctx, c, q)
+		if err != nil {
+			return err
+		}
+		listed := c.FormValue("listed")
+		if listed != "true" && listed != "false" {
+			return &ui.Error{Code: http.StatusBadRequest, Message: "Choose to publish or to unpublish the listing."}
+		}
+		u := ui.UserFromContext(ctx)
+		n, err := q.SetListingListed(ctx, db.SetListingListedParams{Listed: listed == "true", Now: ui.When(c).Now,
+			ProductID: l.ProductID, CompanyID: *u.CompanyID})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return echo.ErrNotFound
+		}
+		msg := "“" + l.Name + "” is listed in the Solutions Hub."
+		if listed == "false" {
+			msg = "“" + l.Name + "” is no longer listed in the Solutions Hub."
+		}
+		return ui.FlashRedirect(c, "success", msg, area.Path)
+	}
+}

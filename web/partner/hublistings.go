@@ -1,0 +1,145 @@
+package partner
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"partnerportal/web/ui"
+	"strings"
+	"time"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+)
+
+type hubProfileForm struct {
+	Tagline      string `form:"tagline" validate:"max=120"`
+	ContactEmail string `form:"contact_email" validate:"omitempty,email,max=254"`
+}
+
+// companyListing is one listable product as GetCompanyListings writes it, with what consumers
+// see of it today (visible, purchasable: SPEC §5, decided in SQL).
+type companyListing struct {
+	ProductID    int64           `json:"product_id"`
+	Name         string          `json:"name"`
+	Module       db.ModuleKey    `json:"module"`
+	Price        string          `json:"price"`
+	Currency     string          `json:"currency"`
+	PricingModel db.PricingModel `json:"pricing_model"`
+	Tagline      string          `json:"tagline"`
+	Slug         string          `json:"slug"`
+	ListedAt     *time.Time      `json:"listed_at"`
+	PlanState    db.ServiceState `json:"plan_state"`
+	Visible      bool            `json:"visible"`
+	Purchasable  bool            `json:"purchasable"`
+}
+
+// HandleHubListings is the partner's side of the Solutions Hub: the company's Hub profile and
+// its listable products, each listed or not, with what consumers see of it today.
+func HandleHubListings(pool *pgxpool.Pool, area *ui.Area) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		page, err := hubListingsPage(c, q, ui.When(c).Today, area, nil)
+		if err != nil {
+			return err
+		}
+		return ui.OK(c, area.Name, views.HubListingsView(page))
+	}
+}
+
+// hubListingsPage loads the page; profile, when given, is the profile form as posted.
+func hubListingsPage(c echo.Context, q *db.Queries, today time.Time, area *ui.Area, profile *views.HubProfileForm) (views.HubListingsPage, error) {
+	u := ui.UserFromContext(c.Request().Context())
+	acc := ui.AreaAccess(c)
+	row, err := q.GetCompanyListings(c.Request().Context(), db.GetCompanyListingsParams{Today: today, CompanyID: *u.CompanyID})
+	if err != nil {
+		return views.HubListingsPage{}, err
+	}
+	var listings []companyListing
+	if err := json.Unmarshal(row.Listings, &listings); err != nil {
+		return views.HubListingsPage{}, fmt.Errorf("read listings: %w", err)
+	}
+	page := views.HubListingsPage{
+		Area:     ui.AreaPageOf(area, acc),
+		Profile:  views.HubProfileForm{Tagline: row.HubTagline, ContactEmail: row.HubContactEmail, ReadOnly: acc.State.ReadOnly(), CSRF: ui.CSRFToken(c)},
+		HubHref:  "/hub?company=" + row.Slug,
+		ReadOnly: acc.State.ReadOnly(),
+		CSRF:     ui.CSRFToken(c),
+	}
+	if profile != nil {
+		page.Profile = *profile
+	}
+	for _, l := range listings {
+		page.Listings = append(page.Listings, listingRow(l, row.Slug, row.HubState))
+	}
+	return page, nil
+}
+
+// listingRow says what consumers see of a listing, and why: a partner needs the cause, not
+// just "not for sale".
+func listingRow(l companyListing, companySlug string, hub db.ServiceState) views.ListingRow {
+	r := views.ListingRow{ProductID: l.ProductID, Name: l.Name, Kind: db.ProductKind(l.Module), Tagline: l.Tagline,
+		Price: ui.Money(l.Price, l.Currency), Period: ui.PricePeriod(l.PricingModel), Listed: l.ListedAt != nil}
+	plan := productPlan{l.Module, db.EnvironmentProduction}.name()
+	switch {
+	case !r.Listed:
+		r.Status, r.Seen = views.Badge{Tone: "none", Icon: "–", Label: "Not listed"}, "Customers do not see it."
+		return r
+	case l.Purchasable:
+		r.Status, r.Seen = views.Badge{Tone: "active", Icon: "●", Label: "Listed"}, "Customers see it and can buy it."
+	case l.Visible && !hub.CanUse():
+		r.Status, r.Seen = views.Badge{Tone: "readonly", Icon: "⊘", Label: "Listed · not for sale"}, "Customers see it but cannot buy it: your Solutions Hub is read-only."
+	case l.Visible:
+		r.Status, r.Seen = views.Badge{Tone: "readonly", Icon: "⊘", Label: "Listed · not for sale"}, "Customers see it but cannot buy it: "+strings.ToLower(plan[:1])+plan[1:]+" is read-only."
+	default:
+		r.Status, r.Seen = views.Badge{Tone: "inactive", Icon: "○", Label: "Listed · hidden"}, "Customers do not see it: "+strings.ToLower(plan[:1])+plan[1:]+" is "+strings.ToLower(l.PlanState.Label())+"."
+	}
+	if l.Visible {
+		r.ViewHref = ui.ListingHref(companySlug, l.Slug)
+	}
+	return r
+}
+
+// HandleSaveHubProfile saves how the company appears in the Hub.
+func HandleSaveHubProfile(pool *pgxpool.Pool, area *ui.Area, v *validator.Validate) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		u := ui.UserFromContext(ctx)
+		f := hubProfileForm{Tagline: strings.TrimSpace(c.FormValue("tagline")), ContactEmail: strings.TrimSpace(c.FormValue("contact_email"))}
+		form := views.HubProfileForm{Tagline: f.Tagline, ContactEmail: f.ContactEmail, CSRF: ui.CSRFToken(c), Errors: ui.ValidateForm(v, f)}
+		if form.Errors != nil {
+			if ui.IsHTMX(c) {
+				return ui.RenderFragment(c, http.StatusUnprocessableEntity, views.HubProfileFormView(form))
+			}
+			page, err := hubListingsPage(c, q, ui.When(c).Today, area, &form)
+			if err != nil {
+				return err
+			}
+			return ui.Render(c, http.StatusUnprocessableEntity, area.Name, views.HubListingsView(page))
+		}
+		if err := q.UpdateHubProfile(ctx, db.UpdateHubProfileParams{ID: *u.CompanyID, HubTagline: f.Tagline, HubContactEmail: f.ContactEmail}); err != nil {
+			return err
+		}
+		if ui.IsHTMX(c) {
+			form.Saved = true
+			return ui.RenderFragment(c, http.StatusOK, views.HubProfileFormView(form))
+		}
+		return ui.FlashRedirect(c, "success", "Your Hub profile is saved.", area.Path)
+	}
+}
+
+// listingOf finds the company's listable product of the request (:id), or answers 404.
+func listingOf(ctx context.Context, c echo.Context, q *db.Queries) (db.GetCompanyListingRow, error) {
+	u := ui.UserFromContext(ctx)
+	id, ok := ui.ParseID(c.Param("id"))
+	if !ok {
+		return db.GetCompanyListingRow{}, echo.ErrNotFound
+	}
+	return ui.NotFoundIfNone(q.GetCompanyListing(ctx, db.GetCompanyListingParams{ProductID: id, CompanyID: *u.CompanyID}))
+}

@@ -1,0 +1,176 @@
+package partner
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"partnerportal/web/ui"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+)
+
+const productContextKey = "product"
+
+// ProductGovernor governs the routes about one product (/products/:id…) by the product's own
+// plan: the company's plan for its module and environment, as company_access computed it.
+// The product is loaded here, with its consumers, so the page costs no further round trip;
+// another company's product, or none, is not found.
+func ProductGovernor(pool *pgxpool.Pool) ui.Governor {
+	q := db.New(pool)
+	return func(c echo.Context, u *ui.CurrentUser) (ui.Governing, error) {
+		id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+		if err != nil {
+			return ui.Governing{}, echo.ErrNotFound
+		}
+		p, err := q.GetCompanyProduct(c.Request().Context(), db.GetCompanyProductParams{ID: id, CompanyID: *u.CompanyID})
+		if errors.Is(err, pgx.ErrNoRows) {
+			return ui.Governing{}, echo.ErrNotFound
+		}
+		if err != nil {
+			return ui.Governing{}, err
+		}
+		c.Set(productContextKey, &p)
+		plan := productPlan{p.Module, p.Environment}
+		return ui.Governing{Access: u.Access.Plan(p.Module, p.Environment), Name: plan.name(), Back: "/products/" + ui.Itoa(p.ID)}, nil
+	}
+}
+
+// productFrom is the product the governor loaded for the request.
+func productFrom(c echo.Context) *db.GetCompanyProductRow {
+	return c.Get(productContextKey).(*db.GetCompanyProductRow)
+}
+
+// productPurchase is one purchase as GetCompanyProduct lists it.
+type productPurchase struct {
+	ConsumerName  string          `json:"consumer_name"`
+	ConsumerEmail string          `json:"consumer_email"`
+	PurchasedAt   time.Time       `json:"purchased_at"`
+	Price         string          `json:"price"`
+	Currency      string          `json:"currency"`
+	PricingModel  db.PricingModel `json:"pricing_model"`
+	Quantity      int32           `json:"quantity"`
+}
+
+// HandleProduct is a product's page: its details, its plan's state and its consumers.
+func HandleProduct() echo.HandlerFunc {
+	return func(c echo.Context) error {
+		p := productFrom(c)
+		acc := ui.AreaAccess(c)
+		plan := productPlan{p.Module, p.Environment}
+		var purchases []productPurchase
+		if err := json.Unmarshal(p.Purchases, &purchases); err != nil {
+			return fmt.Errorf("read purchases: %w", err)
+		}
+		page := views.ProductPage{
+			ID: p.ID, Name: p.Name, Kind: db.ProductKind(p.Module), Environment: p.Environment.Label(),
+			Status:  productBadge(p.Status, p.ArchivedAt != nil),
+			Banner:  ui.BannerFor(plan.name(), acc),
+			CanEdit: acc.State.CanUse() && p.ArchivedAt == nil,
+			Price:   ui.Money(p.Price, p.Currency), Period: ui.PricePeriod(p.PricingModel),
+			Summary: p.Summary, Description: ui.Paragraphs(p.Description),
+			Facts:         productFacts(p, ui.When(c).Loc),
+			Plan:          views.PlanInfo{Label: plan.label(), Badge: ui.StateBadge(acc.State), Text: planState(acc)},
+			ConsumerCount: int(p.PurchaseCount),
+			CSRF:          ui.CSRFToken(c),
+		}
+		page.Publish = views.Option{Value: string(db.ProductStatusPublished), Label: "Publish"}
+		if p.Status == db.ProductStatusPublished {
+			page.Publish = views.Option{Value: string(db.ProductStatusDraft), Label: "Back to draft"}
+		}
+		if p.ArchivedAt != nil {
+			page.Archived = "Archived on " + ui.LongDate(p.ArchivedAt.In(ui.When(c).Loc)) + ". It no longer appears in your product list and cannot be changed."
+		}
+		for _, pu := range purchases {
+			page.Consumers = append(page.Consumers, consumerRow(pu, acc, ui.When(c).Loc))
+		}
+		if len(purchases) < page.ConsumerCount {
+			page.ConsumerNote = fmt.Sprintf("The %d most recent of %s purchases.", len(purchases), ui.Count(int64(page.ConsumerCount)))
+		}
+		return ui.OK(c, p.Name, views.ProductView(page))
+	}
+}
+
+// consumerRow is a purchase with whether its consumer can use the product (PurchaseAccess).
+func consumerRow(pu productPurchase, acc ui.ModuleAccess, loc *time.Location) views.ConsumerRow {
+	row := views.ConsumerRow{Name: pu.ConsumerName, Email: pu.ConsumerEmail,
+		PurchasedOn: ui.LongDate(pu.PurchasedAt.In(loc)),
+		Paid:        paid(pu.Price, pu.Currency, pu.PricingModel, pu.Quantity)}
+	var since *time.Time
+	if acc.ReadOnlySince != nil {
+		since = &acc.ReadOnlySince.Time
+	}
+	row.Access, row.AccessText = ui.PurchaseAccess(acc.State, since)
+	return row
+}
+
+// paid is what a purchase cost: the unit price with its period, and how many were bought.
+func paid(price, currency string, model db.PricingModel, quantity int32) string {
+	s := strings.TrimSpace(ui.Money(price, currency) + " " + ui.PricePeriod(model))
+	if quantity > 1 {
+		s += " × " + strconv.Itoa(int(quantity))
+	}
+	return s
+}
+
+func productFacts(p *db.GetCompanyProductRow, loc *time.Location) []views.Fact {
+	facts := append([]views.Fact{{Label: "Slug", Value: p.Slug}},
+		ui.ProductSpecs(p.Category, p.PricingModel, p.Version, p.ModelNumber, p.Connectivity, p.Deployment)...)
+	return append(facts,
+		views.Fact{Label: "Created", Value: ui.LongDate(p.CreatedAt.In(loc))},
+		views.Fact{Label: "Last changed", Value: ui.LongDate(p.UpdatedAt.In(loc))})
+}
+
+// refuseArchived answers a change to an archived product: it stays as it was.
+func refuseArchived(c echo.Context, p *db.GetCompanyProductRow) error {
+	return ui.FlashRedirect(c, "error", "“"+p.Name+"” is archived and can no longer be changed.", "/products/"+ui.Itoa(p.ID))
+}
+
+// HandleSetProductStatus publishes a product or takes it back to draft.
+func HandleSetProductStatus(pool *pgxpool.Pool) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		p := productFrom(c)
+		status := db.ProductStatus(c.FormValue("status"))
+		if !status.Valid() {
+			return &ui.Error{Code: 400, Message: "Choose draft or published."}
+		}
+		n, err := q.SetProductStatus(ctx, db.SetProductStatusParams{Status: status, Now: ui.When(c).Now, ID: p.ID, CompanyID: p.CompanyID})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return refuseArchived(c, p)
+		}
+		msg := "“" + p.Name + "” is published."
+		if status == db.ProductStatusDraft {
+			msg = "“" + p.Name + "” is back to draft."
+		}
+		return ui.FlashRedirect(c, "success", msg, "/products/"+ui.Itoa(p.ID))
+	}
+}
+
+// HandleArchiveProduct takes a product out of the lists; purchases and history keep it.
+func HandleArchiveProduct(pool *pgxpool.Pool) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		p := productFrom(c)
+		n, err := q.ArchiveProduct(ctx, db.ArchiveProductParams{Now: ui.When(c).Now, ID: p.ID, CompanyID: p.CompanyID})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return refuseArchived(c, p)
+		}
+		return ui.FlashRedirect(c, "success", "“"+p.Name+"” is archived. Its consumers keep their purchases; the Archived filter still finds it.", "/products")
+	}
+}

@@ -1,0 +1,149 @@
+package partner
+
+import (
+	"fmt"
+	"partnerportal/web/ui"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+)
+
+// HandleMyServices is the partner's home: every service and plan with its state and what is left.
+func HandleMyServices(pool *pgxpool.Pool) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		u := ui.UserFromContext(c.Request().Context())
+		today := ui.When(c).Today
+		rows, err := q.ListCompanyServices(c.Request().Context(), db.ListCompanyServicesParams{CompanyID: *u.CompanyID, Today: today})
+		if err != nil {
+			return err
+		}
+		page := views.ServicesPage{CompanyName: u.CompanyName}
+		for _, r := range rows {
+			if r.ServiceID == nil {
+				page.NotSubscribed = append(page.NotSubscribed, r.ModuleName)
+				continue
+			}
+			page.Cards = append(page.Cards, serviceCard(r, ui.CSRFToken(c)))
+		}
+		return ui.OK(c, "My Services", views.ServicesView(page))
+	}
+}
+
+func serviceCard(r db.ListCompanyServicesRow, csrf string) views.ServiceCard {
+	card := views.ServiceCard{
+		ID:         *r.ServiceID,
+		ModuleName: r.ModuleName,
+		Badge:      ui.StateBadge(r.State),
+		Subscribed: true,
+	}
+	if r.Environment != nil {
+		card.Environment = strings.ToUpper(string(*r.Environment)[:1]) + string(*r.Environment)[1:]
+	}
+	if r.ValidFrom != nil {
+		card.ValidFrom, card.ValidUntil = ui.LongDate(*r.ValidFrom), ui.LongDate(*r.ValidUntil)
+		card.Term = fmt.Sprintf("%d months", *r.TermMonths)
+		card.DaysLeft = strconv.Itoa(int(r.DaysLeft))
+		card.Cap = fmt.Sprintf("%d%%", *r.CapPercent)
+	}
+	card.Summary = summary(r)
+	if r.MessageQuota != nil {
+		card.Usage = append(card.Usage, ui.UsageBar(card.ID, "messages", *r.MessagesUsed, int64(*r.MessageQuota), *r.MessageAllowance))
+	}
+	if r.DeviceQuota != nil {
+		card.Usage = append(card.Usage, ui.UsageBar(card.ID, "devices", int64(*r.DevicesUsed), int64(*r.DeviceQuota), *r.DeviceAllowance))
+	}
+	card.Left = leftInWords(r)
+	card.Notices = quotaNotices(r.QuotaWarnings)
+	if r.NextTermFrom != nil {
+		card.NextTerm = "Renewed: the next term starts on " + ui.LongDate(*r.NextTermFrom) + "."
+	}
+	card.Renewal = views.RenewalBox{ServiceID: card.ID, CSRF: csrf, CanRequest: true}
+	if r.OpenRequestAt != nil {
+		card.Renewal.RequestedOn = ui.LongDate(*r.OpenRequestAt)
+	}
+	card.Renewal.LastAnswer = lastAnswer(db.RenewalRequestStatus(r.LastAnswerStatus), r.LastAnswer, r.LastAnsweredAt)
+	return card
+}
+
+// summary is the SPEC §4 wording of a state.
+func summary(r db.ListCompanyServicesRow) string {
+	switch r.State {
+	case db.ServiceStateInactive:
+		return "Inactive — renew to use"
+	case db.ServiceStateScheduled:
+		return "Starts on " + ui.LongDate(*r.ValidFrom)
+	case db.ServiceStateActive:
+		return fmt.Sprintf("Active until %s (%d day%s left)", ui.LongDate(*r.ValidUntil), r.DaysLeft, ui.Plural(int64(r.DaysLeft)))
+	case db.ServiceStateExpired:
+		return "Expired on " + ui.LongDate(*r.ExpiredFrom) + " — read-only"
+	case db.ServiceStateExhausted:
+		return "Quota used up — read-only"
+	case db.ServiceStateGrace:
+		var parts []string
+		if r.GraceDaysLeft > 0 {
+			parts = append(parts, fmt.Sprintf("%d day%s", r.GraceDaysLeft, ui.Plural(int64(r.GraceDaysLeft))))
+		}
+		if r.MessagesLeftAllowance != nil {
+			parts = append(parts, ui.Count(*r.MessagesLeftAllowance)+" message"+ui.Plural(*r.MessagesLeftAllowance))
+		}
+		if r.DevicesLeftAllowance != nil {
+			parts = append(parts, ui.Count(*r.DevicesLeftAllowance)+" device"+ui.Plural(*r.DevicesLeftAllowance))
+		}
+		return "Over plan — cap allowance: " + strings.Join(parts, " / ") + " left"
+	}
+	return "Not subscribed — ask your account manager"
+}
+
+// leftInWords says what remains of a usable service.
+func leftInWords(r db.ListCompanyServicesRow) []string {
+	if !r.State.CanUse() {
+		return nil
+	}
+	var out []string
+	if r.GraceDaysLeft > 0 {
+		out = append(out, fmt.Sprintf("%d day%s of grace left", r.GraceDaysLeft, ui.Plural(int64(r.GraceDaysLeft))))
+	}
+	add := func(unit string, left, leftAllowance *int64) {
+		if left == nil {
+			return
+		}
+		if *left > 0 {
+			out = append(out, fmt.Sprintf("%s %s%s left in your quota", ui.Count(*left), unit, ui.Plural(*left)))
+		} else if leftAllowance != nil {
+			out = append(out, fmt.Sprintf("%s %s%s left in your cap allowance", ui.Count(*leftAllowance), unit, ui.Plural(*leftAllowance)))
+		}
+	}
+	add("message", r.MessagesLeft, r.MessagesLeftAllowance)
+	var devLeft *int64
+	if r.DevicesLeft != nil {
+		v := int64(*r.DevicesLeft)
+		devLeft = &v
+	}
+	add("device", devLeft, r.DevicesLeftAllowance)
+	return out
+}
+
+func lastAnswer(status db.RenewalRequestStatus, answer *string, at *time.Time) string {
+	when := ""
+	if at != nil {
+		when = " on " + ui.LongDate(*at)
+	}
+	switch status {
+	case db.RenewalRequestStatusApproved:
+		return "Your last renewal request was approved" + when + "."
+	case db.RenewalRequestStatusDeclined:
+		s := "Your last renewal request was declined" + when
+		if answer != nil && *answer != "" {
+			s += ": " + *answer
+		}
+		return s + "."
+	}
+	return ""
+}

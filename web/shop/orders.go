@@ -1,0 +1,117 @@
+package shop
+
+import (
+	"encoding/json"
+	"fmt"
+	"partnerportal/web/ui"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+)
+
+// currencyTotal is an amount in one currency, as the order queries write them.
+type currencyTotal struct {
+	Currency string `json:"currency"`
+	Amount   string `json:"amount"`
+}
+
+// HandleOrders is the consumer's order history.
+func HandleOrders(pool *pgxpool.Pool) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		u := ui.UserFromContext(c.Request().Context())
+		rows, err := q.ListOrders(c.Request().Context(), u.ID)
+		if err != nil {
+			return err
+		}
+		out := make([]views.OrderRow, 0, len(rows))
+		for _, r := range rows {
+			var totals []currencyTotal
+			if err := json.Unmarshal(r.Totals, &totals); err != nil {
+				return fmt.Errorf("read order totals: %w", err)
+			}
+			row := views.OrderRow{Href: "/orders/" + ui.Itoa(r.ID), Number: orderNumber(r.ID),
+				PlacedOn: ui.LongDate(r.PlacedAt.In(ui.When(c).Loc)), Items: strconv.Itoa(int(r.Items))}
+			for _, t := range totals {
+				row.Totals = append(row.Totals, ui.Money(t.Amount, t.Currency))
+			}
+			if r.RefusedLines > 0 {
+				row.Note = views.LinesText(int(r.RefusedLines)) + " not ordered"
+			}
+			out = append(out, row)
+		}
+		return ui.OK(c, "Orders", views.OrdersView(out))
+	}
+}
+
+// HandleOrder is one of the consumer's orders; another consumer's is not found.
+func HandleOrder(pool *pgxpool.Pool) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		u := ui.UserFromContext(c.Request().Context())
+		id, found := ui.ParseID(c.Param("id"))
+		if !found {
+			return echo.ErrNotFound
+		}
+		rows, err := q.ListOrderLines(c.Request().Context(), db.ListOrderLinesParams{OrderID: id, ConsumerID: u.ID})
+		if err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			return echo.ErrNotFound
+		}
+		page := views.OrderPage{Number: orderNumber(id), PlacedOn: ui.LongDate(rows[0].PlacedAt.In(ui.When(c).Loc))}
+		seen := map[string]bool{}
+		for _, r := range rows {
+			line := views.OrderLineRow{Name: r.ProductName, Company: r.CompanyName, Quantity: strconv.Itoa(int(r.Quantity)),
+				UnitPrice: ui.Money(r.UnitPrice, r.Currency), Period: ui.PricePeriod(r.PricingModel), Amount: ui.Money(r.Amount, r.Currency)}
+			if r.Status == db.OrderLineStatusRefused {
+				if r.RefusalReason != nil {
+					line.Reason = *r.RefusalReason
+				}
+				page.Refused = append(page.Refused, line)
+				continue
+			}
+			page.Placed = append(page.Placed, line)
+			if !seen[r.Currency] {
+				seen[r.Currency] = true
+				page.Totals = append(page.Totals, ui.Money(r.CurrencyTotal, r.Currency))
+			}
+		}
+		return ui.OK(c, "Order "+page.Number, views.OrderView(page))
+	}
+}
+
+// HandlePurchases is My purchases: what the consumer bought, and whether each can be used
+// today (only while the partner's plan for it can be, SPEC §5).
+func HandlePurchases(pool *pgxpool.Pool) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		u := ui.UserFromContext(c.Request().Context())
+		rows, err := q.ListConsumerPurchases(c.Request().Context(), db.ListConsumerPurchasesParams{
+			Today: ui.When(c).Today, ConsumerID: u.ID})
+		if err != nil {
+			return err
+		}
+		out := make([]views.PurchaseRow, 0, len(rows))
+		for _, r := range rows {
+			row := views.PurchaseRow{Name: r.Name, Company: r.CompanyName, Kind: db.ProductKind(r.Module),
+				PurchasedOn: ui.LongDate(r.PurchasedAt.In(ui.When(c).Loc)), Quantity: strconv.Itoa(int(r.Quantity)),
+				Paid: strings.TrimSpace(ui.Money(r.Amount, r.Currency) + " " + ui.PricePeriod(r.PricingModel))}
+			if r.Quantity > 1 {
+				row.Each = ui.Money(r.Price, r.Currency) + " each"
+			}
+			if r.OrderID != nil {
+				row.OrderHref, row.Order = "/orders/"+ui.Itoa(*r.OrderID), "Order "+orderNumber(*r.OrderID)
+			}
+			row.Access, row.AccessText = ui.PurchaseAccess(r.State, r.ReleasedOn)
+			out = append(out, row)
+		}
+		return ui.OK(c, "My purchases", views.PurchasesView(out))
+	}
+}

@@ -1,0 +1,268 @@
+package staff
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"partnerportal/web/audit"
+	"partnerportal/web/ui"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+)
+
+// companiesAdmin is the data of the company pages: every company and every account manager.
+type companiesAdmin struct {
+	companies []struct {
+		ID                 int64  `json:"id"`
+		Name               string `json:"name"`
+		IsHardware         bool   `json:"is_hardware"`
+		IsSoftware         bool   `json:"is_software"`
+		AccountManagerID   *int64 `json:"account_manager_id"`
+		AccountManagerName string `json:"account_manager_name"`
+		Users              int64  `json:"users"`
+		Services           int64  `json:"services"`
+	}
+	managers []struct {
+		ID    int64  `json:"id"`
+		Name  string `json:"name"`
+		Email string `json:"email"`
+	}
+}
+
+func loadCompaniesAdmin(ctx context.Context, q *db.Queries) (*companiesAdmin, error) {
+	row, err := q.GetCompaniesAdminPage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d := &companiesAdmin{}
+	return d, ui.DecodeJSON(row.Companies, &d.companies, row.Managers, &d.managers)
+}
+
+// form is the company form for in, with the account managers to choose from.
+func (d *companiesAdmin) form(in companyInput, id int64, csrf string) views.CompanyForm {
+	f := views.CompanyForm{ID: id, Name: in.Name, Hardware: in.Hardware, Software: in.Software, CSRF: csrf,
+		Managers: []views.Option{{Value: "", Label: "None yet", Selected: in.Manager == ""}}}
+	for _, m := range d.managers {
+		f.Managers = append(f.Managers, views.Option{Value: ui.Itoa(m.ID), Label: m.Name + " (" + m.Email + ")", Selected: in.Manager == ui.Itoa(m.ID)})
+	}
+	return f
+}
+
+func (d *companiesAdmin) page(in companyInput, csrf string) views.CompaniesPage {
+	p := views.CompaniesPage{Form: d.form(in, 0, csrf)}
+	for _, c := range d.companies {
+		manager := c.AccountManagerName
+		if manager == "" {
+			manager = "None assigned"
+		}
+		p.Companies = append(p.Companies, views.CompanyRow{Name: c.Name, URL: partnerURL(c.ID), EditURL: "/admin/companies/" + ui.Itoa(c.ID) + "/edit",
+			Types: companyTypes(c.IsHardware, c.IsSoftware), Manager: manager, Users: c.Users, Services: c.Services})
+	}
+	return p
+}
+
+// companyInput is the company form as submitted.
+type companyInput struct {
+	Name     string `form:"name" validate:"required,max=200"`
+	Hardware bool   `form:"is_hardware"`
+	Software bool   `form:"is_software"`
+	Manager  string `form:"account_manager" validate:"omitempty,number"`
+}
+
+func readCompanyInput(c echo.Context) companyInput {
+	return companyInput{Name: strings.TrimSpace(c.FormValue("name")), Hardware: c.FormValue("is_hardware") != "",
+		Software: c.FormValue("is_software") != "", Manager: c.FormValue("account_manager")}
+}
+
+// HandleCompanies lists every partner company with the form for a new one.
+func HandleCompanies(pool *pgxpool.Pool) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		d, err := loadCompaniesAdmin(c.Request().Context(), q)
+		if err != nil {
+			return err
+		}
+		return ui.OK(c, "Partner companies", views.CompaniesView(d.page(companyInput{}, ui.CSRFToken(c))))
+	}
+}
+
+// HandleEditCompany is the form of one company.
+func HandleEditCompany(pool *pgxpool.Pool) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		id, err := ui.PathID(c, "id")
+		if err != nil {
+			return err
+		}
+		d, err := loadCompaniesAdmin(c.Request().Context(), q)
+		if err != nil {
+			return err
+		}
+		for _, co := range d.companies {
+			if co.ID == id {
+				in := companyInput{Name: co.Name, Hardware: co.IsHardware, Software: co.IsSoftware}
+				if co.AccountManagerID != nil {
+					in.Manager = ui.Itoa(*co.AccountManagerID)
+				}
+				return ui.OK(c, "Edit "+co.Name, views.CompanyEditView(d.form(in, id, ui.CSRFToken(c))))
+			}
+		}
+		return echo.ErrNotFound
+	}
+}
+
+// HandleSaveCompany creates a company (no :id) or saves one; a changed account manager is
+// recorded as an assignment of its own.
+func HandleSaveCompany(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		u := ui.UserFromContext(ctx)
+		var id int64
+		if c.Param("id") != "" {
+			var err error
+			if id, err = ui.PathID(c, "id"); err != nil {
+				return err
+			}
+		}
+		in := readCompanyInput(c)
+		errs, err := ui.TransactForm(ctx, pool, ui.ValidateForm(v, in), func(tq *db.Queries) (err error) {
+			id, err = saveCompany(ctx, tq, u.ID, id, in, ui.When(c).Now)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if errs == nil {
+			ui.AddFlash(ui.Sessions(c), ctx, "success", "Company saved.")
+			return ui.Redirect(c, partnerURL(id))
+		}
+		d, err := loadCompaniesAdmin(ctx, q)
+		if err != nil {
+			return err
+		}
+		if id == 0 {
+			page := d.page(in, ui.CSRFToken(c))
+			page.Form.Errors, page.Form.Open = errs, true
+			return ui.Render(c, http.StatusUnprocessableEntity, "Partner companies", views.CompaniesView(page))
+		}
+		f := d.form(in, id, ui.CSRFToken(c))
+		f.Errors = errs
+		return ui.Render(c, http.StatusUnprocessableEntity, "Edit company", views.CompanyEditView(f))
+	}
+}
+
+// companySnapshot is a company as the audit trail records it.
+type companySnapshot struct {
+	Name       string `json:"name"`
+	IsHardware bool   `json:"is_hardware"`
+	IsSoftware bool   `json:"is_software"`
+}
+
+// saveCompany creates or updates the company and records what changed.
+func saveCompany(ctx context.Context, q *db.Queries, actor, id int64, in companyInput, now time.Time) (int64, error) {
+	errs := views.FieldErrors{}
+	if !in.Hardware && !in.Software {
+		errs["types"] = "Choose hardware partner, software partner or both."
+	}
+	var manager *int64
+	if in.Manager != "" {
+		n, _ := strconv.ParseInt(in.Manager, 10, 64)
+		okManager, err := q.IsActiveAccountManager(ctx, n)
+		if err != nil {
+			return 0, err
+		}
+		if !okManager {
+			errs["account_manager"] = "Choose an account manager from the list."
+		}
+		manager = &n
+	}
+	if len(errs) > 0 {
+		return 0, ui.FormErrors(errs)
+	}
+	var before *db.PartnerCompany
+	if id != 0 {
+		b, err := q.GetPartnerCompanyForUpdate(ctx, id)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return 0, echo.ErrNotFound
+		}
+		if err != nil {
+			return 0, err
+		}
+		before = &b
+	}
+	var after db.PartnerCompany
+	var err error
+	if before == nil {
+		after, err = q.CreatePartnerCompany(ctx, db.CreatePartnerCompanyParams{Name: in.Name, IsHardware: in.Hardware, IsSoftware: in.Software, AccountManagerID: manager})
+	} else {
+		after, err = q.UpdatePartnerCompany(ctx, db.UpdatePartnerCompanyParams{ID: id, Name: in.Name, IsHardware: in.Hardware, IsSoftware: in.Software, AccountManagerID: manager})
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.ConstraintName == "partner_companies_name_key" {
+		return 0, ui.FormErrors{"name": "A company with this name exists already."}
+	}
+	if err != nil {
+		return 0, err
+	}
+	return after.ID, recordCompanyChange(ctx, q, actor, before, after, now)
+}
+
+// recordCompanyChange writes the audit records of a created or changed company: the company's
+// own fields, and its account manager as an assignment.
+func recordCompanyChange(ctx context.Context, q *db.Queries, actor int64, before *db.PartnerCompany, after db.PartnerCompany, now time.Time) error {
+	snap := func(c db.PartnerCompany) companySnapshot {
+		return companySnapshot{Name: c.Name, IsHardware: c.IsHardware, IsSoftware: c.IsSoftware}
+	}
+	ev := audit.Event{Actor: actor, CompanyID: &after.ID, Subject: after.Name}
+	if before == nil {
+		ev.Action, ev.After = audit.ActionCompanyCreate, snap(after)
+		if err := audit.Write(ctx, q, now, ev); err != nil {
+			return err
+		}
+	} else if snap(*before) != snap(after) {
+		ev.Action, ev.Before, ev.After = audit.ActionCompanyUpdate, snap(*before), snap(after)
+		if err := audit.Write(ctx, q, now, ev); err != nil {
+			return err
+		}
+	}
+	var was *int64
+	if before != nil {
+		was = before.AccountManagerID
+	}
+	if sameOptional(was, after.AccountManagerID) {
+		return nil
+	}
+	wasName, err := userLabel(ctx, q, was)
+	if err != nil {
+		return err
+	}
+	isName, err := userLabel(ctx, q, after.AccountManagerID)
+	if err != nil {
+		return err
+	}
+	ev.Action, ev.Before, ev.After = audit.ActionCompanyAssign, map[string]any{"account_manager": wasName}, map[string]any{"account_manager": isName}
+	return audit.Write(ctx, q, now, ev)
+}
+
+// userLabel names an account in the trail: "Amir Manager <am@example.com>", nil for none.
+func userLabel(ctx context.Context, q *db.Queries, id *int64) (any, error) {
+	if id == nil {
+		return nil, nil
+	}
+	u, err := q.GetUser(ctx, *id)
+	if err != nil {
+		return nil, err
+	}
+	return u.Name + " <" + u.Email + ">", nil
+}

@@ -1,0 +1,210 @@
+package staff
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"partnerportal/web/audit"
+	"partnerportal/web/ui"
+	"strings"
+	"time"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/labstack/echo/v4"
+
+	"partnerportal/db"
+	"partnerportal/views"
+)
+
+// errAnswered refuses an answer to a request that someone answered meanwhile.
+var errAnswered = &ui.Error{Code: http.StatusConflict, Message: "This request has been answered already; reload the page to see the answer."}
+
+// HandleRenewalRequestsStaff lists the open renewal requests of the viewer's companies.
+func HandleRenewalRequestsStaff(pool *pgxpool.Pool) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		cards, err := renewalCards(c, q, ui.When(c).Today, ui.When(c).Loc)
+		if err != nil {
+			return err
+		}
+		return ui.OK(c, "Renewal requests", views.RenewalsView(cards))
+	}
+}
+
+func renewalCards(c echo.Context, q *db.Queries, today time.Time, loc *time.Location) ([]views.RenewalRequestCard, error) {
+	u := ui.UserFromContext(c.Request().Context())
+	rows, err := q.ListOpenRenewalRequestsForStaff(c.Request().Context(), db.ListOpenRenewalRequestsForStaffParams{ViewerID: u.ID, Today: today})
+	if err != nil {
+		return nil, err
+	}
+	cards := make([]views.RenewalRequestCard, 0, len(rows))
+	for _, r := range rows {
+		card := views.RenewalRequestCard{
+			ID: r.ID, Company: r.CompanyName, CompanyURL: partnerURL(r.CompanyID),
+			Service: audit.ServiceSubject(r.ModuleName, r.Environment), ServiceURL: serviceURL(r.CompanyID, r.ServiceID),
+			Badge: ui.StateBadge(r.State), RequestedBy: r.RequestedByName, RequestedOn: ui.LongDate(r.CreatedAt.In(loc)),
+			Message: r.Message, Wish: ui.Capitalize(wishedTerm(r.TermMonths)), StartsOn: ui.LongDate(r.RenewalFrom),
+			Version: r.Version, TermMonths: "6", CSRF: ui.CSRFToken(c),
+		}
+		if r.ValidUntil != nil {
+			card.Current = fmt.Sprintf("Current term: %d months, valid until %s.", *r.CurrentTermMonths, ui.LongDate(*r.ValidUntil))
+			card.TermMonths = ui.Itoa(int64(*r.CurrentTermMonths))
+		}
+		if r.TermMonths != nil {
+			card.TermMonths = ui.Itoa(int64(*r.TermMonths))
+		}
+		cards = append(cards, card)
+	}
+	return cards, nil
+}
+
+type approveInput struct {
+	Version    string `form:"version" validate:"required,number"`
+	TermMonths string `form:"term_months" validate:"required,oneof=3 6 12"`
+}
+
+type declineInput struct {
+	Reason string `form:"reason" validate:"required,max=1000"`
+}
+
+// requestAnswer is approving or declining a request: its form, how a refused form goes back
+// into the card, and what the answer does besides closing the request.
+type requestAnswer[T any] struct {
+	Status db.RenewalRequestStatus
+	Action string
+	Input  func(c echo.Context) T
+	Refill func(card *views.RenewalRequestCard, in T, errs views.FieldErrors)
+	// Act returns the answer the partner reads.
+	Act func(ctx context.Context, q *db.Queries, req db.GetRenewalRequestForAnswerRow, viewer int64, today, now time.Time, in T) (string, error)
+}
+
+// ApproveAnswer renews the service with the chosen term, its cap and quotas carried over.
+var ApproveAnswer = requestAnswer[approveInput]{
+	Status: db.RenewalRequestStatusApproved, Action: audit.ActionRequestApprove,
+	Input: func(c echo.Context) approveInput {
+		return approveInput{Version: c.FormValue("version"), TermMonths: c.FormValue("term_months")}
+	},
+	Refill: func(card *views.RenewalRequestCard, in approveInput, errs views.FieldErrors) {
+		card.TermMonths, card.Errors = in.TermMonths, errs
+	},
+	Act: func(ctx context.Context, q *db.Queries, req db.GetRenewalRequestForAnswerRow, viewer int64, today, now time.Time, in approveInput) (string, error) {
+		term := ui.Atoi32(in.TermMonths)
+		res, err := applyServiceChange(ctx, q, today, now, renewChange(viewer, req.CompanyID, req.ServiceID, ui.Atoi32(in.Version),
+			func(before db.GetServiceForChangeRow) (renewal, error) {
+				r := renewal{TermMonths: term, MessageQuota: before.MessageQuota, DeviceQuota: before.DeviceQuota}
+				if before.CapPercent != nil {
+					r.CapPercent = *before.CapPercent
+				}
+				return r, nil
+			}))
+		if err != nil {
+			return "", err
+		}
+		from, _ := time.Parse(time.DateOnly, res.NewTerm.ValidFrom)
+		return fmt.Sprintf("Renewed for %d months from %s.", term, ui.LongDate(from)), nil
+	},
+}
+
+// DeclineAnswer closes the request with the reason given.
+var DeclineAnswer = requestAnswer[declineInput]{
+	Status: db.RenewalRequestStatusDeclined, Action: audit.ActionRequestDecline,
+	Input: func(c echo.Context) declineInput {
+		return declineInput{Reason: strings.TrimSpace(c.FormValue("reason"))}
+	},
+	Refill: func(card *views.RenewalRequestCard, in declineInput, errs views.FieldErrors) {
+		card.Reason, card.Errors, card.DeclineOpen = in.Reason, errs, true
+	},
+	Act: func(_ context.Context, _ *db.Queries, _ db.GetRenewalRequestForAnswerRow, _ int64, _, _ time.Time, in declineInput) (string, error) {
+		return in.Reason, nil
+	},
+}
+
+// HandleAnswerRenewal approves or declines a request: read the form, lock the request, act,
+// close the request with the answer and record it, then show the card in its new state.
+func HandleAnswerRenewal[T any](pool *pgxpool.Pool, v *validator.Validate, a requestAnswer[T]) echo.HandlerFunc {
+	q := db.New(pool)
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		u := ui.UserFromContext(ctx)
+		id, err := ui.PathID(c, "rid")
+		if err != nil {
+			return err
+		}
+		today, now := ui.When(c).Today, ui.When(c).Now
+		in := a.Input(c)
+		errs, err := ui.TransactForm(ctx, pool, ui.ValidateForm(v, in), func(tq *db.Queries) error {
+			return answerRenewal(ctx, tq, id, u.ID, today, now, a, in)
+		})
+		status, alert, err := changeOutcome(ctx, q, ui.When(c).Loc, errs, err)
+		if err != nil {
+			return err
+		}
+		if status == http.StatusOK {
+			msg := "Answered. The partner sees your answer on My Services."
+			if !ui.IsHTMX(c) {
+				ui.AddFlash(ui.Sessions(c), ctx, "success", msg)
+				return ui.Redirect(c, "/admin/renewals")
+			}
+			return ui.RenderFragment(c, status, views.RenewalRequestView(views.RenewalRequestCard{ID: id, Done: true, Alert: &views.Flash{Kind: "success", Text: msg}}))
+		}
+		cards, err := renewalCards(c, q, today, ui.When(c).Loc)
+		if err != nil {
+			return err
+		}
+		i := findCard(cards, id)
+		if i < 0 {
+			return echo.ErrNotFound
+		}
+		a.Refill(&cards[i], in, errs)
+		cards[i].Alert = alert
+		if ui.IsHTMX(c) {
+			return ui.RenderFragment(c, status, views.RenewalRequestView(cards[i]))
+		}
+		return ui.Render(c, status, "Renewal requests", views.RenewalsView(cards))
+	}
+}
+
+// answerRenewal locks the request (404 when not the viewer's), acts and closes it with the
+// answer, and records the answer, all in the caller's transaction.
+func answerRenewal[T any](ctx context.Context, q *db.Queries, id, viewer int64, today, now time.Time, a requestAnswer[T], in T) error {
+	req, err := q.GetRenewalRequestForAnswer(ctx, db.GetRenewalRequestForAnswerParams{ID: id, ViewerID: viewer})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return echo.ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	if req.Status != db.RenewalRequestStatusOpen {
+		return errAnswered
+	}
+	answer, err := a.Act(ctx, q, req, viewer, today, now, in)
+	if err != nil {
+		return err
+	}
+	done, err := q.AnswerRenewalRequest(ctx, db.AnswerRenewalRequestParams{ID: id, Status: a.Status, Answer: &answer, AnsweredBy: &viewer, AnsweredAt: &now})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return errAnswered
+	}
+	if err != nil {
+		return err
+	}
+	svc, err := q.GetServiceForChange(ctx, db.GetServiceForChangeParams{ID: req.ServiceID, CompanyID: req.CompanyID, ViewerID: viewer, Today: today})
+	if err != nil {
+		return err
+	}
+	before := map[string]any{"status": req.Status, "term_months": req.TermMonths, "message": req.Message}
+	after := map[string]any{"status": done.Status, "term_months": req.TermMonths, "message": req.Message, "answer": answer}
+	return audit.Write(ctx, q, now, serviceEvent(viewer, a.Action, svc, before, after))
+}
+
+func findCard(cards []views.RenewalRequestCard, id int64) int {
+	for i := range cards {
+		if cards[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"partnerportal/db"
+)
+
+// Access is what a company may do in each module today, as computed by the database
+// (company_access, built on the state rule): keyed by module, and for plans by
+// "module:environment".
+type Access map[string]ModuleAccess
+
+// ModuleAccess is the state of one module or plan, with the dates a banner quotes.
+type ModuleAccess struct {
+	ServiceID     int64           `json:"service_id"`
+	State         db.ServiceState `json:"state"`
+	ValidUntil    *JSONDate       `json:"valid_until"`
+	ReadOnlySince *JSONDate       `json:"read_only_since"`
+}
+
+// Module returns the best plan's access for module; a module never granted is "none".
+func (a Access) Module(m db.ModuleKey) ModuleAccess {
+	if acc, ok := a[string(m)]; ok {
+		return acc
+	}
+	return ModuleAccess{State: db.ServiceStateNone}
+}
+
+// Plan returns the access of one plan of a metered module.
+func (a Access) Plan(m db.ModuleKey, env db.Environment) ModuleAccess {
+	if acc, ok := a[string(m)+":"+string(env)]; ok {
+		return acc
+	}
+	return ModuleAccess{State: db.ServiceStateNone}
+}
+
+// Area returns the access of an area that several modules open (My Products: software or
+// hardware): the most usable of them, going by what each state allows.
+func (a Access) Area(modules []db.ModuleKey) ModuleAccess {
+	best := ModuleAccess{State: db.ServiceStateNone}
+	for _, m := range modules {
+		if acc := a.Module(m); openness(acc.State) > openness(best.State) {
+			best = acc
+		}
+	}
+	return best
+}
+
+func openness(s db.ServiceState) int {
+	switch {
+	case s.CanUse():
+		return 2
+	case s.ReadOnly():
+		return 1
+	}
+	return 0
+}
+
+// JSONDate is a date as PostgreSQL writes it into JSON ("2026-11-25").
+type JSONDate struct{ time.Time }
+
+func (d *JSONDate) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("date: %w", err)
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return fmt.Errorf("date %q: %w", s, err)
+	}
+	d.Time = t
+	return nil
+}

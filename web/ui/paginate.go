@@ -1,0 +1,38 @@
+package ui
+
+import (
+	"fmt"
+	"partnerportal/views"
+	"strconv"
+)
+
+// Paginate builds the page links of a list of total items shown size per page; shown is how
+// many the current page holds (0 past the end, where total is unknown).
+func Paginate(current, size, total, shown int, href func(int) string) views.Pagination {
+	if total == 0 {
+		return views.Pagination{}
+	}
+	pages := (total + size - 1) / size
+	first := (current-1)*size + 1
+	p := views.Pagination{Summary: fmt.Sprintf("Showing %d–%d of %d", first, first+shown-1, total)}
+	if pages <= 1 {
+		return p
+	}
+	if current > 1 {
+		p.Prev = href(current - 1)
+	}
+	if current < pages {
+		p.Next = href(current + 1)
+	}
+	gap := false
+	for n := 1; n <= pages; n++ {
+		if n == 1 || n == pages || (n >= current-2 && n <= current+2) {
+			p.Pages = append(p.Pages, views.PageLink{Label: strconv.Itoa(n), Href: href(n), Current: n == current})
+			gap = false
+		} else if !gap {
+			p.Pages = append(p.Pages, views.PageLink{Gap: true})
+			gap = true
+		}
+	}
+	return p
+}
