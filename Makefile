@@ -58,7 +58,7 @@ node:
 	@if ! command -v npm >/dev/null 2>&1; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "installing Node.js and npm (Debian packages)"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; \
 		else echo "npm is missing: install Node.js 20 and npm (e.g. sudo apt-get install -y nodejs npm)"; exit 1; fi; \
 	fi
 
@@ -67,7 +67,7 @@ chromium:
 	@if ! command -v chromium >/dev/null 2>&1 && [ -z "$${CHROMIUM_PATH:-}" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "installing Chromium (Debian package)"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation; \
 		else echo "chromium is missing: install it (e.g. sudo apt-get install -y chromium) or set CHROMIUM_PATH"; exit 1; fi; \
 	fi
 

@@ -35,7 +35,7 @@ ensure_binaries() {
 		log "PostgreSQL server binaries missing: installing Debian's postgresql package"
 		export DEBIAN_FRONTEND=noninteractive
 		apt-get update -qq >&2
-		apt-get install -y -qq postgresql >&2
+		apt-get install -y -qq --no-install-recommends postgresql >&2
 		bindir=$(find_bindir) || die "postgresql installed but no postgres/initdb binaries found"
 		return 0
 	fi

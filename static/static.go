@@ -17,7 +17,7 @@ import (
 // files are the assets. dist/ is filled by `make assets` from the npm packages in
 // package.json (htmx); it is not part of the repository.
 //
-//go:embed css img js dist
+//go:embed css img js all:dist
 var files embed.FS
 
 // Prefix is the URL path the assets are served under.
