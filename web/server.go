@@ -1,4 +1,6 @@
-// Package web is the portal's HTTP application: the router, its middleware and handlers.
+// Package web is the portal's HTTP server: configuration, every route (routes.go), the
+// middleware (request moment, session, CSRF, signed-in user, module gate) and the one error
+// handler. The handlers live in the packages by audience beside it.
 package web
 
 import (
