@@ -121,7 +121,7 @@ func loadConsole(c echo.Context, pool *pgxpool.Pool, form views.DevLabForm) (vie
 			line.Plan = n
 		}
 		if r.State != nil {
-			line.State = r.State.Label()
+			line.State = ui.StateLabel(*r.State)
 		}
 		if r.Used != nil {
 			line.Used = ui.Count(*r.Used)
@@ -133,20 +133,7 @@ func loadConsole(c echo.Context, pool *pgxpool.Pool, form views.DevLabForm) (vie
 
 // planSummary says what a sandbox plan allows now.
 func planSummary(s db.ServiceState, msgsLeft, devsLeft *int64) string {
-	switch s {
-	case db.ServiceStateActive:
-		return "Active: test messages are counted against the quota."
-	case db.ServiceStateGrace:
-		if msgsLeft != nil {
-			return fmt.Sprintf("In grace: %s message%s left in the cap allowance.", ui.Count(*msgsLeft), ui.Plural(*msgsLeft))
-		}
-		return "In grace: usable within the cap allowance."
-	case db.ServiceStateExhausted:
-		return "Quota used up, cap allowance included: reports are refused until the plan is renewed."
-	case db.ServiceStateExpired:
-		return "Expired: reports are refused until the plan is renewed."
-	}
-	return s.Label() + ": reports are refused."
+	return ui.MeterLine(s, ui.StateFacts{MessagesLeft: msgsLeft, DevicesLeft: devsLeft})
 }
 
 // answerBadge is the answer to a report in the log.

@@ -97,7 +97,7 @@ func listingRow(l companyListing, companySlug string, hub db.ServiceState) views
 	case l.Visible:
 		r.Status, r.Seen = views.Badge{Tone: "readonly", Icon: "⊘", Label: "Listed · not for sale"}, "Customers see it but cannot buy it: "+strings.ToLower(plan[:1])+plan[1:]+" is read-only."
 	default:
-		r.Status, r.Seen = views.Badge{Tone: "inactive", Icon: "○", Label: "Listed · hidden"}, "Customers do not see it: "+strings.ToLower(plan[:1])+plan[1:]+" is "+strings.ToLower(l.PlanState.Label())+"."
+		r.Status, r.Seen = views.Badge{Tone: "inactive", Icon: "○", Label: "Listed · hidden"}, "Customers do not see it: "+strings.ToLower(plan[:1])+plan[1:]+" is "+strings.ToLower(ui.StateLabel(l.PlanState))+"."
 	}
 	if l.Visible {
 		r.ViewHref = ui.ListingHref(companySlug, l.Slug)

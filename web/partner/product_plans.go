@@ -95,21 +95,12 @@ func readOnlyPlansBanner(a ui.Access) *views.ReadOnlyBanner {
 
 // planState says in words where a plan stands, for a product page.
 func planState(acc ui.ModuleAccess) string {
-	switch acc.State {
-	case db.ServiceStateActive:
-		if acc.ValidUntil != nil {
-			return "Active until " + ui.LongDate(acc.ValidUntil.Time) + "."
-		}
-		return "Active."
-	case db.ServiceStateGrace:
-		return "Over plan, within the cap allowance: you can still work, but renew soon."
-	case db.ServiceStateExpired:
-		if acc.ReadOnlySince != nil {
-			return "Expired on " + ui.LongDate(acc.ReadOnlySince.Time) + " — read-only."
-		}
-		return "Expired — read-only."
-	case db.ServiceStateExhausted:
-		return "Quota used up — read-only."
+	var f ui.StateFacts
+	if acc.ValidUntil != nil {
+		f.ValidUntil = &acc.ValidUntil.Time
 	}
-	return acc.State.Label() + "."
+	if acc.ReadOnlySince != nil {
+		f.ExpiredFrom = &acc.ReadOnlySince.Time
+	}
+	return ui.PlanLine(acc.State, f)
 }

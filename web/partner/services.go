@@ -72,33 +72,10 @@ func serviceCard(r db.ListCompanyServicesRow, csrf string) views.ServiceCard {
 	return card
 }
 
-// summary is the SPEC §4 wording of a state.
+// summary is the SPEC §4 wording of a service's state.
 func summary(r db.ListCompanyServicesRow) string {
-	switch r.State {
-	case db.ServiceStateInactive:
-		return "Inactive — renew to use"
-	case db.ServiceStateScheduled:
-		return "Starts on " + ui.LongDate(*r.ValidFrom)
-	case db.ServiceStateActive:
-		return fmt.Sprintf("Active until %s (%d day%s left)", ui.LongDate(*r.ValidUntil), r.DaysLeft, ui.Plural(int64(r.DaysLeft)))
-	case db.ServiceStateExpired:
-		return "Expired on " + ui.LongDate(*r.ExpiredFrom) + " — read-only"
-	case db.ServiceStateExhausted:
-		return "Quota used up — read-only"
-	case db.ServiceStateGrace:
-		var parts []string
-		if r.GraceDaysLeft > 0 {
-			parts = append(parts, fmt.Sprintf("%d day%s", r.GraceDaysLeft, ui.Plural(int64(r.GraceDaysLeft))))
-		}
-		if r.MessagesLeftAllowance != nil {
-			parts = append(parts, ui.Count(*r.MessagesLeftAllowance)+" message"+ui.Plural(*r.MessagesLeftAllowance))
-		}
-		if r.DevicesLeftAllowance != nil {
-			parts = append(parts, ui.Count(*r.DevicesLeftAllowance)+" device"+ui.Plural(*r.DevicesLeftAllowance))
-		}
-		return "Over plan — cap allowance: " + strings.Join(parts, " / ") + " left"
-	}
-	return "Not subscribed — ask your account manager"
+	return ui.ServiceSummary(r.State, ui.StateFacts{ValidFrom: r.ValidFrom, ValidUntil: r.ValidUntil, ExpiredFrom: r.ExpiredFrom,
+		DaysLeft: r.DaysLeft, GraceDaysLeft: r.GraceDaysLeft, MessagesLeft: r.MessagesLeftAllowance, DevicesLeft: r.DevicesLeftAllowance})
 }
 
 // leftInWords says what remains of a usable service.

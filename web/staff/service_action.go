@@ -125,7 +125,7 @@ func staleMessage(ctx context.Context, q *db.Queries, cur db.GetServiceForChange
 	if last, err := q.GetLastServiceChange(ctx, &cur.ID); err == nil {
 		fmt.Fprintf(&b, " by %s on %s", last.ActorName, last.At.In(loc).Format("2 Jan 2006 15:04"))
 	}
-	b.WriteString(" after you opened this form. It now reads: " + string(cur.Status) + ", " + cur.State.Label())
+	b.WriteString(" after you opened this form. It now reads: " + string(cur.Status) + ", " + ui.StateLabel(cur.State))
 	if cur.ValidFrom != nil {
 		fmt.Fprintf(&b, "; %d-month term %s – %s; cap %d%%", *cur.TermMonths, ui.LongDate(*cur.ValidFrom), ui.LongDate(*cur.ValidUntil), *cur.CapPercent)
 		if q := quotasInWords(cur.MessageQuota, cur.DeviceQuota); q != "—" {

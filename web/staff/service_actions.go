@@ -88,7 +88,7 @@ var LimitsAction = serviceAction[limitsInput]{
 					return nil
 				}
 				return ui.FormErrors{"confirm": "With these values " + audit.ServiceSubject(after.ModuleName, after.Environment) +
-					" becomes “" + after.State.Label() + "”: the partner can still see it but can change or use nothing in it until you raise the limits or renew. Save anyway?"}
+					" becomes “" + ui.StateLabel(after.State) + "”: the partner can still see it but can change or use nothing in it until you raise the limits or renew. Save anyway?"}
 			},
 		}
 	},

@@ -64,21 +64,16 @@ func servicePanel(companyID int64, s staffService, csrf string, loc *time.Locati
 
 // staffSummary says in one line where a service stands, for its account manager.
 func staffSummary(s staffService) string {
-	switch s.State {
-	case db.ServiceStateInactive:
-		return "Inactive — hidden from the partner until it is activated or renewed."
-	case db.ServiceStateScheduled:
-		return "Scheduled — starts on " + ui.LongDate(s.ValidFrom.Time) + "."
-	case db.ServiceStateActive:
-		return "Active until " + ui.LongDate(s.ValidUntil.Time) + "."
-	case db.ServiceStateGrace:
-		return "In grace — over its plan, usable within the cap allowance; read-only from " + ui.LongDate(s.ExpiredFrom.Time) + " at the latest."
-	case db.ServiceStateExpired:
-		return "Expired — read-only for the partner since " + ui.LongDate(s.ExpiredFrom.Time) + "."
-	case db.ServiceStateExhausted:
-		return "Quota used up — read-only for the partner."
+	var f ui.StateFacts
+	for _, d := range []struct {
+		from *ui.JSONDate
+		to   **time.Time
+	}{{s.ValidFrom, &f.ValidFrom}, {s.ValidUntil, &f.ValidUntil}, {s.ExpiredFrom, &f.ExpiredFrom}} {
+		if d.from != nil {
+			*d.to = &d.from.Time
+		}
 	}
-	return "No term yet."
+	return ui.StaffSummary(s.State, f)
 }
 
 // whatIsLost is what deactivating a module takes away from the partner.

@@ -7,23 +7,6 @@ import (
 	"strings"
 )
 
-// StateBadge is a state as icon and word.
-func StateBadge(s db.ServiceState) views.Badge {
-	switch s {
-	case db.ServiceStateActive:
-		return views.Badge{Tone: "active", Icon: "✓", Label: s.Label()}
-	case db.ServiceStateGrace:
-		return views.Badge{Tone: "grace", Icon: "◔", Label: s.Label()}
-	case db.ServiceStateExpired, db.ServiceStateExhausted:
-		return views.Badge{Tone: "readonly", Icon: "⊘", Label: s.Label() + " · read-only"}
-	case db.ServiceStateInactive:
-		return views.Badge{Tone: "inactive", Icon: "○", Label: s.Label()}
-	case db.ServiceStateScheduled:
-		return views.Badge{Tone: "scheduled", Icon: "◷", Label: s.Label()}
-	}
-	return views.Badge{Tone: "none", Icon: "–", Label: s.Label()}
-}
-
 func UsageBar(serviceID int64, unit string, used, quota, allowance int64) views.UsageBar {
 	pct := func(n int64) int {
 		if allowance <= 0 {
