@@ -69,22 +69,6 @@ type EmptyState struct {
 	ActionHref  string
 }
 
-// Pagination is the page links under a list.
-type Pagination struct {
-	Summary string // "Showing 21–40 of 312"
-	Prev    string // href, "" on the first page
-	Next    string // href, "" on the last page
-	Pages   []PageLink
-}
-
-// PageLink is one numbered page, or a gap (…) between them.
-type PageLink struct {
-	Label   string
-	Href    string
-	Current bool
-	Gap     bool
-}
-
 // ProductForm is the create and edit form of a product.
 type ProductForm struct {
 	// Action is where the form posts: /products or /products/ID.

@@ -1,12 +1,5 @@
 package views
 
-// Badge is a state shown as an icon and a word; Tone picks its colour class.
-type Badge struct {
-	Tone  string // active, grace, readonly, inactive, scheduled, none
-	Icon  string
-	Label string
-}
-
 // ServiceCard is one service or plan on My Services.
 type ServiceCard struct {
 	ID          int64
@@ -29,22 +22,6 @@ type ServiceCard struct {
 	Renewal RenewalBox
 	// Subscribed is false for a module the company never had.
 	Subscribed bool
-}
-
-// UsageBar is one metered dimension: used against the quota, within the cap allowance.
-type UsageBar struct {
-	ID        string
-	Label     string // "Messages"
-	Used      int64
-	Quota     int64
-	Allowance int64
-	// Text is "95 of 100 messages used"; Note names the quota and the cap allowance.
-	Text string
-	Note string
-	// Percentages of the allowance, for the server-drawn bar.
-	UsedPct  int
-	QuotaPct int
-	Over     bool
 }
 
 // RenewalBox is the renewal part of a card.
