@@ -119,6 +119,41 @@ func (q *Queries) GetCompanyListings(ctx context.Context, arg GetCompanyListings
 	return i, err
 }
 
+const lockCompanyHub = `-- name: LockCompanyHub :exec
+SELECT 1 FROM services
+WHERE company_id = $1 AND module = 'solutions_hub'
+FOR SHARE
+`
+
+// Locks the company's Solutions Hub until the transaction ends, for a change to its Hub
+// profile (LockProductPlan says why a lock and a state read after it suffice).
+func (q *Queries) LockCompanyHub(ctx context.Context, companyID int64) error {
+	_, err := q.db.Exec(ctx, lockCompanyHub, companyID)
+	return err
+}
+
+const lockListingServices = `-- name: LockListingServices :exec
+SELECT 1 FROM products p
+JOIN services s ON s.company_id = p.company_id
+    AND (s.module = 'solutions_hub' OR (s.module = p.module AND s.environment = p.environment))
+WHERE p.id = $1 AND p.company_id = $2
+ORDER BY s.id
+FOR SHARE OF s
+`
+
+type LockListingServicesParams struct {
+	ProductID int64
+	CompanyID int64
+}
+
+// Locks what a listing change follows until the transaction ends: the company's Solutions Hub
+// and the product's plan (LockProductPlan says why a lock and a state read after it suffice).
+// In id order, as checkout takes the same rows (LockCheckoutPlans).
+func (q *Queries) LockListingServices(ctx context.Context, arg LockListingServicesParams) error {
+	_, err := q.db.Exec(ctx, lockListingServices, arg.ProductID, arg.CompanyID)
+	return err
+}
+
 const saveListingCopy = `-- name: SaveListingCopy :execrows
 INSERT INTO listings (product_id, tagline, highlights, updated_at)
 SELECT lp.product_id, $1, $2::text[], $3

@@ -328,6 +328,27 @@ func (q *Queries) ListCompanySlugsLike(ctx context.Context, arg ListCompanySlugs
 	return items, nil
 }
 
+const lockProductPlan = `-- name: LockProductPlan :exec
+SELECT 1 FROM services
+WHERE company_id = $1 AND module = $2 AND environment = $3::environment
+FOR SHARE
+`
+
+type LockProductPlanParams struct {
+	CompanyID   int64
+	Module      ModuleKey
+	Environment Environment
+}
+
+// Locks the company's service for a plan (module + environment) until the transaction ends.
+// Every change to a service updates its row, so a deactivation either committed before this
+// lock, and the state read after it (GetCompanyModuleState) sees it, or waits until the product
+// write is committed. No row is locked when the company has no such plan: its state is 'none'.
+func (q *Queries) LockProductPlan(ctx context.Context, arg LockProductPlanParams) error {
+	_, err := q.db.Exec(ctx, lockProductPlan, arg.CompanyID, arg.Module, arg.Environment)
+	return err
+}
+
 const setProductStatus = `-- name: SetProductStatus :execrows
 UPDATE products SET status = $1, revision = revision + 1, updated_at = $2
 WHERE id = $3 AND company_id = $4 AND archived_at IS NULL

@@ -27,6 +27,24 @@ SELECT product_id, name, slug, company_slug, module, category, price::text AS pr
 FROM listable_products
 WHERE product_id = sqlc.arg(product_id) AND company_id = sqlc.arg(company_id);
 
+-- name: LockListingServices :exec
+-- Locks what a listing change follows until the transaction ends: the company's Solutions Hub
+-- and the product's plan (LockProductPlan says why a lock and a state read after it suffice).
+-- In id order, as checkout takes the same rows (LockCheckoutPlans).
+SELECT 1 FROM products p
+JOIN services s ON s.company_id = p.company_id
+    AND (s.module = 'solutions_hub' OR (s.module = p.module AND s.environment = p.environment))
+WHERE p.id = sqlc.arg(product_id) AND p.company_id = sqlc.arg(company_id)
+ORDER BY s.id
+FOR SHARE OF s;
+
+-- name: LockCompanyHub :exec
+-- Locks the company's Solutions Hub until the transaction ends, for a change to its Hub
+-- profile (LockProductPlan says why a lock and a state read after it suffice).
+SELECT 1 FROM services
+WHERE company_id = sqlc.arg(company_id) AND module = 'solutions_hub'
+FOR SHARE;
+
 -- name: SaveListingCopy :execrows
 -- The listing's tagline and highlights; 0 rows when the product is not the company's or not
 -- listable. Listing it is a separate step (SetListingListed).

@@ -45,6 +45,15 @@ SELECT p.id, p.company_id, p.module, p.environment, p.name, p.slug, p.summary, p
 FROM products p
 WHERE p.id = sqlc.arg(id) AND p.company_id = sqlc.arg(company_id);
 
+-- name: LockProductPlan :exec
+-- Locks the company's service for a plan (module + environment) until the transaction ends.
+-- Every change to a service updates its row, so a deactivation either committed before this
+-- lock, and the state read after it (GetCompanyModuleState) sees it, or waits until the product
+-- write is committed. No row is locked when the company has no such plan: its state is 'none'.
+SELECT 1 FROM services
+WHERE company_id = sqlc.arg(company_id) AND module = sqlc.arg(module) AND environment = sqlc.arg(environment)::environment
+FOR SHARE;
+
 -- name: CreateProduct :one
 -- Fails with a unique violation on products_company_slug_key when the company already uses
 -- the slug. created_at and updated_at are the application's clock.

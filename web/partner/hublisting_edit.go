@@ -74,8 +74,13 @@ func HandleSaveListing(pool *pgxpool.Pool, area *ui.Area, v *validator.Validate)
 		if f.Highlights == nil {
 			f.Highlights = []string{}
 		}
-		n, err := q.SaveListingCopy(ctx, db.SaveListingCopyParams{Tagline: f.Tagline, Highlights: f.Highlights, Now: ui.When(c).Now,
-			ProductID: l.ProductID, CompanyID: *u.CompanyID})
+		n, err := writeListing(c, pool, area, l, func(tq *db.Queries) (int64, error) {
+			return tq.SaveListingCopy(ctx, db.SaveListingCopyParams{Tagline: f.Tagline, Highlights: f.Highlights, Now: ui.When(c).Now,
+				ProductID: l.ProductID, CompanyID: *u.CompanyID})
+		})
+		if g, ok := refused(err); ok {
+			return ui.Refuse(c, g)
+		}
 		if err != nil {
 			return err
 		}
@@ -84,6 +89,36 @@ func HandleSaveListing(pool *pgxpool.Pool, area *ui.Area, v *validator.Validate)
 		}
 		return ui.FlashRedirect(c, "success", "The listing copy of “"+l.Name+"” is saved.", area.Path)
 	}
+}
+
+// writeListing runs write in one transaction with what listing l follows locked and re-read:
+// the company's Solutions Hub and the product's production plan. Unless both can be used the
+// write is refused (a ui.Refusal) and nothing is changed.
+func writeListing(c echo.Context, pool *pgxpool.Pool, area *ui.Area, l db.GetCompanyListingRow, write func(q *db.Queries) (int64, error)) (int64, error) {
+	ctx := c.Request().Context()
+	companyID, today := *ui.UserFromContext(ctx).CompanyID, ui.When(c).Today
+	plan := productPlan{l.Module, db.EnvironmentProduction}
+	var n int64
+	err := db.Transact(ctx, pool, func(q *db.Queries) error {
+		if err := q.LockListingServices(ctx, db.LockListingServicesParams{ProductID: l.ProductID, CompanyID: companyID}); err != nil {
+			return err
+		}
+		hub, err := moduleAccess(ctx, q, companyID, db.ModuleKeySolutionsHub, nil, today)
+		if err != nil {
+			return err
+		}
+		planAcc, err := moduleAccess(ctx, q, companyID, plan.Module, &plan.Env, today)
+		if err != nil {
+			return err
+		}
+		if err := firstRefusal(ui.Governing{Access: hub, Name: area.Name, Back: area.Path},
+			ui.Governing{Access: planAcc, Name: plan.name(), Back: area.Path}); err != nil {
+			return err
+		}
+		n, err = write(q)
+		return err
+	})
+	return n, err
 }
 
 // highlightErrors puts an error about the highlights under the field that caused it: the list
@@ -119,8 +154,13 @@ func HandleSetListed(pool *pgxpool.Pool, area *ui.Area) echo.HandlerFunc {
 			return &ui.Error{Code: http.StatusBadRequest, Message: "Choose to publish or to unpublish the listing."}
 		}
 		u := ui.UserFromContext(ctx)
-		n, err := q.SetListingListed(ctx, db.SetListingListedParams{Listed: listed == "true", Now: ui.When(c).Now,
-			ProductID: l.ProductID, CompanyID: *u.CompanyID})
+		n, err := writeListing(c, pool, area, l, func(tq *db.Queries) (int64, error) {
+			return tq.SetListingListed(ctx, db.SetListingListedParams{Listed: listed == "true", Now: ui.When(c).Now,
+				ProductID: l.ProductID, CompanyID: *u.CompanyID})
+		})
+		if g, ok := refused(err); ok {
+			return ui.Refuse(c, g)
+		}
 		if err != nil {
 			return err
 		}

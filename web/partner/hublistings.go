@@ -105,7 +105,8 @@ func listingRow(l companyListing, companySlug string, hub db.ServiceState) views
 	return r
 }
 
-// HandleSaveHubProfile saves how the company appears in the Hub.
+// HandleSaveHubProfile saves how the company appears in the Hub, with the Solutions Hub locked
+// and re-checked: the gate's snapshot may predate a deactivation.
 func HandleSaveHubProfile(pool *pgxpool.Pool, area *ui.Area, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
@@ -123,7 +124,23 @@ func HandleSaveHubProfile(pool *pgxpool.Pool, area *ui.Area, v *validator.Valida
 			}
 			return ui.Render(c, http.StatusUnprocessableEntity, area.Name, views.HubListingsView(page))
 		}
-		if err := q.UpdateHubProfile(ctx, db.UpdateHubProfileParams{ID: *u.CompanyID, HubTagline: f.Tagline, HubContactEmail: f.ContactEmail}); err != nil {
+		err := db.Transact(ctx, pool, func(tq *db.Queries) error {
+			if err := tq.LockCompanyHub(ctx, *u.CompanyID); err != nil {
+				return err
+			}
+			hub, err := moduleAccess(ctx, tq, *u.CompanyID, db.ModuleKeySolutionsHub, nil, ui.When(c).Today)
+			if err != nil {
+				return err
+			}
+			if err := firstRefusal(ui.Governing{Access: hub, Name: area.Name, Back: area.Path}); err != nil {
+				return err
+			}
+			return tq.UpdateHubProfile(ctx, db.UpdateHubProfileParams{ID: *u.CompanyID, HubTagline: f.Tagline, HubContactEmail: f.ContactEmail})
+		})
+		if g, ok := refused(err); ok {
+			return ui.Refuse(c, g)
+		}
+		if err != nil {
 			return err
 		}
 		if ui.IsHTMX(c) {

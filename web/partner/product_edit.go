@@ -3,6 +3,7 @@ package partner
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http"
 	"partnerportal/web/ui"
 	"strconv"
@@ -75,22 +76,42 @@ func HandleCreateProduct(pool *pgxpool.Pool, v *validator.Validate) echo.Handler
 		case !known:
 			errs = ui.WithError(errs, "plan", "Choose the kind of product and the plan it belongs to.")
 		case !u.Access.Plan(plan.Module, plan.Env).State.CanUse():
-			errs = ui.WithError(errs, "plan", plan.name()+" cannot take new products right now. Choose another plan, or request a renewal.")
+			errs = ui.WithError(errs, "plan", unusablePlan(plan))
 		}
+		access := u.Access
 		answer := func(errs views.FieldErrors) error {
-			return productFormAnswer(c, newProductPage(u.Access, p, errs, ui.CSRFToken(c)))
+			return productFormAnswer(c, newProductPage(access, p, errs, ui.CSRFToken(c)))
 		}
 		if errs != nil {
 			return answer(errs)
 		}
 		model, conn, dep := p.fields(plan.Module)
-		id, err := q.CreateProduct(ctx, db.CreateProductParams{
-			CompanyID: *u.CompanyID, Module: plan.Module, Environment: plan.Env,
-			Name: p.Name, Slug: p.Slug, Summary: p.Summary, Description: p.Description,
-			Category: db.ProductCategory(p.Category), Version: p.Version, Price: ui.NormalisePrice(p.Price),
-			Currency: p.Currency, PricingModel: db.PricingModel(p.PricingModel), Status: db.ProductStatus(p.Status),
-			ModelNumber: model, Connectivity: conn, Deployment: dep, Now: ui.When(c).Now,
+		var id int64
+		err = db.Transact(ctx, pool, func(tq *db.Queries) error {
+			acc, err := lockedPlanAccess(ctx, tq, *u.CompanyID, plan, ui.When(c).Today)
+			if err != nil {
+				return err
+			}
+			if err := firstRefusal(ui.Governing{Access: acc, Name: plan.name(), Back: "/products"}); err != nil {
+				return err
+			}
+			id, err = tq.CreateProduct(ctx, db.CreateProductParams{
+				CompanyID: *u.CompanyID, Module: plan.Module, Environment: plan.Env,
+				Name: p.Name, Slug: p.Slug, Summary: p.Summary, Description: p.Description,
+				Category: db.ProductCategory(p.Category), Version: p.Version, Price: ui.NormalisePrice(p.Price),
+				Currency: p.Currency, PricingModel: db.PricingModel(p.PricingModel), Status: db.ProductStatus(p.Status),
+				ModelNumber: model, Connectivity: conn, Deployment: dep, Now: ui.When(c).Now,
+			})
+			return err
 		})
+		if g, ok := refused(err); ok {
+			// The plan is a choice on the form, so the answer is the form's own, as it would have
+			// been had the change committed before the request: the form re-offers only the plans
+			// that can still be used.
+			access = maps.Clone(u.Access)
+			access[plan.key()] = g.Access
+			return answer(views.FieldErrors{"plan": unusablePlan(plan)})
+		}
 		if isSlugTaken(err) {
 			msg, err := slugTakenMessage(ctx, q, *u.CompanyID, p.Slug)
 			if err != nil {
@@ -107,6 +128,11 @@ func HandleCreateProduct(pool *pgxpool.Pool, v *validator.Validate) echo.Handler
 		}
 		return ui.FlashRedirect(c, "success", "“"+p.Name+"” is "+state+".", "/products/"+ui.Itoa(id))
 	}
+}
+
+// unusablePlan is the form's error for a plan that cannot take new products.
+func unusablePlan(plan productPlan) string {
+	return plan.name() + " cannot take new products right now. Choose another plan, or request a renewal."
 }
 
 // editProductPage is the edit page of product p with the form's values.
@@ -174,13 +200,19 @@ func HandleUpdateProduct(pool *pgxpool.Pool, v *validator.Validate) echo.Handler
 			return answer(errs)
 		}
 		model, conn, dep := p.fields(row.Module)
-		_, err = q.UpdateProduct(ctx, db.UpdateProductParams{
-			ID: row.ID, CompanyID: row.CompanyID, ExpectedRevision: parseRevision(p.Revision),
-			Name: p.Name, Slug: p.Slug, Summary: p.Summary, Description: p.Description,
-			Category: db.ProductCategory(p.Category), Version: p.Version, Price: ui.NormalisePrice(p.Price),
-			Currency: p.Currency, PricingModel: db.PricingModel(p.PricingModel), Status: db.ProductStatus(p.Status),
-			ModelNumber: model, Connectivity: conn, Deployment: dep, Now: ui.When(c).Now,
+		err = writeProduct(c, pool, row, func(tq *db.Queries) error {
+			_, err := tq.UpdateProduct(ctx, db.UpdateProductParams{
+				ID: row.ID, CompanyID: row.CompanyID, ExpectedRevision: parseRevision(p.Revision),
+				Name: p.Name, Slug: p.Slug, Summary: p.Summary, Description: p.Description,
+				Category: db.ProductCategory(p.Category), Version: p.Version, Price: ui.NormalisePrice(p.Price),
+				Currency: p.Currency, PricingModel: db.PricingModel(p.PricingModel), Status: db.ProductStatus(p.Status),
+				ModelNumber: model, Connectivity: conn, Deployment: dep, Now: ui.When(c).Now,
+			})
+			return err
 		})
+		if g, ok := refused(err); ok {
+			return ui.Refuse(c, g)
+		}
 		switch {
 		case isSlugTaken(err):
 			msg, err := slugTakenMessage(ctx, q, row.CompanyID, p.Slug)

@@ -1,6 +1,7 @@
 package partner
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -38,9 +39,75 @@ func ProductGovernor(pool *pgxpool.Pool) ui.Governor {
 			return ui.Governing{}, err
 		}
 		c.Set(productContextKey, &p)
-		plan := productPlan{p.Module, p.Environment}
-		return ui.Governing{Access: u.Access.Plan(p.Module, p.Environment), Name: plan.name(), Back: "/products/" + ui.Itoa(p.ID)}, nil
+		return productGoverning(&p, u.Access.Plan(p.Module, p.Environment)), nil
 	}
+}
+
+// productGoverning is product p under its plan's access acc, named as refusals name it.
+func productGoverning(p *db.GetCompanyProductRow, acc ui.ModuleAccess) ui.Governing {
+	return ui.Governing{Access: acc, Name: productPlan{p.Module, p.Environment}.name(), Back: "/products/" + ui.Itoa(p.ID)}
+}
+
+// lockedPlanAccess locks the company's service for plan and reads the plan's access after the
+// lock. The gate decided by the request's snapshot; a deactivation committed since then is
+// seen here, and one not yet committed waits for the caller's transaction.
+func lockedPlanAccess(ctx context.Context, q *db.Queries, companyID int64, plan productPlan, today time.Time) (ui.ModuleAccess, error) {
+	if err := q.LockProductPlan(ctx, db.LockProductPlanParams{CompanyID: companyID, Module: plan.Module, Environment: plan.Env}); err != nil {
+		return ui.ModuleAccess{}, err
+	}
+	return moduleAccess(ctx, q, companyID, plan.Module, &plan.Env, today)
+}
+
+// moduleAccess is the access of module (of its env plan, when env is given) as the single
+// state rule computes it today.
+func moduleAccess(ctx context.Context, q *db.Queries, companyID int64, module db.ModuleKey, env *db.Environment, today time.Time) (ui.ModuleAccess, error) {
+	row, err := q.GetCompanyModuleState(ctx, db.GetCompanyModuleStateParams{CompanyID: companyID, Module: module, Environment: env, Today: today})
+	if err != nil {
+		return ui.ModuleAccess{}, fmt.Errorf("read the state of %s: %w", module, err)
+	}
+	return ui.AccessOf(row), nil
+}
+
+// writeProduct runs write in one transaction with product p's plan locked and re-checked: a
+// plan that can no longer be used refuses the write (a ui.Refusal) and nothing is changed.
+func writeProduct(c echo.Context, pool *pgxpool.Pool, p *db.GetCompanyProductRow, write func(q *db.Queries) error) error {
+	ctx := c.Request().Context()
+	return db.Transact(ctx, pool, func(q *db.Queries) error {
+		acc, err := lockedPlanAccess(ctx, q, p.CompanyID, productPlan{p.Module, p.Environment}, ui.When(c).Today)
+		if err != nil {
+			return err
+		}
+		if err := firstRefusal(productGoverning(p, acc)); err != nil {
+			return err
+		}
+		return write(q)
+	})
+}
+
+// firstRefusal refuses a write unless every access in gs can be used; nil when all can. A
+// hidden one is named before a read-only one: what is hidden answers 404 whatever else holds,
+// so a refusal never tells of something the partner cannot see.
+func firstRefusal(gs ...ui.Governing) error {
+	for _, g := range gs {
+		if g.Access.State.Hidden() {
+			return &ui.Refusal{Governing: g}
+		}
+	}
+	for _, g := range gs {
+		if !g.Access.State.CanUse() {
+			return &ui.Refusal{Governing: g}
+		}
+	}
+	return nil
+}
+
+// refused is the refusal err carries, if it is one.
+func refused(err error) (ui.Governing, bool) {
+	var r *ui.Refusal
+	if errors.As(err, &r) {
+		return r.Governing, true
+	}
+	return ui.Governing{}, false
 }
 
 // productFrom is the product the governor loaded for the request.
@@ -135,7 +202,6 @@ func refuseArchived(c echo.Context, p *db.GetCompanyProductRow) error {
 
 // HandleSetProductStatus publishes a product or takes it back to draft.
 func HandleSetProductStatus(pool *pgxpool.Pool) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		p := productFrom(c)
@@ -143,7 +209,14 @@ func HandleSetProductStatus(pool *pgxpool.Pool) echo.HandlerFunc {
 		if !status.Valid() {
 			return &ui.Error{Code: 400, Message: "Choose draft or published."}
 		}
-		n, err := q.SetProductStatus(ctx, db.SetProductStatusParams{Status: status, Now: ui.When(c).Now, ID: p.ID, CompanyID: p.CompanyID})
+		var n int64
+		err := writeProduct(c, pool, p, func(q *db.Queries) (err error) {
+			n, err = q.SetProductStatus(ctx, db.SetProductStatusParams{Status: status, Now: ui.When(c).Now, ID: p.ID, CompanyID: p.CompanyID})
+			return err
+		})
+		if g, ok := refused(err); ok {
+			return ui.Refuse(c, g)
+		}
 		if err != nil {
 			return err
 		}
@@ -160,11 +233,17 @@ func HandleSetProductStatus(pool *pgxpool.Pool) echo.HandlerFunc {
 
 // HandleArchiveProduct takes a product out of the lists; purchases and history keep it.
 func HandleArchiveProduct(pool *pgxpool.Pool) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		p := productFrom(c)
-		n, err := q.ArchiveProduct(ctx, db.ArchiveProductParams{Now: ui.When(c).Now, ID: p.ID, CompanyID: p.CompanyID})
+		var n int64
+		err := writeProduct(c, pool, p, func(q *db.Queries) (err error) {
+			n, err = q.ArchiveProduct(ctx, db.ArchiveProductParams{Now: ui.When(c).Now, ID: p.ID, CompanyID: p.CompanyID})
+			return err
+		})
+		if g, ok := refused(err); ok {
+			return ui.Refuse(c, g)
+		}
 		if err != nil {
 			return err
 		}
