@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -19,54 +18,7 @@ import (
 func setAreaState(t *testing.T, env *webtest.Env, companyID int64, area *ui.Area, state string) {
 	t.Helper()
 	for _, m := range area.Modules {
-		setModuleState(t, env, companyID, string(m), state)
-	}
-}
-
-// setModuleState gives a company's service for module the wanted state (as of the test clock's
-// day), replacing what it had: for software and hardware, one production plan.
-func setModuleState(t *testing.T, env *webtest.Env, companyID int64, m string, state string) {
-	t.Helper()
-	ctx := context.Background()
-	today := env.Clock.Now().UTC().Truncate(24 * time.Hour)
-	for _, q := range []string{
-		"DELETE FROM renewal_requests WHERE service_id IN (SELECT id FROM services WHERE company_id = $1 AND module = $2)",
-		"DELETE FROM service_terms WHERE service_id IN (SELECT id FROM services WHERE company_id = $1 AND module = $2)",
-		"DELETE FROM services WHERE company_id = $1 AND module = $2",
-	} {
-		if _, err := env.Pool.Exec(ctx, q, companyID, m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if state == "none" {
-		return
-	}
-	metered := m == "software" || m == "hardware"
-	var env_ any
-	if metered {
-		env_ = "production"
-	}
-	status, from, cap, quota, used := "active", today.AddDate(0, 0, -10), 0, any(nil), 0
-	switch state {
-	case "inactive":
-		status = "inactive"
-	case "scheduled":
-		from = today.AddDate(0, 0, 5)
-	case "grace":
-		from, cap = today.AddDate(0, -3, -2), 10
-	case "expired":
-		from = today.AddDate(0, -6, 0)
-	case "exhausted":
-		quota, used = 100, 100
-	}
-	if metered && quota == nil {
-		quota = 1000
-	}
-	if _, err := env.Pool.Exec(ctx, `WITH s AS (
-		INSERT INTO services (company_id, module, environment, status) VALUES ($1, $2, $3, $4) RETURNING id, module)
-		INSERT INTO service_terms (service_id, module, valid_from, term_months, cap_percent, message_quota, messages_used)
-		SELECT id, module, $5, 3, $6, $7, $8 FROM s`, companyID, m, env_, status, from, cap, quota, used); err != nil {
-		t.Fatalf("set %s %s: %v", m, state, err)
+		env.SetModuleState(t, companyID, string(m), state)
 	}
 }
 
@@ -102,7 +54,7 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 	c := env.SignedIn(t, webtest.PartnerB)
 	// Routes about one thing (/products/:id) are walked with Company B's production software
 	// product: the plan setAreaState changes.
-	product := itoa(productID(t, env, "Company B", "retailflow-footfall"))
+	product := webtest.Itoa(env.ProductID(t, "Company B", "retailflow-footfall"))
 	// what a write could touch, to show a refused one changed nothing
 	stored := func() string {
 		var s string
@@ -208,7 +160,7 @@ func checkGet(t *testing.T, c *webtest.Client, path string, hidden, readOnly boo
 			t.Errorf("GET %s: banner %q lacks the reason or the Request renewal link", path, banner.Text())
 		}
 		// forms that change something; a search form stays usable
-		r.Doc.Find("main form[method=post]").Find("input:not([type=hidden]), select, textarea, button").Each(func(_ int, s *goquerySelection) {
+		r.Doc.Find("main form[method=post]").Find("input:not([type=hidden]), select, textarea, button").Each(func(_ int, s *goquery.Selection) {
 			_, disabled := s.Attr("disabled")
 			inDisabledFieldset := s.ParentsFiltered("fieldset[disabled]").Length() > 0
 			if !disabled && !inDisabledFieldset {

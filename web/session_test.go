@@ -19,7 +19,7 @@ func TestExpiredSessionsAndStaleCartsAreCleanedUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	// visitors' carts: one whose session cannot exist any more, one still in use
-	retail := productID(t, env, "Company B", "retailflow-footfall")
+	retail := env.ProductID(t, "Company B", "retailflow-footfall")
 	if _, err := env.Pool.Exec(ctx, `INSERT INTO cart_lines (visitor_key, product_id, quantity, price_seen, currency_seen, added_at, updated_at)
 		VALUES ('stale-visitor-key-0001', $1, 1, 79, 'EUR', now() - interval '3 days', now() - interval '2 days'),
 		       ('fresh-visitor-key-0001', $1, 1, 79, 'EUR', now() - interval '1 hour', now() - interval '1 hour')`, retail); err != nil {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -58,6 +59,13 @@ func (c *Client) SignIn(t testing.TB, email, password string) *Response {
 		t.Fatalf("sign in as %s: status %d, want 303\n%s", email, r.StatusCode, r.Body)
 	}
 	return r
+}
+
+// HTMX runs f with the client sending HX-Request, as htmx does.
+func (c *Client) HTMX(f func()) {
+	c.Header.Set("HX-Request", "true")
+	defer c.Header.Del("HX-Request")
+	f()
 }
 
 // Get fetches path.
@@ -137,3 +145,6 @@ func (c *Client) Cookie(name string) string {
 func (r *Response) Text(sel string) string {
 	return strings.Join(strings.Fields(r.Doc.Find(sel).Text()), " ")
 }
+
+// Itoa formats an id or a number for a path or a form value.
+func Itoa(n int64) string { return strconv.FormatInt(n, 10) }
