@@ -62,6 +62,9 @@ RETURN greatest(lim - used, 0);
 -- service without any term has nothing to use and is 'none' too (unless inactive). A NULL quota
 -- means the dimension is not metered and never blocks. Without a day there is no answer (NULL,
 -- which no caller can scan into a state) rather than a guess that might open a module.
+-- Each state is typed where it is written: a cast of the whole CASE would run through the
+-- enum's input function, which is only STABLE, and that keeps PostgreSQL from inlining the
+-- rule into the queries that evaluate it (a function call per service instead of an expression).
 -- +goose StatementBegin
 CREATE FUNCTION service_state(
     status service_status, valid_from date, valid_until date, cap integer,
@@ -71,18 +74,18 @@ CREATE FUNCTION service_state(
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE
     WHEN today IS NULL THEN NULL
-    WHEN status IS NULL THEN 'none'
-    WHEN status = 'inactive' THEN 'inactive'
-    WHEN valid_from IS NULL THEN 'none'
-    WHEN today < valid_from THEN 'scheduled'
+    WHEN status IS NULL THEN 'none'::service_state
+    WHEN status = 'inactive' THEN 'inactive'::service_state
+    WHEN valid_from IS NULL THEN 'none'::service_state
+    WHEN today < valid_from THEN 'scheduled'::service_state
     WHEN today <= valid_until
         AND (message_quota IS NULL OR messages_used < message_quota)
-        AND (device_quota IS NULL OR devices_used < device_quota) THEN 'active'
-    WHEN today > valid_until + grace_days(valid_from, valid_until, cap) THEN 'expired'
+        AND (device_quota IS NULL OR devices_used < device_quota) THEN 'active'::service_state
+    WHEN today > valid_until + grace_days(valid_from, valid_until, cap) THEN 'expired'::service_state
     WHEN coalesce(messages_used >= allowance(message_quota, cap), false)
-        OR coalesce(devices_used >= allowance(device_quota, cap), false) THEN 'exhausted'
-    ELSE 'grace'
-END::service_state;
+        OR coalesce(devices_used >= allowance(device_quota, cap), false) THEN 'exhausted'::service_state
+    ELSE 'grace'::service_state
+END;
 -- +goose StatementEnd
 
 -- How usable a state is, lower is better: the order in which a module with several plans picks
