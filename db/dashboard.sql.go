@@ -37,7 +37,7 @@ SELECT
         SELECT v.id, v.name, v.manager,
                count(svc.service_id) FILTER (WHERE svc.state = 'active') AS active,
                count(svc.service_id) FILTER (WHERE svc.state = 'grace') AS grace,
-               count(svc.service_id) FILTER (WHERE svc.state IN ('expired', 'exhausted')) AS readonly,
+               count(svc.service_id) FILTER (WHERE state_read_only(svc.state)) AS readonly,
                count(svc.service_id) FILTER (WHERE svc.state = 'inactive') AS inactive,
                count(svc.service_id) FILTER (WHERE svc.state = 'scheduled') AS scheduled
         FROM visible v LEFT JOIN svc ON svc.company_id = v.id
@@ -46,20 +46,20 @@ SELECT
         SELECT company_id, company_name, service_id, module_name, environment, state, valid_until
         FROM svc
         WHERE valid_until BETWEEN $1::date AND $1::date + 30
-          AND state IN ('active', 'grace', 'exhausted') AND NOT renewed) x)::jsonb AS expiring,
+          AND state_can_view(state) AND NOT renewed) x)::jsonb AS expiring,
     (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.rank, x.rank_date DESC NULLS FIRST, x.grace_days_left, lower(x.company_name), x.module_name), '[]') FROM (
         SELECT company_id, company_name, service_id, module_name, environment, state, valid_until,
                expired_from, grace_days_left,
-               CASE state WHEN 'exhausted' THEN 1 WHEN 'expired' THEN 1 ELSE 2 END AS rank,
+               CASE WHEN state_read_only(state) THEN 1 ELSE 2 END AS rank,
                CASE WHEN state = 'expired' THEN expired_from END AS rank_date
-        FROM svc WHERE state IN ('grace', 'expired', 'exhausted')) x)::jsonb AS attention,
+        FROM svc WHERE state = 'grace' OR state_read_only(state)) x)::jsonb AS attention,
     (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.used * 100 / x.quota DESC, lower(x.company_name), x.module_name), '[]') FROM (
         SELECT svc.company_id, svc.company_name, svc.service_id, svc.module_name, svc.environment, svc.state,
                d.unit, d.used, d.quota
         FROM svc
         CROSS JOIN LATERAL (VALUES ('messages', svc.messages_used, svc.message_quota::bigint),
                                    ('devices', svc.devices_used::bigint, svc.device_quota::bigint)) d (unit, used, quota)
-        WHERE d.quota IS NOT NULL AND d.used * 100 >= d.quota * 80) x)::jsonb AS quotas,
+        WHERE d.quota IS NOT NULL AND quota_nearly_used(d.used, d.quota)) x)::jsonb AS quotas,
     (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.created_at, x.id), '[]') FROM (
         SELECT r.id, r.created_at, r.term_months, v.id AS company_id, v.name AS company_name,
                s.id AS service_id, m.name AS module_name, s.environment, u.name AS requested_by
@@ -91,11 +91,12 @@ type GetStaffDashboardRow struct {
 // The staff home in one round trip: the companies the viewer may see (optionally only those of
 // one account manager) with their services counted by state, and the lists that need
 // attention, each already in order of urgency. States come from service_state at today.
-// expiring: current terms ending within 30 days that are not renewed yet, soonest first.
+// expiring: current terms ending within 30 days that are not renewed yet and that the partner
+// still sees (an inactive service is off already), soonest first.
 // attention: grace, expired and exhausted services; read-only ones first (the partner is
 // blocked): used-up quotas, then expiries, the most recent first; then grace with the fewest
 // days of grace left.
-// quotas: metered dimensions at 80% of their quota or more, fullest first.
+// quotas: metered dimensions at 80% of their quota or more (quota_nearly_used), fullest first.
 // requests: open renewal requests, oldest first.
 // managers: the account managers an admin can filter by.
 func (q *Queries) GetStaffDashboard(ctx context.Context, arg GetStaffDashboardParams) (GetStaffDashboardRow, error) {

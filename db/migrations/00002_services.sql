@@ -58,6 +58,14 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN greatest(lim - used, 0);
 -- +goose StatementEnd
 
+-- 80 % of a quota (SPEC §6): when a partner is warned, and when the dashboard lists the plan.
+-- In exact integer arithmetic; NULL (STRICT) when the dimension is not metered.
+-- +goose StatementBegin
+CREATE FUNCTION quota_nearly_used(used bigint, quota bigint) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN used * 5 >= quota * 4;
+-- +goose StatementEnd
+
 -- SPEC §4, rows 1–7 in order, first match wins. A NULL status means there is no service; a
 -- service without any term has nothing to use and is 'none' too (unless inactive). A NULL quota
 -- means the dimension is not metered and never blocks. Without a day there is no answer (NULL,
@@ -98,6 +106,27 @@ RETURN CASE state
     WHEN 'active' THEN 1 WHEN 'grace' THEN 2 WHEN 'expired' THEN 3 WHEN 'exhausted' THEN 3
     WHEN 'scheduled' THEN 4 WHEN 'inactive' THEN 5 ELSE 6
 END;
+-- +goose StatementEnd
+
+-- What a state allows, as db.ServiceState's CanUse, ReadOnly and CanView say in Go (a test holds
+-- the two to the same answers for every state). Queries classify states with these and never
+-- with lists of their own; a missing state (no day to ask about) allows nothing.
+-- +goose StatementBegin
+CREATE FUNCTION state_can_use(state service_state) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN coalesce(state IN ('active', 'grace'), false);
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE FUNCTION state_read_only(state service_state) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN coalesce(state IN ('expired', 'exhausted'), false);
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE FUNCTION state_can_view(state service_state) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN state_can_use(state) OR state_read_only(state);
 -- +goose StatementEnd
 
 CREATE TABLE modules (
@@ -215,8 +244,12 @@ DROP VIEW service_term_figures;
 DROP TABLE service_terms;
 DROP TABLE services;
 DROP TABLE modules;
+DROP FUNCTION state_can_view(service_state);
+DROP FUNCTION state_read_only(service_state);
+DROP FUNCTION state_can_use(service_state);
 DROP FUNCTION state_usability(service_state);
 DROP FUNCTION service_state(service_status, date, date, integer, integer, bigint, integer, integer, date);
+DROP FUNCTION quota_nearly_used(bigint, bigint);
 DROP FUNCTION remaining(bigint, bigint);
 DROP FUNCTION allowance(integer, integer);
 DROP FUNCTION grace_days(date, date, integer);

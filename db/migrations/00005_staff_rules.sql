@@ -17,7 +17,7 @@ END;
 -- +goose StatementEnd
 
 -- The first day of the term a renewal made today starts (SPEC §3): the day after the current
--- term while the service can still be used (active or grace, as service_state says), else
+-- term while the service can still be used (state_can_use of its state today), else
 -- today. When a term that has not started yet exists (a scheduled grant, or a renewal already
 -- made), the new term follows the last of them, so terms never overlap.
 -- +goose StatementBegin
@@ -26,9 +26,9 @@ LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     SELECT CASE
         WHEN last.valid_from > today THEN last.valid_until + 1
-        WHEN service_state(s.status, cur.valid_from, cur.valid_until, cur.cap_percent,
+        WHEN state_can_use(service_state(s.status, cur.valid_from, cur.valid_until, cur.cap_percent,
                  cur.message_quota, cur.messages_used, cur.device_quota, cur.devices_used,
-                 today) IN ('active', 'grace') THEN cur.valid_until + 1
+                 today)) THEN cur.valid_until + 1
         ELSE today
     END
     FROM services s

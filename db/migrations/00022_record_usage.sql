@@ -153,9 +153,9 @@ BEGIN
         FROM services s
         WHERE s.company_id = p_company_id AND s.module = r.module AND s.environment = p_environment
           AND st.id = current_term_id(s.id, p_today)
-          AND service_state(s.status, st.valid_from, st.valid_until, st.cap_percent,
+          AND state_can_use(service_state(s.status, st.valid_from, st.valid_until, st.cap_percent,
                             st.message_quota, st.messages_used, st.device_quota, st.devices_used,
-                            p_today) IN ('active', 'grace')
+                            p_today))
           AND CASE r.metric
               WHEN 'messages' THEN usage_fits(st.messages_used, r.quantity, st.message_quota, st.cap_percent, 9223372036854775807)
               ELSE usage_fits(st.devices_used, r.quantity, st.device_quota, st.cap_percent, 2147483647)
@@ -187,11 +187,11 @@ BEGIN
         IF counted THEN
             v_code := 'accepted';
             -- Warnings the plan now qualifies for; the unique key keeps the first of each.
-            IF v_state <> 'active' OR v_used * 5 >= v_quota::bigint * 4 THEN
+            IF v_state <> 'active' OR quota_nearly_used(v_used, v_quota) THEN
                 INSERT INTO quota_warnings (term_id, service_id, kind, metric, used, quota, recorded_at)
                 SELECT t.term_id, t.service_id, w.kind, w.metric, v_used, v_quota, p_now
                 FROM (VALUES
-                    ('quota_80'::quota_warning_kind, r.metric, v_quota IS NOT NULL AND v_used * 5 >= v_quota::bigint * 4),
+                    ('quota_80'::quota_warning_kind, r.metric, v_quota IS NOT NULL AND quota_nearly_used(v_used, v_quota)),
                     ('quota_100', r.metric, v_quota IS NOT NULL AND v_used >= v_quota),
                     ('grace', NULL, v_state = 'grace'),
                     ('exhausted', NULL, v_state = 'exhausted')
@@ -202,7 +202,7 @@ BEGIN
         ELSE
             v_code := CASE
                 WHEN v_state = 'none' THEN 'not_subscribed'
-                WHEN v_state IN ('inactive', 'scheduled', 'expired', 'exhausted') THEN v_state::text
+                WHEN NOT state_can_use(v_state) THEN v_state::text
                 WHEN v_used + r.quantity < 0 THEN 'below_zero'
                 ELSE 'would_exceed_allowance'
             END;
