@@ -1,7 +1,8 @@
 -- name: GetStaffDashboard :one
 -- The staff home in one round trip: the companies the viewer may see (optionally only those of
 -- one account manager) with their services counted by state, and the lists that need
--- attention, each already in order of urgency. States come from service_state at today.
+-- attention, each already in order of urgency. States and figures come from service_states at
+-- today.
 -- expiring: current terms ending within 30 days that are not renewed yet and that the partner
 -- still sees (an inactive service is off already), soonest first.
 -- attention: grace, expired and exhausted services; read-only ones first (the partner is
@@ -17,19 +18,14 @@ WITH visible AS (
     WHERE staff_can_see(c.id, sqlc.arg(viewer_id)::bigint)
       AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
 ), svc AS (
-    SELECT v.id AS company_id, v.name AS company_name, s.id AS service_id, s.module, m.name AS module_name,
-           s.environment, st.state, t.valid_until, f.expired_from,
-           t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-           greatest(f.expired_from - sqlc.arg(today)::date, 0) AS grace_days_left,
-           EXISTS (SELECT 1 FROM service_terms n WHERE n.service_id = s.id AND n.valid_from > t.valid_from) AS renewed
+    SELECT v.id AS company_id, v.name AS company_name, ss.service_id, ss.module, m.name AS module_name,
+           ss.environment, ss.state, ss.valid_until, ss.expired_from,
+           ss.message_quota, ss.messages_used, ss.device_quota, ss.devices_used,
+           greatest(ss.expired_from - sqlc.arg(today)::date, 0) AS grace_days_left,
+           EXISTS (SELECT 1 FROM service_terms n WHERE n.service_id = ss.service_id AND n.valid_from > ss.valid_from) AS renewed
     FROM visible v
-    JOIN services s ON s.company_id = v.id
-    JOIN modules m ON m.key = s.module
-    LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
-    LEFT JOIN service_term_figures f ON f.term_id = t.id
-    CROSS JOIN LATERAL (SELECT service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
-        t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-        sqlc.arg(today)::date) AS state) st
+    JOIN service_states(sqlc.arg(today)::date) ss ON ss.company_id = v.id
+    JOIN modules m ON m.key = ss.module
 )
 SELECT
     (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.readonly DESC, x.grace DESC, lower(x.name)), '[]') FROM (
