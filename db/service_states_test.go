@@ -66,6 +66,78 @@ func TestServiceStatesIsInlined(t *testing.T) {
 	}
 }
 
+// TestGraceDaysLeftAgree: the account manager's dashboard and My Services say the same number
+// of days of grace, counting today, and none for a plan in grace because of its quota.
+func TestGraceDaysLeftAgree(t *testing.T) {
+	pool := dbtest.New(t)
+	q := db.New(pool)
+	ctx := context.Background()
+	company := newCompany(t, q, "Graceful")
+	// jan3 ends 2026-03-31; cap 30 gives 27 grace days, so 2026-04-28 is the first expired day
+	byTime, _ := grant(t, q, company, db.ModuleKeySoftware, env(db.EnvironmentSandbox), jan3, 30, 0, 0)
+	// jan6 ends 2026-06-30; 110 of 100 messages is past the quota but within the 30% cap
+	byQuota, used := grant(t, q, company, db.ModuleKeySoftware, env(db.EnvironmentProduction), jan6, 30, 100, 0)
+	setUsage(t, pool, used.ID, 110, 0)
+	admin, err := q.CreateUser(ctx, db.CreateUserParams{Email: "admin@graceful.test", Name: "Ada",
+		PasswordHash: "x", Role: db.UserRoleAdmin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		today       string
+		time, quota int32
+	}{
+		{"2026-04-01", 27, 0},
+		{"2026-04-10", 18, 0},
+		{"2026-04-27", 1, 0},
+		{"2026-04-28", 0, 0},
+	}
+	for _, tt := range tests {
+		today := day(t, tt.today)
+		rows, err := q.ListCompanyServices(ctx, db.ListCompanyServicesParams{CompanyID: company, Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		myServices := map[int64]int32{}
+		for _, r := range rows {
+			if r.ServiceID != nil {
+				myServices[*r.ServiceID] = r.GraceDaysLeft
+			}
+		}
+		dash, err := q.GetStaffDashboard(ctx, db.GetStaffDashboardParams{ViewerID: admin.ID, Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var attention []struct {
+			ServiceID     int64           `json:"service_id"`
+			State         db.ServiceState `json:"state"`
+			GraceDaysLeft int32           `json:"grace_days_left"`
+		}
+		if err := json.Unmarshal(dash.Attention, &attention); err != nil {
+			t.Fatal(err)
+		}
+		dashboard := map[int64]int32{}
+		for _, a := range attention {
+			dashboard[a.ServiceID] = a.GraceDaysLeft
+		}
+		for _, c := range []struct {
+			plan    string
+			service int64
+			want    int32
+		}{{"time grace", byTime.ID, tt.time}, {"quota grace", byQuota.ID, tt.quota}} {
+			got, listed := dashboard[c.service]
+			if !listed {
+				t.Errorf("%s, %s: not on the dashboard's attention list %+v", tt.today, c.plan, attention)
+				continue
+			}
+			if got != c.want || myServices[c.service] != c.want {
+				t.Errorf("%s, %s: grace days left %d on the dashboard, %d on My Services; want %d",
+					tt.today, c.plan, got, myServices[c.service], c.want)
+			}
+		}
+	}
+}
+
 // TestRecordUsageDecidesOnTheRowItLocks: a report that waited for a concurrent one's lock on
 // the term is decided on the row that report left, in every dimension: here a device count
 // uses the plan up while a message report waits, and the message is refused although the

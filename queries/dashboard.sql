@@ -7,7 +7,7 @@
 -- still sees (an inactive service is off already), soonest first.
 -- attention: grace, expired and exhausted services; read-only ones first (the partner is
 -- blocked): used-up quotas, then expiries, the most recent first; then grace with the fewest
--- days of grace left.
+-- days of time-based grace left (grace_days_left, 0 for a plan in grace because of its quota).
 -- quotas: metered dimensions at 80% of their quota or more (quota_nearly_used), fullest first.
 -- requests: open renewal requests, oldest first.
 -- managers: the account managers an admin can filter by.
@@ -20,8 +20,7 @@ WITH visible AS (
 ), svc AS (
     SELECT v.id AS company_id, v.name AS company_name, ss.service_id, ss.module, m.name AS module_name,
            ss.environment, ss.state, ss.valid_until, ss.expired_from,
-           ss.message_quota, ss.messages_used, ss.device_quota, ss.devices_used,
-           greatest(ss.expired_from - sqlc.arg(today)::date, 0) AS grace_days_left,
+           ss.message_quota, ss.messages_used, ss.device_quota, ss.devices_used, ss.grace_days_left,
            EXISTS (SELECT 1 FROM service_terms n WHERE n.service_id = ss.service_id AND n.valid_from > ss.valid_from) AS renewed
     FROM visible v
     JOIN service_states(sqlc.arg(today)::date) ss ON ss.company_id = v.id
