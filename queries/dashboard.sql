@@ -5,9 +5,10 @@
 -- today.
 -- expiring: current terms ending within 30 days that are not renewed yet and that the partner
 -- still sees (an inactive service is off already), soonest first.
--- attention: grace, expired and exhausted services; read-only ones first (the partner is
--- blocked): used-up quotas, then expiries, the most recent first; then grace with the fewest
--- days of time-based grace left (grace_days_left, 0 for a plan in grace because of its quota).
+-- attention: grace, expired and exhausted services, the least usable first (usability): the
+-- read-only ones (the partner is blocked), used-up quotas then expiries, the most recent
+-- first; then grace with the fewest days of time-based grace left (grace_days_left, 0 for a
+-- plan in grace because of its quota).
 -- quotas: metered dimensions at 80% of their quota or more (quota_nearly_used), fullest first.
 -- requests: open renewal requests, oldest first.
 -- managers: the account managers an admin can filter by.
@@ -19,7 +20,7 @@ WITH visible AS (
       AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
 ), svc AS (
     SELECT v.id AS company_id, v.name AS company_name, ss.service_id, ss.module, m.name AS module_name,
-           ss.environment, ss.state, ss.valid_until, ss.expired_from,
+           ss.environment, ss.state, ss.usability, ss.valid_until, ss.expired_from, ss.read_only_since,
            ss.message_quota, ss.messages_used, ss.device_quota, ss.devices_used, ss.grace_days_left,
            EXISTS (SELECT 1 FROM service_terms n WHERE n.service_id = ss.service_id AND n.valid_from > ss.valid_from) AS renewed
     FROM visible v
@@ -41,11 +42,9 @@ SELECT
         FROM svc
         WHERE valid_until BETWEEN sqlc.arg(today)::date AND sqlc.arg(today)::date + 30
           AND state_can_view(state) AND NOT renewed) x)::jsonb AS expiring,
-    (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.rank, x.rank_date DESC NULLS FIRST, x.grace_days_left, lower(x.company_name), x.module_name), '[]') FROM (
-        SELECT company_id, company_name, service_id, module_name, environment, state, valid_until,
-               expired_from, grace_days_left,
-               CASE WHEN state_read_only(state) THEN 1 ELSE 2 END AS rank,
-               CASE WHEN state = 'expired' THEN expired_from END AS rank_date
+    (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.usability DESC, x.read_only_since DESC NULLS FIRST, x.grace_days_left, lower(x.company_name), x.module_name), '[]') FROM (
+        SELECT company_id, company_name, service_id, module_name, environment, state, usability, valid_until,
+               expired_from, read_only_since, grace_days_left
         FROM svc WHERE state = 'grace' OR state_read_only(state)) x)::jsonb AS attention,
     (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.used * 100 / x.quota DESC, lower(x.company_name), x.module_name), '[]') FROM (
         SELECT svc.company_id, svc.company_name, svc.service_id, svc.module_name, svc.environment, svc.state,

@@ -1,10 +1,11 @@
 -- +goose Up
 -- What a partner company may do in each module on a given day, as one value that the query
 -- loading the signed-in user carries, so navigation and module gating cost no extra round trip.
--- Keys: every module by its best plan (state_usability order, as GetCompanyModuleState), and
--- each software/hardware plan as "module:environment". Values: service_id, state, valid_until
--- and, when expired, read_only_since (the first day of 'expired'). A module the company does
--- not hold is 'none'.
+-- Keys: every module by its best plan (the lowest usability, as GetCompanyModuleState picks
+-- it), and each software/hardware plan as "module:environment". Values: service_id, state,
+-- usability (state_usability: lower is more usable, so an area that several modules open can
+-- pick the best of them by the same ranking), valid_until and, when expired, read_only_since
+-- (the first day of 'expired'). A module the company does not hold is 'none'.
 
 -- +goose StatementBegin
 CREATE FUNCTION company_access(company_id bigint, today date) RETURNS jsonb
@@ -27,8 +28,8 @@ BEGIN ATOMIC
         WHERE environment IS NOT NULL
     )
     SELECT coalesce(jsonb_object_agg(key, jsonb_build_object(
-               'service_id', service_id, 'state', state, 'valid_until', valid_until,
-               'read_only_since', read_only_since)), '{}'::jsonb)
+               'service_id', service_id, 'state', state, 'usability', usability,
+               'valid_until', valid_until, 'read_only_since', read_only_since)), '{}'::jsonb)
     FROM keyed;
 END;
 -- +goose StatementEnd
