@@ -49,21 +49,16 @@ const getDevLabConsole = `-- name: GetDevLabConsole :one
 SELECT
     coalesce((
         SELECT jsonb_agg(jsonb_build_object(
-            'service_id', s.id, 'module', s.module, 'module_name', m.name,
-            'state', service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
-                                   t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-                                   $1::date),
-            'valid_until', t.valid_until,
-            'message_quota', t.message_quota, 'messages_used', t.messages_used, 'message_allowance', f.message_allowance,
-            'messages_left_allowance', f.messages_left_allowance,
-            'device_quota', t.device_quota, 'devices_used', t.devices_used, 'device_allowance', f.device_allowance,
-            'devices_left_allowance', f.devices_left_allowance)
+            'service_id', ss.service_id, 'module', ss.module, 'module_name', m.name, 'state', ss.state,
+            'valid_until', ss.valid_until,
+            'message_quota', ss.message_quota, 'messages_used', ss.messages_used, 'message_allowance', ss.message_allowance,
+            'messages_left_allowance', ss.messages_left_allowance,
+            'device_quota', ss.device_quota, 'devices_used', ss.devices_used, 'device_allowance', ss.device_allowance,
+            'devices_left_allowance', ss.devices_left_allowance)
             ORDER BY m.position)
-        FROM services s
-        JOIN modules m ON m.key = s.module
-        LEFT JOIN service_terms t ON t.id = current_term_id(s.id, $1::date)
-        LEFT JOIN service_term_figures f ON f.term_id = t.id
-        WHERE s.company_id = $2 AND s.environment = 'sandbox'), '[]')::jsonb AS plans,
+        FROM service_states($1::date) ss
+        JOIN modules m ON m.key = ss.module
+        WHERE ss.company_id = $2::bigint AND ss.environment = 'sandbox'), '[]')::jsonb AS plans,
     coalesce((
         SELECT jsonb_agg(jsonb_build_object('id', k.id, 'name', k.name, 'prefix', k.prefix,
             'created_at', k.created_at, 'last_used_at', k.last_used_at) ORDER BY k.created_at DESC, k.id DESC)

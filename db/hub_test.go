@@ -8,22 +8,6 @@ import (
 	"partnerportal/db/dbtest"
 )
 
-// TestHubClassificationAgreesWithGo: the SQL that lists the Solutions Hub classifies states
-// exactly as db.ServiceState does in Go, for every state there is.
-func TestHubClassificationAgreesWithGo(t *testing.T) {
-	pool := dbtest.New(t)
-	ctx := context.Background()
-	for _, s := range db.AllServiceStateValues() {
-		var canView, canUse bool
-		if err := pool.QueryRow(ctx, "SELECT state_can_view($1), state_can_use($1)", s).Scan(&canView, &canUse); err != nil {
-			t.Fatal(err)
-		}
-		if canView != s.CanView() || canUse != s.CanUse() {
-			t.Errorf("%s: SQL can view %v, can use %v; Go %v, %v", s, canView, canUse, s.CanView(), s.CanUse())
-		}
-	}
-}
-
 // TestHubVisibleAndPurchasable is SPEC §5 for the Solutions Hub over every pair of states: a
 // listing is visible iff neither the company's Solutions Hub nor the product's plan is hidden,
 // and purchasable iff both can be used.

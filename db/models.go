@@ -1124,6 +1124,38 @@ type Service struct {
 	CreatedAt   time.Time
 }
 
+type ServiceStateRow struct {
+	ServiceID             *int64
+	CompanyID             *int64
+	Module                *ModuleKey
+	Environment           *Environment
+	Status                *ServiceStatus
+	Version               *int32
+	TermID                *int64
+	ValidFrom             *time.Time
+	ValidUntil            *time.Time
+	TermMonths            *int32
+	CapPercent            *int32
+	MessageQuota          *int32
+	MessagesUsed          *int64
+	DeviceQuota           *int32
+	DevicesUsed           *int32
+	TermDays              *int32
+	GraceDays             *int32
+	ExpiredFrom           *time.Time
+	MessageAllowance      *int64
+	DeviceAllowance       *int64
+	MessagesLeft          *int64
+	MessagesLeftAllowance *int64
+	DevicesLeft           *int32
+	DevicesLeftAllowance  *int64
+	State                 *ServiceState
+	DaysLeft              *int32
+	GraceDaysLeft         *int32
+	ReadOnlySince         *time.Time
+	Usability             *int32
+}
+
 type ServiceTerm struct {
 	ID           int64
 	ServiceID    int64

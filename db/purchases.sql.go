@@ -38,14 +38,14 @@ const listConsumerPurchases = `-- name: ListConsumerPurchases :many
 SELECT pu.id, pu.purchased_at, pu.quantity, pu.price::text AS price, (pu.price * pu.quantity)::text AS amount,
        pu.currency, pu.pricing_model,
        l.order_id, p.name, p.slug, p.module, c.name AS company_name, c.slug AS company_slug,
-       st.state, f.expired_from AS released_on
+       -- the partner no longer holding the plan: SPEC §4 row 1
+       coalesce(ss.state, 'none')::service_state AS state, ss.read_only_since AS released_on
 FROM purchases pu
 JOIN products p ON p.id = pu.product_id
 JOIN partner_companies c ON c.id = p.company_id
 LEFT JOIN order_lines l ON l.id = pu.order_line_id
-CROSS JOIN LATERAL (SELECT company_module_state(p.company_id, p.module, p.environment, $1::date)::service_state AS state) st
-LEFT JOIN services s ON s.company_id = p.company_id AND s.module = p.module AND s.environment = p.environment
-LEFT JOIN service_term_figures f ON f.term_id = current_term_id(s.id, $1::date) AND st.state = 'expired'
+LEFT JOIN service_states($1::date) ss
+    ON ss.company_id = p.company_id AND ss.module = p.module AND ss.environment = p.environment
 WHERE pu.consumer_id = $2
 ORDER BY pu.purchased_at DESC, pu.id DESC
 LIMIT 500
@@ -76,8 +76,7 @@ type ListConsumerPurchasesRow struct {
 
 // My purchases: each with its product and company, and whether it can be used today — only
 // while the partner's plan for the product can be (SPEC §5). released_on is the first day of
-// 'expired' when that is why it cannot; other reasons carry no date.
-// joined only when expired, so the date is NULL in every other state
+// 'expired' when that is why it cannot (read_only_since); other reasons carry no date.
 func (q *Queries) ListConsumerPurchases(ctx context.Context, arg ListConsumerPurchasesParams) ([]ListConsumerPurchasesRow, error) {
 	rows, err := q.db.Query(ctx, listConsumerPurchases, arg.Today, arg.ConsumerID)
 	if err != nil {

@@ -19,7 +19,8 @@ JOIN services s ON s.id = w.service_id
 JOIN partner_companies c ON c.id = s.company_id
 JOIN modules m ON m.key = s.module
 WHERE ($1::bigint IS NULL OR c.account_manager_id = $1::bigint)
-  AND w.term_id = current_term_id(s.id, $2::date)
+  AND EXISTS (SELECT 1 FROM service_states($2::date) ss
+              WHERE ss.service_id = s.id AND ss.term_id = w.term_id)
 ORDER BY w.recorded_at DESC, w.id DESC
 LIMIT $3
 `

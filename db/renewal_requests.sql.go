@@ -93,17 +93,14 @@ const listOpenRenewalRequestsForStaff = `-- name: ListOpenRenewalRequestsForStaf
 SELECT r.id, r.service_id, r.message, r.term_months, r.created_at,
        s.company_id, c.name AS company_name, s.module, m.name AS module_name, s.environment, s.version,
        u.name AS requested_by_name,
-       t.term_months AS current_term_months, t.valid_until,
-       service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
-                     t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-                     $1::date)::service_state AS state,
+       ss.term_months AS current_term_months, ss.valid_until, ss.state::service_state AS state,
        renewal_start(s.id, $1::date)::date AS renewal_from
 FROM renewal_requests r
 JOIN services s ON s.id = r.service_id
 JOIN partner_companies c ON c.id = s.company_id
 JOIN modules m ON m.key = s.module
 JOIN users u ON u.id = r.requested_by
-LEFT JOIN service_terms t ON t.id = current_term_id(s.id, $1::date)
+JOIN service_states($1::date) ss ON ss.service_id = s.id
 WHERE r.status = 'open' AND staff_can_see(s.company_id, $2::bigint)
 ORDER BY r.created_at, r.id
 `

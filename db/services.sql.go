@@ -158,21 +158,18 @@ func (q *Queries) CreateServiceTerm(ctx context.Context, arg CreateServiceTermPa
 }
 
 const getCompanyModuleState = `-- name: GetCompanyModuleState :one
-SELECT m.key AS module, s.id AS service_id, s.environment, s.status, st.state,
-       t.valid_from, t.valid_until, t.cap_percent, f.grace_days, ro.expired_from AS read_only_since,
-       t.message_quota, f.message_allowance, t.messages_used,
-       t.device_quota, f.device_allowance, t.devices_used
+SELECT m.key AS module, ss.service_id, ss.environment, ss.status,
+       -- no service: SPEC §4 row 1
+       coalesce(ss.state, 'none')::service_state AS state,
+       ss.valid_from, ss.valid_until, ss.cap_percent, ss.grace_days, ss.read_only_since,
+       ss.message_quota, ss.message_allowance, ss.messages_used,
+       ss.device_quota, ss.device_allowance, ss.devices_used
 FROM modules m
 LEFT JOIN services s ON s.module = m.key AND s.company_id = $1
     AND ($2::environment IS NULL OR s.environment = $2::environment)
-LEFT JOIN service_terms t ON t.id = current_term_id(s.id, $3::date)
-LEFT JOIN service_term_figures f ON f.term_id = t.id
-CROSS JOIN LATERAL (SELECT service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
-    t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-    $3::date)::service_state AS state) st
-LEFT JOIN service_term_figures ro ON ro.term_id = t.id AND st.state = 'expired'
+LEFT JOIN service_states($3::date) ss ON ss.service_id = s.id
 WHERE m.key = $4
-ORDER BY state_usability(st.state), s.environment
+ORDER BY ss.usability, ss.environment
 LIMIT 1
 `
 
@@ -207,9 +204,7 @@ type GetCompanyModuleStateRow struct {
 // state_usability (active > grace > expired = exhausted > scheduled > inactive > none; ties
 // go to the sandbox plan), which is what navigation shows the Products area by. A non-metered
 // module has no environment, so only NULL finds its service.
-// read_only_since is the first day of 'expired' (valid_until + grace_days + 1) when the state
-// is expired, else NULL: an exhausted quota has no date, as usage carries none.
-// joined again only when expired, so the date is NULL in every other state
+// read_only_since is the first day of 'expired' when the state is expired, else NULL.
 func (q *Queries) GetCompanyModuleState(ctx context.Context, arg GetCompanyModuleStateParams) (GetCompanyModuleStateRow, error) {
 	row := q.db.QueryRow(ctx, getCompanyModuleState,
 		arg.CompanyID,
@@ -260,15 +255,13 @@ func (q *Queries) GetService(ctx context.Context, id int64) (Service, error) {
 
 const getServiceForChange = `-- name: GetServiceForChange :one
 SELECT s.id, s.company_id, s.module, m.name AS module_name, m.metered, s.environment, s.status, s.version,
-       t.id AS term_id, t.valid_from, t.valid_until, t.term_months, t.cap_percent,
-       t.message_quota, t.device_quota, t.messages_used, t.devices_used,
-       service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
-                     t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-                     $1::date)::service_state AS state,
+       ss.term_id, ss.valid_from, ss.valid_until, ss.term_months, ss.cap_percent,
+       ss.message_quota, ss.device_quota, ss.messages_used, ss.devices_used,
+       ss.state::service_state AS state,
        renewal_start(s.id, $1::date)::date AS renewal_from
 FROM services s
 JOIN modules m ON m.key = s.module
-LEFT JOIN service_terms t ON t.id = current_term_id(s.id, $1::date)
+JOIN service_states($1::date) ss ON ss.service_id = s.id
 WHERE s.id = $2 AND s.company_id = $3
   AND staff_can_see(s.company_id, $4::bigint)
 FOR UPDATE OF s
@@ -362,39 +355,35 @@ func (q *Queries) GetServiceForUpdate(ctx context.Context, id int64) (Service, e
 
 const listCompanyServices = `-- name: ListCompanyServices :many
 SELECT m.key AS module, m.name AS module_name, m.metered, m.position,
-       s.id AS service_id, s.environment, s.status, s.version,
-       t.id AS term_id, t.valid_from, t.valid_until, t.term_months, t.cap_percent,
-       t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-       service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
-                     t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-                     $1::date)::service_state AS state,
-       f.grace_days, f.expired_from, f.message_allowance, f.device_allowance,
-       coalesce(greatest(t.valid_until - $1::date + 1, 0), 0)::integer AS days_left,
-       coalesce(CASE WHEN $1::date > t.valid_until
-           THEN greatest(f.expired_from - $1::date, 0) END, 0)::integer AS grace_days_left,
-       f.messages_left, f.messages_left_allowance, f.devices_left, f.devices_left_allowance,
+       ss.service_id, ss.environment, ss.status, ss.version,
+       ss.term_id, ss.valid_from, ss.valid_until, ss.term_months, ss.cap_percent,
+       ss.message_quota, ss.messages_used, ss.device_quota, ss.devices_used,
+       -- no service: SPEC §4 row 1
+       coalesce(ss.state, 'none')::service_state AS state,
+       ss.grace_days, ss.expired_from, ss.message_allowance, ss.device_allowance,
+       coalesce(ss.days_left, 0)::integer AS days_left,
+       coalesce(ss.grace_days_left, 0)::integer AS grace_days_left,
+       ss.messages_left, ss.messages_left_allowance, ss.devices_left, ss.devices_left_allowance,
        nt.valid_from AS next_term_from,
        orq.created_at AS open_request_at,
        coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at,
        coalesce(qw.warnings, '[]')::jsonb AS quota_warnings
 FROM modules m
-LEFT JOIN services s ON s.module = m.key AND s.company_id = $2
-LEFT JOIN service_terms t ON t.id = current_term_id(s.id, $1::date)
-LEFT JOIN service_term_figures f ON f.term_id = t.id
+LEFT JOIN service_states($1::date) ss ON ss.module = m.key AND ss.company_id = $2::bigint
 LEFT JOIN service_terms nt ON nt.id = (
     SELECT n.id FROM service_terms n
-    WHERE n.service_id = t.service_id AND n.valid_from > $1::date AND n.valid_from > t.valid_from
+    WHERE n.service_id = ss.service_id AND n.valid_from > $1::date AND n.valid_from > ss.valid_from
     ORDER BY n.valid_from LIMIT 1)
-LEFT JOIN renewal_requests orq ON orq.service_id = s.id AND orq.status = 'open'
+LEFT JOIN renewal_requests orq ON orq.service_id = ss.service_id AND orq.status = 'open'
 LEFT JOIN LATERAL (
     SELECT r.status, r.answer, r.answered_at FROM renewal_requests r
-    WHERE r.service_id = s.id AND r.status <> 'open'
+    WHERE r.service_id = ss.service_id AND r.status <> 'open'
     ORDER BY r.answered_at DESC LIMIT 1) lr ON true
 LEFT JOIN LATERAL (
     SELECT jsonb_agg(jsonb_build_object('kind', w.kind, 'metric', w.metric, 'recorded_at', w.recorded_at)
                      ORDER BY w.recorded_at, w.id) AS warnings
-    FROM quota_warnings w WHERE w.term_id = t.id) qw ON true
-ORDER BY m.position, s.environment
+    FROM quota_warnings w WHERE w.term_id = ss.term_id) qw ON true
+ORDER BY m.position, ss.environment
 `
 
 type ListCompanyServicesParams struct {
@@ -440,11 +429,8 @@ type ListCompanyServicesRow struct {
 }
 
 // My Services: every module of the catalogue, a never-granted one with state 'none', and one
-// row per plan (environment) for software and hardware, each on its current term. State and
-// figures come from the migration's functions, evaluated at the application's day (today).
-// days_left counts today: valid_until − today + 1 while today ≤ valid_until, else 0.
-// grace_days_left counts today too: valid_until + grace_days − today + 1 while
-// valid_until < today ≤ valid_until + grace_days, else 0 (so 0 once it has expired).
+// row per plan (environment) for software and hardware, each on its current term, with its
+// figures and its state at the application's day (today), all from service_states.
 // open_request_at and last_* describe the service's renewal requests.
 // next_term_from is a renewal already made: the first term that starts after both today and
 // the current term.

@@ -63,6 +63,10 @@ func setUsage(t *testing.T, pool *pgxpool.Pool, termID, messages int64, devices 
 
 func env(e db.Environment) *db.Environment { return &e }
 
+// usabilities is state_usability's ranking: lower is more usable, read-only states alike.
+var usabilities = map[db.ServiceState]int32{active: 1, grace: 2, expired: 3, exhausted: 3, scheduled: 4,
+	inactive: 5, db.ServiceStateNone: 6}
+
 // TestListingAgreesWithTheRule runs the table of state_test.go through the queries pages use:
 // one company per case, holding the case's service (a software sandbox plan when the case
 // meters something, Support otherwise).
@@ -133,10 +137,12 @@ func TestListingAgreesWithTheRule(t *testing.T) {
 				key += ":" + string(*plan)
 			}
 			var access db.ServiceState
-			if err := pool.QueryRow(ctx, "SELECT company_access($1, $2)->$3->>'state'", company, today, key).Scan(&access); err != nil {
+			var usability int32
+			if err := pool.QueryRow(ctx, "SELECT a->>'state', (a->>'usability')::integer FROM (SELECT company_access($1, $2)->$3 AS a) x",
+				company, today, key).Scan(&access, &usability); err != nil {
 				t.Fatal(err)
-			} else if access != c.want {
-				t.Errorf("company_access[%s]: %s, want %s", key, access, c.want)
+			} else if access != c.want || usability != usabilities[c.want] {
+				t.Errorf("company_access[%s]: %s with usability %d, want %s with %d", key, access, usability, c.want, usabilities[c.want])
 			}
 			if wantSince := c.want == expired; (got.ReadOnlySince != nil) != wantSince {
 				t.Errorf("read_only_since = %v in state %s", deref(got.ReadOnlySince), got.State)

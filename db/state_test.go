@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -226,6 +227,54 @@ func TestServiceStateClassifiesWithoutRecomputing(t *testing.T) {
 		}
 	}
 }
+
+// TestStateClassesAgreeWithGo: the SQL that lists, filters and meters by state classifies
+// states exactly as db.ServiceState does in Go, for every state there is.
+func TestStateClassesAgreeWithGo(t *testing.T) {
+	pool := dbtest.New(t)
+	ctx := context.Background()
+	for _, s := range append(db.AllServiceStateValues(), "") {
+		var canUse, readOnly, canView bool
+		// "" stands for a missing state (no day to ask about), which allows nothing
+		if err := pool.QueryRow(ctx, "SELECT state_can_use($1), state_read_only($1), state_can_view($1)",
+			&db.NullServiceState{ServiceState: s, Valid: s != ""}).Scan(&canUse, &readOnly, &canView); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := [3]bool{canUse, readOnly, canView}, [3]bool{s.CanUse(), s.ReadOnly(), s.CanView()}; got != want {
+			t.Errorf("%q: SQL can use, read-only, can view %v; Go %v", s, got, want)
+		}
+	}
+}
+
+// TestQuotaNearlyUsed is the 80 % of SPEC §6, in exact arithmetic at its edges.
+func TestQuotaNearlyUsed(t *testing.T) {
+	pool := dbtest.New(t)
+	tests := []struct {
+		used  int64
+		quota *int64
+		want  *bool
+	}{
+		{79, optional[int64](100), ptr(false)},
+		{80, optional[int64](100), ptr(true)},
+		{3, optional[int64](5), ptr(false)},
+		{4, optional[int64](5), ptr(true)},
+		{131, optional[int64](100), ptr(true)},
+		{0, optional[int64](1), ptr(false)},
+		{1, optional[int64](1), ptr(true)},
+		{7, nil, nil},
+	}
+	for _, tt := range tests {
+		var got *bool
+		if err := pool.QueryRow(context.Background(), "SELECT quota_nearly_used($1, $2)", tt.used, tt.quota).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(deref(got)) != fmt.Sprint(deref(tt.want)) {
+			t.Errorf("quota_nearly_used(%d, %v) = %v, want %v", tt.used, deref(tt.quota), deref(got), deref(tt.want))
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
 
 // TestValidUntil checks the calendar arithmetic of the generated column and the term figures.
 func TestValidUntil(t *testing.T) {

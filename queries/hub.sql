@@ -8,9 +8,9 @@
 -- words are the search box's words (hub_search_query); none, or only stop words, match
 -- everything.
 --
--- States are computed set-wise, once per service (the Solutions Hubs and the production plans),
--- with the same building blocks as company_access (current_term_id, service_state); calling
--- company_module_state per company would plan its body again for every call.
+-- States are read set-wise from service_states, once per service (the Solutions Hubs and the
+-- production plans), as company_access reads them; calling company_module_state per company
+-- would plan its body again for every call.
 --
 -- Keyset pagination: every sort is "sort_key DESC, product_id DESC" (relevance: the rank;
 -- newest: when listed; price: minus the price, or the price), and a page is the page_size + 1
@@ -22,12 +22,9 @@ WITH search AS MATERIALIZED (
     SELECT CASE WHEN numnode(t.query) > 0 THEN t.query END AS query
     FROM (SELECT hub_search_query(sqlc.arg(words)::text[]) AS query) t
 ), states AS (
-    SELECT s.company_id, s.module, s.environment,
-           service_state(s.status, t.valid_from, t.valid_until, t.cap_percent, t.message_quota,
-                         t.messages_used, t.device_quota, t.devices_used, sqlc.arg(today)::date) AS state
-    FROM services s
-    LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
-    WHERE s.module = 'solutions_hub' OR s.environment = 'production'
+    SELECT ss.company_id, ss.module, ss.environment, ss.state
+    FROM service_states(sqlc.arg(today)::date) ss
+    WHERE ss.module = 'solutions_hub' OR ss.environment = 'production'
 ), plans AS (
     -- the production plans whose listings are visible, each with its company's Solutions Hub
     -- (a company holds one, so max() over the company picks it)

@@ -22,8 +22,8 @@ WHERE c.id = sqlc.arg(id) AND staff_can_see(c.id, sqlc.arg(viewer_id)::bigint);
 
 -- name: GetStaffPartnerPage :one
 -- Everything the staff partner page shows, in one round trip; no row when the viewer may not
--- see the company. Each service is on its current term with the state at today (service_state),
--- its term history and its open renewal request; renewal_from is where a renewal made today
+-- see the company. Each service is on its current term with its figures and state at today
+-- (service_states), its term history and its open renewal request; renewal_from is where a renewal made today
 -- starts. The timeline is the company's latest audit events. JSON keys are read by
 -- web/admin_partner_data.go.
 SELECT c.id, c.name, c.is_hardware, c.is_software, c.account_manager_id,
@@ -32,27 +32,22 @@ SELECT c.id, c.name, c.is_hardware, c.is_software, c.account_manager_id,
             SELECT u.id, u.name, u.email, u.disabled_at IS NOT NULL AS disabled
             FROM users u WHERE u.company_id = c.id) x)::jsonb AS users,
        (SELECT coalesce(jsonb_agg(to_jsonb(sv) ORDER BY sv.position, sv.environment), '[]') FROM (
-            SELECT s.id, s.module, m.name AS module_name, m.metered, m.position, s.environment, s.status, s.version,
-                   st.state, t.id AS term_id, t.valid_from, t.valid_until, t.term_months, t.cap_percent,
-                   t.message_quota, t.device_quota, t.messages_used, t.devices_used,
-                   f.message_allowance, f.device_allowance, f.expired_from,
-                   renewal_start(s.id, sqlc.arg(today)::date) AS renewal_from,
+            SELECT ss.service_id AS id, ss.module, m.name AS module_name, m.metered, m.position, ss.environment,
+                   ss.status, ss.version, ss.state, ss.term_id, ss.valid_from, ss.valid_until, ss.term_months,
+                   ss.cap_percent, ss.message_quota, ss.device_quota, ss.messages_used, ss.devices_used,
+                   ss.message_allowance, ss.device_allowance, ss.expired_from,
+                   renewal_start(ss.service_id, sqlc.arg(today)::date) AS renewal_from,
                    (SELECT coalesce(jsonb_agg(to_jsonb(h) ORDER BY h.valid_from DESC), '[]') FROM (
                         SELECT ht.id, ht.valid_from, ht.valid_until, ht.term_months, ht.cap_percent,
                                ht.message_quota, ht.device_quota, ht.messages_used, ht.devices_used
-                        FROM service_terms ht WHERE ht.service_id = s.id) h) AS terms,
+                        FROM service_terms ht WHERE ht.service_id = ss.service_id) h) AS terms,
                    (SELECT to_jsonb(o) FROM (
                         SELECT r.id, r.term_months, r.message, r.created_at, ru.name AS requested_by
                         FROM renewal_requests r JOIN users ru ON ru.id = r.requested_by
-                        WHERE r.service_id = s.id AND r.status = 'open') o) AS open_request
-            FROM services s
-            JOIN modules m ON m.key = s.module
-            LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
-            LEFT JOIN service_term_figures f ON f.term_id = t.id
-            CROSS JOIN LATERAL (SELECT service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
-                t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-                sqlc.arg(today)::date) AS state) st
-            WHERE s.company_id = c.id) sv)::jsonb AS services,
+                        WHERE r.service_id = ss.service_id AND r.status = 'open') o) AS open_request
+            FROM service_states(sqlc.arg(today)::date) ss
+            JOIN modules m ON m.key = ss.module
+            WHERE ss.company_id = c.id) sv)::jsonb AS services,
        (SELECT coalesce(jsonb_agg(to_jsonb(e) ORDER BY e.at DESC, e.id DESC), '[]') FROM (
             SELECT ev.id, ev.at, ev.action, ev.subject, ev.before, ev.after, a.name AS actor_name
             FROM audit_events ev JOIN users a ON a.id = ev.actor_id

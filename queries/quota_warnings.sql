@@ -9,6 +9,7 @@ JOIN services s ON s.id = w.service_id
 JOIN partner_companies c ON c.id = s.company_id
 JOIN modules m ON m.key = s.module
 WHERE (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
-  AND w.term_id = current_term_id(s.id, sqlc.arg(today)::date)
+  AND EXISTS (SELECT 1 FROM service_states(sqlc.arg(today)::date) ss
+              WHERE ss.service_id = s.id AND ss.term_id = w.term_id)
 ORDER BY w.recorded_at DESC, w.id DESC
 LIMIT sqlc.arg(max_rows);

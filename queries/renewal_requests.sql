@@ -6,17 +6,14 @@
 SELECT r.id, r.service_id, r.message, r.term_months, r.created_at,
        s.company_id, c.name AS company_name, s.module, m.name AS module_name, s.environment, s.version,
        u.name AS requested_by_name,
-       t.term_months AS current_term_months, t.valid_until,
-       service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
-                     t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-                     sqlc.arg(today)::date)::service_state AS state,
+       ss.term_months AS current_term_months, ss.valid_until, ss.state::service_state AS state,
        renewal_start(s.id, sqlc.arg(today)::date)::date AS renewal_from
 FROM renewal_requests r
 JOIN services s ON s.id = r.service_id
 JOIN partner_companies c ON c.id = s.company_id
 JOIN modules m ON m.key = s.module
 JOIN users u ON u.id = r.requested_by
-LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
+JOIN service_states(sqlc.arg(today)::date) ss ON ss.service_id = s.id
 WHERE r.status = 'open' AND staff_can_see(s.company_id, sqlc.arg(viewer_id)::bigint)
 ORDER BY r.created_at, r.id;
 

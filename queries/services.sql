@@ -1,49 +1,42 @@
 -- name: ListCompanyServices :many
 -- My Services: every module of the catalogue, a never-granted one with state 'none', and one
--- row per plan (environment) for software and hardware, each on its current term. State and
--- figures come from the migration's functions, evaluated at the application's day (today).
--- days_left counts today: valid_until − today + 1 while today ≤ valid_until, else 0.
--- grace_days_left counts today too: valid_until + grace_days − today + 1 while
--- valid_until < today ≤ valid_until + grace_days, else 0 (so 0 once it has expired).
+-- row per plan (environment) for software and hardware, each on its current term, with its
+-- figures and its state at the application's day (today), all from service_states.
 -- open_request_at and last_* describe the service's renewal requests.
 -- next_term_from is a renewal already made: the first term that starts after both today and
 -- the current term.
 SELECT m.key AS module, m.name AS module_name, m.metered, m.position,
-       s.id AS service_id, s.environment, s.status, s.version,
-       t.id AS term_id, t.valid_from, t.valid_until, t.term_months, t.cap_percent,
-       t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-       service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
-                     t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-                     sqlc.arg(today)::date)::service_state AS state,
-       f.grace_days, f.expired_from, f.message_allowance, f.device_allowance,
-       coalesce(greatest(t.valid_until - sqlc.arg(today)::date + 1, 0), 0)::integer AS days_left,
-       coalesce(CASE WHEN sqlc.arg(today)::date > t.valid_until
-           THEN greatest(f.expired_from - sqlc.arg(today)::date, 0) END, 0)::integer AS grace_days_left,
-       f.messages_left, f.messages_left_allowance, f.devices_left, f.devices_left_allowance,
+       ss.service_id, ss.environment, ss.status, ss.version,
+       ss.term_id, ss.valid_from, ss.valid_until, ss.term_months, ss.cap_percent,
+       ss.message_quota, ss.messages_used, ss.device_quota, ss.devices_used,
+       -- no service: SPEC §4 row 1
+       coalesce(ss.state, 'none')::service_state AS state,
+       ss.grace_days, ss.expired_from, ss.message_allowance, ss.device_allowance,
+       coalesce(ss.days_left, 0)::integer AS days_left,
+       coalesce(ss.grace_days_left, 0)::integer AS grace_days_left,
+       ss.messages_left, ss.messages_left_allowance, ss.devices_left, ss.devices_left_allowance,
        nt.valid_from AS next_term_from,
        orq.created_at AS open_request_at,
        coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at,
        coalesce(qw.warnings, '[]')::jsonb AS quota_warnings
 FROM modules m
-LEFT JOIN services s ON s.module = m.key AND s.company_id = sqlc.arg(company_id)
-LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
-LEFT JOIN service_term_figures f ON f.term_id = t.id
+LEFT JOIN service_states(sqlc.arg(today)::date) ss ON ss.module = m.key AND ss.company_id = sqlc.arg(company_id)::bigint
 LEFT JOIN service_terms nt ON nt.id = (
     SELECT n.id FROM service_terms n
-    WHERE n.service_id = t.service_id AND n.valid_from > sqlc.arg(today)::date AND n.valid_from > t.valid_from
+    WHERE n.service_id = ss.service_id AND n.valid_from > sqlc.arg(today)::date AND n.valid_from > ss.valid_from
     ORDER BY n.valid_from LIMIT 1)
 -- the open renewal request, if any, and the latest answered one
-LEFT JOIN renewal_requests orq ON orq.service_id = s.id AND orq.status = 'open'
+LEFT JOIN renewal_requests orq ON orq.service_id = ss.service_id AND orq.status = 'open'
 LEFT JOIN LATERAL (
     SELECT r.status, r.answer, r.answered_at FROM renewal_requests r
-    WHERE r.service_id = s.id AND r.status <> 'open'
+    WHERE r.service_id = ss.service_id AND r.status <> 'open'
     ORDER BY r.answered_at DESC LIMIT 1) lr ON true
 -- the current term's quota warnings (80%, 100%, grace, exhausted), oldest first
 LEFT JOIN LATERAL (
     SELECT jsonb_agg(jsonb_build_object('kind', w.kind, 'metric', w.metric, 'recorded_at', w.recorded_at)
                      ORDER BY w.recorded_at, w.id) AS warnings
-    FROM quota_warnings w WHERE w.term_id = t.id) qw ON true
-ORDER BY m.position, s.environment;
+    FROM quota_warnings w WHERE w.term_id = ss.term_id) qw ON true
+ORDER BY m.position, ss.environment;
 
 -- name: GetCompanyModuleState :one
 -- The state of one module for a company, with what a read-only banner says. For software and
@@ -51,24 +44,19 @@ ORDER BY m.position, s.environment;
 -- state_usability (active > grace > expired = exhausted > scheduled > inactive > none; ties
 -- go to the sandbox plan), which is what navigation shows the Products area by. A non-metered
 -- module has no environment, so only NULL finds its service.
--- read_only_since is the first day of 'expired' (valid_until + grace_days + 1) when the state
--- is expired, else NULL: an exhausted quota has no date, as usage carries none.
-SELECT m.key AS module, s.id AS service_id, s.environment, s.status, st.state,
-       t.valid_from, t.valid_until, t.cap_percent, f.grace_days, ro.expired_from AS read_only_since,
-       t.message_quota, f.message_allowance, t.messages_used,
-       t.device_quota, f.device_allowance, t.devices_used
+-- read_only_since is the first day of 'expired' when the state is expired, else NULL.
+SELECT m.key AS module, ss.service_id, ss.environment, ss.status,
+       -- no service: SPEC §4 row 1
+       coalesce(ss.state, 'none')::service_state AS state,
+       ss.valid_from, ss.valid_until, ss.cap_percent, ss.grace_days, ss.read_only_since,
+       ss.message_quota, ss.message_allowance, ss.messages_used,
+       ss.device_quota, ss.device_allowance, ss.devices_used
 FROM modules m
 LEFT JOIN services s ON s.module = m.key AND s.company_id = sqlc.arg(company_id)
     AND (sqlc.narg(environment)::environment IS NULL OR s.environment = sqlc.narg(environment)::environment)
-LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
-LEFT JOIN service_term_figures f ON f.term_id = t.id
-CROSS JOIN LATERAL (SELECT service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
-    t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-    sqlc.arg(today)::date)::service_state AS state) st
--- joined again only when expired, so the date is NULL in every other state
-LEFT JOIN service_term_figures ro ON ro.term_id = t.id AND st.state = 'expired'
+LEFT JOIN service_states(sqlc.arg(today)::date) ss ON ss.service_id = s.id
 WHERE m.key = sqlc.arg(module)
-ORDER BY state_usability(st.state), s.environment
+ORDER BY ss.usability, ss.environment
 LIMIT 1;
 
 -- name: GetService :one
@@ -131,15 +119,13 @@ ORDER BY r.created_at DESC, r.id DESC;
 -- is the "after" of the audit record, with the state the database computes. renewal_from is
 -- where a renewal made today starts (renewal_start, SPEC §3).
 SELECT s.id, s.company_id, s.module, m.name AS module_name, m.metered, s.environment, s.status, s.version,
-       t.id AS term_id, t.valid_from, t.valid_until, t.term_months, t.cap_percent,
-       t.message_quota, t.device_quota, t.messages_used, t.devices_used,
-       service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
-                     t.message_quota, t.messages_used, t.device_quota, t.devices_used,
-                     sqlc.arg(today)::date)::service_state AS state,
+       ss.term_id, ss.valid_from, ss.valid_until, ss.term_months, ss.cap_percent,
+       ss.message_quota, ss.device_quota, ss.messages_used, ss.devices_used,
+       ss.state::service_state AS state,
        renewal_start(s.id, sqlc.arg(today)::date)::date AS renewal_from
 FROM services s
 JOIN modules m ON m.key = s.module
-LEFT JOIN service_terms t ON t.id = current_term_id(s.id, sqlc.arg(today)::date)
+JOIN service_states(sqlc.arg(today)::date) ss ON ss.service_id = s.id
 WHERE s.id = sqlc.arg(id) AND s.company_id = sqlc.arg(company_id)
   AND staff_can_see(s.company_id, sqlc.arg(viewer_id)::bigint)
 FOR UPDATE OF s;

@@ -17,26 +17,23 @@ END;
 -- +goose StatementEnd
 
 -- The first day of the term a renewal made today starts (SPEC §3): the day after the current
--- term while the service can still be used (active or grace, as service_state says), else
--- today. When a term that has not started yet exists (a scheduled grant, or a renewal already
--- made), the new term follows the last of them, so terms never overlap.
+-- term while the service can still be used (state_can_use of its state today), else today.
+-- When a term that has not started yet exists (a scheduled grant, or a renewal already made),
+-- the new term follows the last of them, so terms never overlap.
 -- +goose StatementBegin
 CREATE FUNCTION renewal_start(service_id bigint, today date) RETURNS date
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     SELECT CASE
         WHEN last.valid_from > today THEN last.valid_until + 1
-        WHEN service_state(s.status, cur.valid_from, cur.valid_until, cur.cap_percent,
-                 cur.message_quota, cur.messages_used, cur.device_quota, cur.devices_used,
-                 today) IN ('active', 'grace') THEN cur.valid_until + 1
+        WHEN state_can_use(ss.state) THEN ss.valid_until + 1
         ELSE today
     END
-    FROM services s
-    LEFT JOIN service_terms cur ON cur.id = current_term_id(s.id, today)
+    FROM service_states(today) ss
     LEFT JOIN LATERAL (
         SELECT l.valid_from, l.valid_until FROM service_terms l
-        WHERE l.service_id = s.id ORDER BY l.valid_from DESC LIMIT 1) last ON true
-    WHERE s.id = renewal_start.service_id;
+        WHERE l.service_id = ss.service_id ORDER BY l.valid_from DESC LIMIT 1) last ON true
+    WHERE ss.service_id = renewal_start.service_id;
 END;
 -- +goose StatementEnd
 

@@ -1,24 +1,21 @@
 -- +goose Up
 -- What SPEC §5 makes of states in the Solutions Hub, on top of the state rule of 00002. Nothing
--- here decides a state: company_module_state only looks up the service and its current term
--- (current_term_id) and asks service_state, exactly as company_access does; the functions after
--- it only classify states, as db.ServiceState's CanView and CanUse do in Go (a test holds the two
--- to the same answers for every state).
+-- here decides a state: company_module_state only looks the plan up in service_states, exactly
+-- as company_access does; the functions after it only classify states, with state_can_view and
+-- state_can_use (00002).
 
 -- The state of a company's service for a module (and, for software and hardware, one
--- environment's plan) on a day: 'none' when the company does not hold it.
+-- environment's plan) on a day: 'none' when the company does not hold it (SPEC §4 row 1).
 -- +goose StatementBegin
 CREATE FUNCTION company_module_state(company_id bigint, module module_key, environment environment, today date)
 RETURNS service_state
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-    SELECT service_state(s.status, t.valid_from, t.valid_until, t.cap_percent,
-                         t.message_quota, t.messages_used, t.device_quota, t.devices_used, today)
+    SELECT coalesce(ss.state, 'none')
     FROM (SELECT) AS one
-    LEFT JOIN services s ON s.company_id = company_module_state.company_id
-        AND s.module = company_module_state.module
-        AND s.environment IS NOT DISTINCT FROM company_module_state.environment
-    LEFT JOIN service_terms t ON t.id = current_term_id(s.id, today);
+    LEFT JOIN service_states(today) ss ON ss.company_id = company_module_state.company_id
+        AND ss.module = company_module_state.module
+        AND ss.environment IS NOT DISTINCT FROM company_module_state.environment;
 END;
 -- +goose StatementEnd
 
@@ -27,20 +24,6 @@ END;
 CREATE FUNCTION hub_state(company_id bigint, today date) RETURNS service_state
 LANGUAGE sql STABLE PARALLEL SAFE
 RETURN company_module_state(company_id, 'solutions_hub', NULL, today);
--- +goose StatementEnd
-
--- Shown at all, usable or read-only (db.ServiceState.CanView).
--- +goose StatementBegin
-CREATE FUNCTION state_can_view(state service_state) RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN coalesce(state IN ('active', 'grace', 'expired', 'exhausted'), false);
--- +goose StatementEnd
-
--- Usable (db.ServiceState.CanUse).
--- +goose StatementBegin
-CREATE FUNCTION state_can_use(state service_state) RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN coalesce(state IN ('active', 'grace'), false);
 -- +goose StatementEnd
 
 -- SPEC §5: a listing is visible in the Hub iff neither its company's Solutions Hub nor its
@@ -77,7 +60,5 @@ ALTER TABLE partner_companies DROP COLUMN slug;
 DROP FUNCTION company_slug(text);
 DROP FUNCTION hub_purchasable(service_state, service_state);
 DROP FUNCTION hub_visible(service_state, service_state);
-DROP FUNCTION state_can_use(service_state);
-DROP FUNCTION state_can_view(service_state);
 DROP FUNCTION hub_state(bigint, date);
 DROP FUNCTION company_module_state(bigint, module_key, environment, date);

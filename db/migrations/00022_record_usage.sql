@@ -1,10 +1,11 @@
 -- +goose Up
 -- Metering (SPEC §5 "Usage"): a report is accepted only while its plan can be used and
--- used + quantity ≤ allowance, decided by one conditional UPDATE of the current term whose WHERE
--- clause is the state rule itself (service_state, allowance), evaluated at the application's
--- day. When it updates no row, a read that follows explains why. PostgreSQL's row lock on the
--- term makes concurrent reports queue on it, and each re-checks the WHERE clause against the
--- row the previous one left: no interleaving can pass the allowance or lose a count.
+-- used + quantity ≤ allowance, decided by one conditional UPDATE of the current term (as
+-- service_states finds it) whose WHERE clause is the state rule itself (term_state, allowance)
+-- over the row it updates, evaluated at the application's day. When it updates no row, a read
+-- of service_states that follows explains why. PostgreSQL's row lock on the term makes
+-- concurrent reports queue on it, and each re-checks the WHERE clause against the row the
+-- previous one left: no interleaving can pass the allowance or lose a count.
 --
 -- The answer to a report (its HTTP status and JSON body) is written here too, by the same
 -- statement that counts it and stores it under its idempotency key: the bytes replayed are the
@@ -120,10 +121,10 @@ BEGIN
     -- Lock the terms this batch may count against in id order, so that batches touching
     -- several plans cannot deadlock each other (one plan needs no more than its update).
     IF cardinality(claimed_ids) > 0 AND modules > 1 THEN
-        PERFORM 1 FROM services s
-        JOIN service_terms st ON st.id = current_term_id(s.id, p_today)
-        WHERE s.company_id = p_company_id AND s.environment = p_environment
-          AND s.module IN (SELECT (e ->> 'module')::module_key FROM jsonb_array_elements(p_reports) e)
+        PERFORM 1 FROM service_states(p_today) ss
+        JOIN service_terms st ON st.id = ss.term_id
+        WHERE ss.company_id = p_company_id AND ss.environment = p_environment
+          AND ss.module IN (SELECT (e ->> 'module')::module_key FROM jsonb_array_elements(p_reports) e)
         ORDER BY st.id
         FOR UPDATE OF st;
     END IF;
@@ -146,37 +147,38 @@ BEGIN
             CONTINUE;
         END IF;
 
-        -- The one conditional update.
+        -- The one conditional update. The state is asked of st itself, not read from ss: after
+        -- waiting for a concurrent report's lock, PostgreSQL re-checks this WHERE clause on the
+        -- newest version of st only (ss keeps the version this statement first read), and a
+        -- report must be refused once the other dimension, or a lowered quota, used the plan up.
         UPDATE service_terms st
         SET messages_used = st.messages_used + CASE WHEN r.metric = 'messages' THEN r.quantity ELSE 0 END,
             devices_used = st.devices_used + CASE WHEN r.metric = 'devices' THEN r.quantity::integer ELSE 0 END
-        FROM services s
-        WHERE s.company_id = p_company_id AND s.module = r.module AND s.environment = p_environment
-          AND st.id = current_term_id(s.id, p_today)
-          AND service_state(s.status, st.valid_from, st.valid_until, st.cap_percent,
-                            st.message_quota, st.messages_used, st.device_quota, st.devices_used,
-                            p_today) IN ('active', 'grace')
+        FROM service_states(p_today) ss
+        WHERE ss.company_id = p_company_id AND ss.module = r.module AND ss.environment = p_environment
+          AND st.id = ss.term_id
+          AND state_can_use(term_state(ss.status, st, p_today))
           AND CASE r.metric
               WHEN 'messages' THEN usage_fits(st.messages_used, r.quantity, st.message_quota, st.cap_percent, 9223372036854775807)
               ELSE usage_fits(st.devices_used, r.quantity, st.device_quota, st.cap_percent, 2147483647)
           END
-        RETURNING st.id AS term_id, s.id AS service_id, s.status, st.valid_from, st.valid_until, st.cap_percent,
-                  st.message_quota, st.messages_used, st.device_quota, st.devices_used
+        RETURNING st.id AS term_id, ss.service_id, term_state(ss.status, st, p_today) AS state, st.valid_until,
+                  st.cap_percent, st.message_quota, st.messages_used, st.device_quota, st.devices_used
         INTO t;
         counted := FOUND;
 
         IF NOT counted THEN
             -- Why not: the plan as it stands now.
-            SELECT st.id AS term_id, s.id AS service_id, s.status, st.valid_from, st.valid_until, st.cap_percent,
-                   st.message_quota, st.messages_used, st.device_quota, st.devices_used
+            SELECT ss.term_id, ss.service_id, coalesce(ss.state, 'none') AS state, ss.valid_until,
+                   ss.cap_percent, ss.message_quota, ss.messages_used, ss.device_quota, ss.devices_used
             INTO t
-            FROM (SELECT 1) AS one
-            LEFT JOIN services s ON s.company_id = p_company_id AND s.module = r.module AND s.environment = p_environment
-            LEFT JOIN service_terms st ON st.id = current_term_id(s.id, p_today);
+            FROM (SELECT) AS one
+            -- no plan: SPEC §4 row 1
+            LEFT JOIN service_states(p_today) ss
+                ON ss.company_id = p_company_id AND ss.module = r.module AND ss.environment = p_environment;
         END IF;
 
-        v_state := service_state(t.status, t.valid_from, t.valid_until, t.cap_percent,
-                                 t.message_quota, t.messages_used, t.device_quota, t.devices_used, p_today);
+        v_state := t.state;
         IF r.metric = 'messages' THEN
             v_used := t.messages_used; v_quota := t.message_quota;
         ELSE
@@ -187,11 +189,11 @@ BEGIN
         IF counted THEN
             v_code := 'accepted';
             -- Warnings the plan now qualifies for; the unique key keeps the first of each.
-            IF v_state <> 'active' OR v_used * 5 >= v_quota::bigint * 4 THEN
+            IF v_state <> 'active' OR quota_nearly_used(v_used, v_quota) THEN
                 INSERT INTO quota_warnings (term_id, service_id, kind, metric, used, quota, recorded_at)
                 SELECT t.term_id, t.service_id, w.kind, w.metric, v_used, v_quota, p_now
                 FROM (VALUES
-                    ('quota_80'::quota_warning_kind, r.metric, v_quota IS NOT NULL AND v_used * 5 >= v_quota::bigint * 4),
+                    ('quota_80'::quota_warning_kind, r.metric, v_quota IS NOT NULL AND quota_nearly_used(v_used, v_quota)),
                     ('quota_100', r.metric, v_quota IS NOT NULL AND v_used >= v_quota),
                     ('grace', NULL, v_state = 'grace'),
                     ('exhausted', NULL, v_state = 'exhausted')
@@ -202,7 +204,7 @@ BEGIN
         ELSE
             v_code := CASE
                 WHEN v_state = 'none' THEN 'not_subscribed'
-                WHEN v_state IN ('inactive', 'scheduled', 'expired', 'exhausted') THEN v_state::text
+                WHEN NOT state_can_use(v_state) THEN v_state::text
                 WHEN v_used + r.quantity < 0 THEN 'below_zero'
                 ELSE 'would_exceed_allowance'
             END;
