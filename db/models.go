@@ -932,6 +932,17 @@ type CartLine struct {
 	UpdatedAt    time.Time
 }
 
+type CompanyAccessRow struct {
+	Key           *string
+	Module        *ModuleKey
+	Environment   *Environment
+	ServiceID     *int64
+	State         *ServiceState
+	Usability     *int32
+	ValidUntil    *time.Time
+	ReadOnlySince *time.Time
+}
+
 type DevlabDevice struct {
 	ID        int64
 	CompanyID int64

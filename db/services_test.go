@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -138,7 +140,7 @@ func TestListingAgreesWithTheRule(t *testing.T) {
 			}
 			var access db.ServiceState
 			var usability int32
-			if err := pool.QueryRow(ctx, "SELECT a->>'state', (a->>'usability')::integer FROM (SELECT company_access($1, $2)->$3 AS a) x",
+			if err := pool.QueryRow(ctx, "SELECT state, usability FROM company_access($1, $2) WHERE key = $3",
 				company, today, key).Scan(&access, &usability); err != nil {
 				t.Fatal(err)
 			} else if access != c.want || usability != usabilities[c.want] {
@@ -445,5 +447,50 @@ func TestGetCompanyModuleStatePicksTheBestPlan(t *testing.T) {
 			t.Errorf("%s (%v) on %s: %s, plan %v, read-only since %s; want %s, %s, %s", tt.module, deref(tt.env),
 				tt.today, got.State, deref(got.Environment), dates(got.ReadOnlySince), tt.want, tt.wantEnv, tt.wantSince)
 		}
+	}
+}
+
+// TestLoadSessionUserReadsWhatTheQueriesRead: the batch that loads the signed-in user reads
+// by position into the generated row types; it must give exactly what the two queries give on
+// their own, for a partner (with access rows), a consumer and an unknown id.
+func TestLoadSessionUserReadsWhatTheQueriesRead(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := dbtest.New(t)
+	q := db.New(pool)
+	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	company := newCompany(t, q, "Batch Co")
+	grant(t, q, company, db.ModuleKeySoftware, env(db.EnvironmentSandbox), term{from: "2026-11-01", months: 3}, 0, 100, 0)
+	grant(t, q, company, db.ModuleKeySoftware, env(db.EnvironmentProduction), term{from: "2026-11-01", months: 3}, 0, 100, 0)
+	partner, err := q.CreateUser(ctx, db.CreateUserParams{Email: "batch@example.com", Name: "Batch", PasswordHash: "x", Role: db.UserRolePartner, CompanyID: &company})
+	if err != nil {
+		t.Fatal(err)
+	}
+	consumer, err := q.CreateUser(ctx, db.CreateUserParams{Email: "shopper@example.com", Name: "Shopper", PasswordHash: "x", Role: db.UserRoleConsumer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{partner.ID, consumer.ID} {
+		got, err := db.LoadSessionUser(ctx, pool, id, today)
+		if err != nil {
+			t.Fatalf("LoadSessionUser(%d): %v", id, err)
+		}
+		wantUser, err := q.GetSessionUser(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantAccess, err := q.ListSessionCompanyAccess(ctx, db.ListSessionCompanyAccessParams{ID: id, Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(db.SessionUser{GetSessionUserRow: wantUser, Access: wantAccess}, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("LoadSessionUser(%d) differs from the queries (-want +got):\n%s", id, diff)
+		}
+	}
+	if got, _ := db.LoadSessionUser(ctx, pool, partner.ID, today); len(got.Access) != 7+2 {
+		t.Errorf("partner access has %d rows, want one per module and one per software/hardware plan held (9)", len(got.Access))
+	}
+	if _, err := db.LoadSessionUser(ctx, pool, 1<<40, today); !errors.Is(err, pgx.ErrNoRows) {
+		t.Errorf("unknown user: err = %v, want pgx.ErrNoRows", err)
 	}
 }

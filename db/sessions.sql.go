@@ -7,6 +7,7 @@ package db
 
 import (
 	"context"
+	"time"
 )
 
 const deleteExpiredSessions = `-- name: DeleteExpiredSessions :execrows
@@ -20,4 +21,97 @@ func (q *Queries) DeleteExpiredSessions(ctx context.Context) (int64, error) {
 		return 0, err
 	}
 	return result.RowsAffected(), nil
+}
+
+const getSessionUser = `-- name: GetSessionUser :one
+SELECT u.id, u.email, u.name, u.role, u.company_id, u.disabled_at, u.session_epoch,
+       coalesce(c.name, '')::text AS company_name,
+       CASE WHEN u.role = 'consumer' THEN (SELECT coalesce(sum(cl.quantity), 0) FROM cart_lines cl
+            WHERE cl.owner = cart_owner(u.id, NULL)) ELSE 0 END::integer AS cart_count
+FROM users u
+LEFT JOIN partner_companies c ON c.id = u.company_id
+WHERE u.id = $1
+`
+
+type GetSessionUserRow struct {
+	ID           int64
+	Email        string
+	Name         string
+	Role         UserRole
+	CompanyID    *int64
+	DisabledAt   *time.Time
+	SessionEpoch int32
+	CompanyName  string
+	CartCount    int32
+}
+
+// The signed-in user of a request, with their company's name for the header and, for
+// consumers, the number of items in their cart. db.LoadSessionUser sends it in one batch with
+// ListSessionCompanyAccess.
+func (q *Queries) GetSessionUser(ctx context.Context, id int64) (GetSessionUserRow, error) {
+	row := q.db.QueryRow(ctx, getSessionUser, id)
+	var i GetSessionUserRow
+	err := row.Scan(
+		&i.ID,
+		&i.Email,
+		&i.Name,
+		&i.Role,
+		&i.CompanyID,
+		&i.DisabledAt,
+		&i.SessionEpoch,
+		&i.CompanyName,
+		&i.CartCount,
+	)
+	return i, err
+}
+
+const listSessionCompanyAccess = `-- name: ListSessionCompanyAccess :many
+SELECT a.key::text AS key, a.service_id, a.state::service_state AS state, a.usability::integer AS usability,
+       a.valid_until, a.read_only_since
+FROM users u
+CROSS JOIN LATERAL company_access(u.company_id, $1::date) a
+WHERE u.id = $2 AND u.company_id IS NOT NULL
+`
+
+type ListSessionCompanyAccessParams struct {
+	Today time.Time
+	ID    int64
+}
+
+type ListSessionCompanyAccessRow struct {
+	Key           string
+	ServiceID     *int64
+	State         ServiceState
+	Usability     int32
+	ValidUntil    *time.Time
+	ReadOnlySince *time.Time
+}
+
+// What the company of the user id may do in each module and plan today (company_access);
+// no rows for users without a company.
+func (q *Queries) ListSessionCompanyAccess(ctx context.Context, arg ListSessionCompanyAccessParams) ([]ListSessionCompanyAccessRow, error) {
+	rows, err := q.db.Query(ctx, listSessionCompanyAccess, arg.Today, arg.ID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListSessionCompanyAccessRow
+	for rows.Next() {
+		var i ListSessionCompanyAccessRow
+		if err := rows.Scan(
+			&i.Key,
+			&i.ServiceID,
+			&i.State,
+			&i.Usability,
+			&i.ValidUntil,
+			&i.ReadOnlySince,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }

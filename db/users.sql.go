@@ -47,57 +47,6 @@ func (q *Queries) CreateUser(ctx context.Context, arg CreateUserParams) (User, e
 	return i, err
 }
 
-const getSessionUser = `-- name: GetSessionUser :one
-SELECT u.id, u.email, u.name, u.role, u.company_id, u.disabled_at, u.session_epoch,
-       coalesce(c.name, '')::text AS company_name,
-       CASE WHEN u.company_id IS NULL THEN '{}'::jsonb
-            ELSE company_access(u.company_id, $1::date) END::jsonb AS access,
-       CASE WHEN u.role = 'consumer' THEN (SELECT coalesce(sum(cl.quantity), 0) FROM cart_lines cl
-            WHERE cl.owner = cart_owner(u.id, NULL)) ELSE 0 END::integer AS cart_count
-FROM users u
-LEFT JOIN partner_companies c ON c.id = u.company_id
-WHERE u.id = $2
-`
-
-type GetSessionUserParams struct {
-	Today time.Time
-	ID    int64
-}
-
-type GetSessionUserRow struct {
-	ID           int64
-	Email        string
-	Name         string
-	Role         UserRole
-	CompanyID    *int64
-	DisabledAt   *time.Time
-	SessionEpoch int32
-	CompanyName  string
-	Access       []byte
-	CartCount    int32
-}
-
-// The signed-in user of a request, with their company's name for the header and, for partner
-// users, what the company may do in each module today (company_access), and for consumers the
-// number of items in their cart: one round trip.
-func (q *Queries) GetSessionUser(ctx context.Context, arg GetSessionUserParams) (GetSessionUserRow, error) {
-	row := q.db.QueryRow(ctx, getSessionUser, arg.Today, arg.ID)
-	var i GetSessionUserRow
-	err := row.Scan(
-		&i.ID,
-		&i.Email,
-		&i.Name,
-		&i.Role,
-		&i.CompanyID,
-		&i.DisabledAt,
-		&i.SessionEpoch,
-		&i.CompanyName,
-		&i.Access,
-		&i.CartCount,
-	)
-	return i, err
-}
-
 const getUser = `-- name: GetUser :one
 SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch FROM users WHERE id = $1
 `

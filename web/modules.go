@@ -7,7 +7,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"partnerportal/db"
-	"partnerportal/views"
 )
 
 // ModuleRoute is a route that belongs to a module area.
@@ -67,15 +66,8 @@ func gate(gov ui.Governor) echo.MiddlewareFunc {
 			if err != nil {
 				return err
 			}
-			if g.Access.State.Hidden() {
-				return echo.ErrNotFound
-			}
-			if g.Access.State.ReadOnly() && !safeMethod(c.Request().Method) {
-				msg := ui.ReadOnlyText(g.Name, g.Access)
-				if ui.IsHTMX(c) {
-					return ui.RenderFragment(c, http.StatusForbidden, views.FlashMessage(views.Flash{Kind: "error", Text: msg}))
-				}
-				return ui.FlashRedirect(c, "error", msg, g.Back)
+			if g.Access.State.Hidden() || (g.Access.State.ReadOnly() && !safeMethod(c.Request().Method)) {
+				return ui.Refuse(c, g)
 			}
 			ctx := ui.WithAreaAccess(c.Request().Context(), g.Access)
 			c.SetRequest(c.Request().WithContext(ctx))

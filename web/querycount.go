@@ -50,6 +50,25 @@ func (QueryTracer) TraceQueryStart(ctx context.Context, _ *pgx.Conn, data pgx.Tr
 // TraceQueryEnd is required by pgx.QueryTracer; nothing to do.
 func (QueryTracer) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
 
+// TraceBatchStart counts a batch once: its queries travel to the database in one round trip,
+// which is what a page's budget limits.
+func (QueryTracer) TraceBatchStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchStartData) context.Context {
+	if qc := queryStatsFrom(ctx); qc != nil {
+		qc.queries.Add(1)
+	}
+	return ctx
+}
+
+// TraceBatchQuery notes a write among a batch's queries.
+func (QueryTracer) TraceBatchQuery(ctx context.Context, _ *pgx.Conn, data pgx.TraceBatchQueryData) {
+	if qc := queryStatsFrom(ctx); qc != nil && isWrite(data.SQL) {
+		qc.wrote.Store(true)
+	}
+}
+
+// TraceBatchEnd has nothing to add.
+func (QueryTracer) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData) {}
+
 // isWrite looks at the first keyword after sqlc's leading "-- name:" comment.
 func isWrite(sql string) bool {
 	for {

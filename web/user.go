@@ -1,9 +1,7 @@
 package web
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
 	"net/url"
 	"partnerportal/web/ui"
 
@@ -32,7 +30,7 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 			c.SetRequest(c.Request().WithContext(ctx))
 			return next(c)
 		}
-		row, err := q.GetSessionUser(ctx, db.GetSessionUserParams{ID: id, Today: ui.When(c).Today})
+		row, err := db.LoadSessionUser(ctx, s.pool, id, ui.When(c).Today)
 		if errors.Is(err, pgx.ErrNoRows) || (err == nil && (row.DisabledAt != nil || int(row.SessionEpoch) != s.sessions.GetInt(ctx, ui.SessionEpoch))) {
 			if err := s.sessions.Destroy(ctx); err != nil {
 				return err
@@ -43,10 +41,8 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		u := &ui.CurrentUser{ID: row.ID, Email: row.Email, Name: row.Name, Role: row.Role,
-			CompanyID: row.CompanyID, CompanyName: row.CompanyName, CartCount: int(row.CartCount)}
-		if err := json.Unmarshal(row.Access, &u.Access); err != nil {
-			return fmt.Errorf("read module access: %w", err)
-		}
+			CompanyID: row.CompanyID, CompanyName: row.CompanyName, CartCount: int(row.CartCount),
+			Access: ui.AccessOfRows(row.Access)}
 		c.SetRequest(c.Request().WithContext(ui.WithUser(ctx, u)))
 		return next(c)
 	}

@@ -1,14 +1,22 @@
 -- +goose Up
--- What a partner company may do in each module on a given day, as one value that the query
--- loading the signed-in user carries, so navigation and module gating cost no extra round trip.
--- Keys: every module by its best plan (the lowest usability, as GetCompanyModuleState picks
--- it), and each software/hardware plan as "module:environment". Values: service_id, state,
--- usability (state_usability: lower is more usable, so an area that several modules open can
--- pick the best of them by the same ranking), valid_until and, when expired, read_only_since
--- (the first day of 'expired'). A module the company does not hold is 'none'.
+-- What a partner company may do in each module on a given day, read with the signed-in user in
+-- one round trip (db.LoadSessionUser), so navigation and module gating cost no extra trip.
+-- One row per module by its best plan (the lowest usability, as GetCompanyModuleState picks
+-- it), keyed by the module, and one row per software/hardware plan keyed "module:environment".
+-- usability is state_usability (lower is more usable), so an area that several modules open
+-- picks the best of them by the database's one ranking. read_only_since is the first day of
+-- 'expired' while expired. A module the company does not hold is 'none'.
+
+-- The shape of company_access's rows, for sqlc (which reads a function's columns only from the
+-- table or view it returns). It holds no rows.
+CREATE VIEW company_access_row AS
+SELECT NULL::text AS key, NULL::module_key AS module, NULL::environment AS environment,
+       NULL::bigint AS service_id, NULL::service_state AS state, NULL::integer AS usability,
+       NULL::date AS valid_until, NULL::date AS read_only_since
+WHERE false;
 
 -- +goose StatementBegin
-CREATE FUNCTION company_access(company_id bigint, today date) RETURNS jsonb
+CREATE FUNCTION company_access(company_id bigint, today date) RETURNS SETOF company_access_row
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     WITH plans AS (
@@ -18,21 +26,17 @@ BEGIN ATOMIC
         LEFT JOIN service_states(today) ss ON ss.module = m.key AND ss.company_id = company_access.company_id
         -- no service: SPEC §4 row 1
         CROSS JOIN LATERAL (SELECT coalesce(ss.state, 'none') AS state) ns
-    ), keyed AS (
-        (SELECT DISTINCT ON (module) module::text AS key, service_id, state, usability, valid_until, read_only_since
-         FROM plans
-         ORDER BY module, usability, environment)
-        UNION ALL
-        SELECT module::text || ':' || environment::text, service_id, state, usability, valid_until, read_only_since
-        FROM plans
-        WHERE environment IS NOT NULL
     )
-    SELECT coalesce(jsonb_object_agg(key, jsonb_build_object(
-               'service_id', service_id, 'state', state, 'usability', usability,
-               'valid_until', valid_until, 'read_only_since', read_only_since)), '{}'::jsonb)
-    FROM keyed;
+    (SELECT DISTINCT ON (module) module::text AS key, module, environment, service_id, state, usability, valid_until, read_only_since
+     FROM plans
+     ORDER BY module, usability, environment)
+    UNION ALL
+    SELECT module::text || ':' || environment::text, module, environment, service_id, state, usability, valid_until, read_only_since
+    FROM plans
+    WHERE environment IS NOT NULL;
 END;
 -- +goose StatementEnd
 
 -- +goose Down
 DROP FUNCTION company_access(bigint, date);
+DROP VIEW company_access_row;

@@ -172,7 +172,7 @@ func consumerRow(pu productPurchase, acc ui.ModuleAccess, loc *time.Location) vi
 		Paid:        paid(pu.Price, pu.Currency, pu.PricingModel, pu.Quantity)}
 	var since *time.Time
 	if acc.ReadOnlySince != nil {
-		since = &acc.ReadOnlySince.Time
+		since = acc.ReadOnlySince
 	}
 	row.Access, row.AccessText = ui.PurchaseAccess(acc.State, since)
 	return row

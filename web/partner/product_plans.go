@@ -75,7 +75,7 @@ func readOnlyPlansBanner(a ui.Access) *views.ReadOnlyBanner {
 		}
 		reason := "quota used up"
 		if acc.ReadOnlySince != nil {
-			reason = "since " + ui.LongDate(acc.ReadOnlySince.Time)
+			reason = "since " + ui.LongDate(*acc.ReadOnlySince)
 		}
 		reasons = append(reasons, fmt.Sprintf("%s %s (%s)", p.Env, p.Module, reason))
 	}
@@ -97,10 +97,10 @@ func readOnlyPlansBanner(a ui.Access) *views.ReadOnlyBanner {
 func planState(acc ui.ModuleAccess) string {
 	var f ui.StateFacts
 	if acc.ValidUntil != nil {
-		f.ValidUntil = &acc.ValidUntil.Time
+		f.ValidUntil = acc.ValidUntil
 	}
 	if acc.ReadOnlySince != nil {
-		f.ExpiredFrom = &acc.ReadOnlySince.Time
+		f.ExpiredFrom = acc.ReadOnlySince
 	}
 	return ui.PlanLine(acc.State, f)
 }

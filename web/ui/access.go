@@ -15,10 +15,25 @@ type Access map[string]ModuleAccess
 
 // ModuleAccess is the state of one module or plan, with the dates a banner quotes.
 type ModuleAccess struct {
-	ServiceID     int64           `json:"service_id"`
-	State         db.ServiceState `json:"state"`
-	ValidUntil    *JSONDate       `json:"valid_until"`
-	ReadOnlySince *JSONDate       `json:"read_only_since"`
+	ServiceID int64
+	State     db.ServiceState
+	// Usability is the database's ranking of the state (state_usability): lower is more usable.
+	Usability     int32
+	ValidUntil    *time.Time
+	ReadOnlySince *time.Time
+}
+
+// AccessOfRows keys company_access's rows.
+func AccessOfRows(rows []db.ListSessionCompanyAccessRow) Access {
+	a := make(Access, len(rows))
+	for _, r := range rows {
+		acc := ModuleAccess{State: r.State, Usability: r.Usability, ValidUntil: r.ValidUntil, ReadOnlySince: r.ReadOnlySince}
+		if r.ServiceID != nil {
+			acc.ServiceID = *r.ServiceID
+		}
+		a[r.Key] = acc
+	}
+	return a
 }
 
 // Module returns the best plan's access for module; a module never granted is "none".
@@ -38,25 +53,15 @@ func (a Access) Plan(m db.ModuleKey, env db.Environment) ModuleAccess {
 }
 
 // Area returns the access of an area that several modules open (My Products: software or
-// hardware): the most usable of them, going by what each state allows.
+// hardware): the most usable of them by the database's ranking; the first module wins a tie.
 func (a Access) Area(modules []db.ModuleKey) ModuleAccess {
-	best := ModuleAccess{State: db.ServiceStateNone}
+	best, found := ModuleAccess{State: db.ServiceStateNone}, false
 	for _, m := range modules {
-		if acc := a.Module(m); openness(acc.State) > openness(best.State) {
-			best = acc
+		if acc, ok := a[string(m)]; ok && (!found || acc.Usability < best.Usability) {
+			best, found = acc, true
 		}
 	}
 	return best
-}
-
-func openness(s db.ServiceState) int {
-	switch {
-	case s.CanUse():
-		return 2
-	case s.ReadOnly():
-		return 1
-	}
-	return 0
 }
 
 // JSONDate is a date as PostgreSQL writes it into JSON ("2026-11-25").

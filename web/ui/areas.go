@@ -73,8 +73,8 @@ func ReadOnlyMessage(area *Area, acc ModuleAccess) string { return ReadOnlyText(
 func ReadOnlyText(name string, acc ModuleAccess) string {
 	var b strings.Builder
 	b.WriteString(name + " is read-only: ")
-	if acc.State == db.ServiceStateExpired && acc.ReadOnlySince != nil {
-		b.WriteString("its term ended on " + LongDate(acc.ValidUntil.Time) + " and it has been read-only since " + LongDate(acc.ReadOnlySince.Time) + ".")
+	if acc.State == db.ServiceStateExpired && acc.ReadOnlySince != nil && acc.ValidUntil != nil {
+		b.WriteString("its term ended on " + LongDate(*acc.ValidUntil) + " and it has been read-only since " + LongDate(*acc.ReadOnlySince) + ".")
 	} else {
 		b.WriteString("its quota is used up, including the cap allowance.")
 	}

@@ -40,10 +40,10 @@ func AccessOf(row db.GetCompanyModuleStateRow) ModuleAccess {
 		acc.ServiceID = *row.ServiceID
 	}
 	if row.ValidUntil != nil {
-		acc.ValidUntil = &JSONDate{*row.ValidUntil}
+		acc.ValidUntil = row.ValidUntil
 	}
 	if row.ReadOnlySince != nil {
-		acc.ReadOnlySince = &JSONDate{*row.ReadOnlySince}
+		acc.ReadOnlySince = row.ReadOnlySince
 	}
 	return acc
 }
