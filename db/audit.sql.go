@@ -10,6 +10,46 @@ import (
 	"time"
 )
 
+const countAuditEvents = `-- name: CountAuditEvents :one
+SELECT count(*)
+FROM audit_events e
+WHERE (e.company_id IN (SELECT v.id FROM partner_companies v WHERE staff_can_see(v.id, $1::bigint))
+       OR (e.company_id IS NULL AND EXISTS (
+            SELECT 1 FROM users v WHERE v.id = $1::bigint AND v.role = 'admin' AND v.disabled_at IS NULL)))
+  AND ($2::bigint IS NULL OR e.company_id = $2::bigint)
+  AND ($3::bigint IS NULL OR e.actor_id = $3::bigint)
+  AND ($4::module_key IS NULL OR e.module = $4::module_key)
+  AND ($5::text IS NULL OR e.action = $5::text)
+  AND ($6::timestamptz IS NULL OR e.at >= $6::timestamptz)
+  AND ($7::timestamptz IS NULL OR e.at < $7::timestamptz)
+`
+
+type CountAuditEventsParams struct {
+	ViewerID  int64
+	CompanyID *int64
+	ActorID   *int64
+	Module    *ModuleKey
+	Action    *string
+	FromAt    *time.Time
+	UntilAt   *time.Time
+}
+
+// How many events ListAuditEvents matches with the same filters, over all its pages.
+func (q *Queries) CountAuditEvents(ctx context.Context, arg CountAuditEventsParams) (int64, error) {
+	row := q.db.QueryRow(ctx, countAuditEvents,
+		arg.ViewerID,
+		arg.CompanyID,
+		arg.ActorID,
+		arg.Module,
+		arg.Action,
+		arg.FromAt,
+		arg.UntilAt,
+	)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
 const createAuditEvent = `-- name: CreateAuditEvent :exec
 
 INSERT INTO audit_events (at, actor_id, company_id, service_id, module, environment, user_id, action, subject, before, after)
@@ -51,91 +91,6 @@ func (q *Queries) CreateAuditEvent(ctx context.Context, arg CreateAuditEventPara
 	return err
 }
 
-const getAuditLog = `-- name: GetAuditLog :one
-WITH viewer AS (
-    SELECT u.role = 'admin' AS is_admin FROM users u
-    WHERE u.id = $1::bigint AND u.disabled_at IS NULL
-), companies AS (
-    SELECT c.id, c.name FROM partner_companies c WHERE staff_can_see(c.id, $1::bigint)
-), visible AS (
-    SELECT e.id, e.at, e.actor_id, e.company_id, e.service_id, e.module, e.environment, e.user_id, e.action, e.subject, e.before, e.after FROM audit_events e
-    WHERE e.company_id IN (SELECT id FROM companies)
-       OR (e.company_id IS NULL AND coalesce((SELECT is_admin FROM viewer), false))
-), matched AS (
-    SELECT v.id, v.at, v.actor_id, v.company_id, v.service_id, v.module, v.environment, v.user_id, v.action, v.subject, v.before, v.after FROM visible v
-    WHERE ($2::bigint IS NULL OR v.company_id = $2::bigint)
-      AND ($3::bigint IS NULL OR v.actor_id = $3::bigint)
-      AND ($4::module_key IS NULL OR v.module = $4::module_key)
-      AND ($5::text IS NULL OR v.action = $5::text)
-      AND ($6::timestamptz IS NULL OR v.at >= $6::timestamptz)
-      AND ($7::timestamptz IS NULL OR v.at < $7::timestamptz)
-), page AS (
-    SELECT m.id, m.at, m.action, m.subject, m.module, m.environment, m.service_id, m.before, m.after,
-           m.company_id, coalesce(c.name, '') AS company_name,
-           m.actor_id, a.name AS actor_name, a.email AS actor_email,
-           m.user_id, coalesce(su.email, '') AS user_email
-    FROM matched m
-    JOIN users a ON a.id = m.actor_id
-    LEFT JOIN partner_companies c ON c.id = m.company_id
-    LEFT JOIN users su ON su.id = m.user_id
-    ORDER BY m.at DESC, m.id DESC
-    LIMIT $9::integer OFFSET $8::integer
-)
-SELECT (SELECT count(*) FROM matched)::bigint AS total,
-       (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.at DESC, p.id DESC), '[]') FROM page p)::jsonb AS events,
-       (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY lower(c.name)), '[]') FROM companies c)::jsonb AS companies,
-       (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY lower(x.name)), '[]') FROM (
-            SELECT DISTINCT u.id, u.name, u.email FROM visible v JOIN users u ON u.id = v.actor_id) x)::jsonb AS actors,
-       (SELECT jsonb_agg(to_jsonb(m) ORDER BY m.position) FROM (SELECT key, name, position FROM modules) m)::jsonb AS modules
-`
-
-type GetAuditLogParams struct {
-	ViewerID   int64
-	CompanyID  *int64
-	ActorID    *int64
-	Module     *ModuleKey
-	Action     *string
-	FromAt     *time.Time
-	UntilAt    *time.Time
-	PageOffset int32
-	PageSize   *int32
-}
-
-type GetAuditLogRow struct {
-	Total     int64
-	Events    []byte
-	Companies []byte
-	Actors    []byte
-	Modules   []byte
-}
-
-// One page of the trail the viewer may see, newest first, with the number of matches and the
-// choices of the filter form, in one round trip. An account manager sees the events of their
-// companies; events about no company (staff accounts) only an admin sees. Every filter is
-// optional (NULL); until_at is exclusive. page_size NULL returns every match (CSV export).
-func (q *Queries) GetAuditLog(ctx context.Context, arg GetAuditLogParams) (GetAuditLogRow, error) {
-	row := q.db.QueryRow(ctx, getAuditLog,
-		arg.ViewerID,
-		arg.CompanyID,
-		arg.ActorID,
-		arg.Module,
-		arg.Action,
-		arg.FromAt,
-		arg.UntilAt,
-		arg.PageOffset,
-		arg.PageSize,
-	)
-	var i GetAuditLogRow
-	err := row.Scan(
-		&i.Total,
-		&i.Events,
-		&i.Companies,
-		&i.Actors,
-		&i.Modules,
-	)
-	return i, err
-}
-
 const getLastServiceChange = `-- name: GetLastServiceChange :one
 SELECT e.at, u.name AS actor_name, e.action
 FROM audit_events e
@@ -157,4 +112,140 @@ func (q *Queries) GetLastServiceChange(ctx context.Context, serviceID *int64) (G
 	var i GetLastServiceChangeRow
 	err := row.Scan(&i.At, &i.ActorName, &i.Action)
 	return i, err
+}
+
+const listAuditActors = `-- name: ListAuditActors :many
+SELECT u.id, u.name, u.email
+FROM users u
+WHERE EXISTS (
+    SELECT 1 FROM audit_events e
+    WHERE e.actor_id = u.id
+      AND (e.company_id IN (SELECT v.id FROM partner_companies v WHERE staff_can_see(v.id, $1::bigint))
+           OR (e.company_id IS NULL AND EXISTS (
+                SELECT 1 FROM users v WHERE v.id = $1::bigint AND v.role = 'admin' AND v.disabled_at IS NULL))))
+ORDER BY lower(u.name), u.id
+`
+
+type ListAuditActorsRow struct {
+	ID    int64
+	Name  string
+	Email string
+}
+
+// Everyone who made an event the viewer may see, by name: the choices of the log's actor filter.
+func (q *Queries) ListAuditActors(ctx context.Context, viewerID int64) ([]ListAuditActorsRow, error) {
+	rows, err := q.db.Query(ctx, listAuditActors, viewerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListAuditActorsRow
+	for rows.Next() {
+		var i ListAuditActorsRow
+		if err := rows.Scan(&i.ID, &i.Name, &i.Email); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listAuditEvents = `-- name: ListAuditEvents :many
+
+SELECT e.id, e.at, e.action, e.subject, e.module, e.environment, e.before, e.after,
+       e.company_id, coalesce(c.name, '')::text AS company_name,
+       a.name AS actor_name, a.email AS actor_email
+FROM audit_events e
+JOIN users a ON a.id = e.actor_id
+LEFT JOIN partner_companies c ON c.id = e.company_id
+WHERE (e.company_id IN (SELECT v.id FROM partner_companies v WHERE staff_can_see(v.id, $1::bigint))
+       OR (e.company_id IS NULL AND EXISTS (
+            SELECT 1 FROM users v WHERE v.id = $1::bigint AND v.role = 'admin' AND v.disabled_at IS NULL)))
+  AND ($2::bigint IS NULL OR e.company_id = $2::bigint)
+  AND ($3::bigint IS NULL OR e.actor_id = $3::bigint)
+  AND ($4::module_key IS NULL OR e.module = $4::module_key)
+  AND ($5::text IS NULL OR e.action = $5::text)
+  AND ($6::timestamptz IS NULL OR e.at >= $6::timestamptz)
+  AND ($7::timestamptz IS NULL OR e.at < $7::timestamptz)
+ORDER BY e.at DESC, e.id DESC
+LIMIT $9::integer OFFSET $8::integer
+`
+
+type ListAuditEventsParams struct {
+	ViewerID   int64
+	CompanyID  *int64
+	ActorID    *int64
+	Module     *ModuleKey
+	Action     *string
+	FromAt     *time.Time
+	UntilAt    *time.Time
+	PageOffset int32
+	PageSize   *int32
+}
+
+type ListAuditEventsRow struct {
+	ID          int64
+	At          time.Time
+	Action      string
+	Subject     string
+	Module      *ModuleKey
+	Environment *Environment
+	Before      []byte
+	After       []byte
+	CompanyID   *int64
+	CompanyName string
+	ActorName   string
+	ActorEmail  string
+}
+
+// The three queries of the audit log share who sees what: an account manager the events of
+// their companies, and only an admin the events about no company (staff accounts). Keep their
+// WHERE clauses alike.
+// One page of the trail the viewer may see, newest first. Every filter is optional (NULL);
+// until_at is exclusive. page_size NULL returns every match (CSV export). CountAuditEvents
+// counts the same matches.
+func (q *Queries) ListAuditEvents(ctx context.Context, arg ListAuditEventsParams) ([]ListAuditEventsRow, error) {
+	rows, err := q.db.Query(ctx, listAuditEvents,
+		arg.ViewerID,
+		arg.CompanyID,
+		arg.ActorID,
+		arg.Module,
+		arg.Action,
+		arg.FromAt,
+		arg.UntilAt,
+		arg.PageOffset,
+		arg.PageSize,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListAuditEventsRow
+	for rows.Next() {
+		var i ListAuditEventsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.At,
+			&i.Action,
+			&i.Subject,
+			&i.Module,
+			&i.Environment,
+			&i.Before,
+			&i.After,
+			&i.CompanyID,
+			&i.CompanyName,
+			&i.ActorName,
+			&i.ActorEmail,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }

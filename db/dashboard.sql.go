@@ -10,99 +10,334 @@ import (
 	"time"
 )
 
-const getStaffDashboard = `-- name: GetStaffDashboard :one
-WITH visible AS (
-    SELECT c.id, c.name, coalesce(am.name, '') AS manager
-    FROM partner_companies c
-    LEFT JOIN users am ON am.id = c.account_manager_id
-    WHERE staff_can_see(c.id, $2::bigint)
-      AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
-), svc AS (
-    SELECT v.id AS company_id, v.name AS company_name, ss.service_id, ss.module, m.name AS module_name,
-           ss.environment, ss.state, ss.usability, ss.valid_until, ss.expired_from, ss.read_only_since,
-           ss.message_quota, ss.messages_used, ss.device_quota, ss.devices_used, ss.grace_days_left,
-           EXISTS (SELECT 1 FROM service_terms n WHERE n.service_id = ss.service_id AND n.valid_from > ss.valid_from) AS renewed
-    FROM visible v
-    JOIN service_states($1::date) ss ON ss.company_id = v.id
-    JOIN modules m ON m.key = ss.module
-)
-SELECT
-    (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.readonly DESC, x.grace DESC, lower(x.name)), '[]') FROM (
-        SELECT v.id, v.name, v.manager,
-               count(svc.service_id) FILTER (WHERE svc.state = 'active') AS active,
-               count(svc.service_id) FILTER (WHERE svc.state = 'grace') AS grace,
-               count(svc.service_id) FILTER (WHERE state_read_only(svc.state)) AS readonly,
-               count(svc.service_id) FILTER (WHERE svc.state = 'inactive') AS inactive,
-               count(svc.service_id) FILTER (WHERE svc.state = 'scheduled') AS scheduled
-        FROM visible v LEFT JOIN svc ON svc.company_id = v.id
-        GROUP BY v.id, v.name, v.manager) x)::jsonb AS companies,
-    (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.valid_until, lower(x.company_name), x.module_name), '[]') FROM (
-        SELECT company_id, company_name, service_id, module_name, environment, state, valid_until
-        FROM svc
-        WHERE valid_until BETWEEN $1::date AND $1::date + 30
-          AND state_can_view(state) AND NOT renewed) x)::jsonb AS expiring,
-    (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.usability DESC, x.read_only_since DESC NULLS FIRST, x.grace_days_left, lower(x.company_name), x.module_name), '[]') FROM (
-        SELECT company_id, company_name, service_id, module_name, environment, state, usability, valid_until,
-               expired_from, read_only_since, grace_days_left
-        FROM svc WHERE state = 'grace' OR state_read_only(state)) x)::jsonb AS attention,
-    (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.used * 100 / x.quota DESC, lower(x.company_name), x.module_name), '[]') FROM (
-        SELECT svc.company_id, svc.company_name, svc.service_id, svc.module_name, svc.environment, svc.state,
-               d.unit, d.used, d.quota
-        FROM svc
-        CROSS JOIN LATERAL (VALUES ('messages', svc.messages_used, svc.message_quota::bigint),
-                                   ('devices', svc.devices_used::bigint, svc.device_quota::bigint)) d (unit, used, quota)
-        WHERE d.quota IS NOT NULL AND quota_nearly_used(d.used, d.quota)) x)::jsonb AS quotas,
-    (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.created_at, x.id), '[]') FROM (
-        SELECT r.id, r.created_at, r.term_months, v.id AS company_id, v.name AS company_name,
-               s.id AS service_id, m.name AS module_name, s.environment, u.name AS requested_by
-        FROM renewal_requests r
-        JOIN services s ON s.id = r.service_id
-        JOIN visible v ON v.id = s.company_id
-        JOIN modules m ON m.key = s.module
-        JOIN users u ON u.id = r.requested_by
-        WHERE r.status = 'open') x)::jsonb AS requests,
-    (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY lower(x.name)), '[]') FROM (
-        SELECT u.id, u.name FROM users u WHERE u.role = 'account_manager') x)::jsonb AS managers
+const listDashboardAttention = `-- name: ListDashboardAttention :many
+SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS service_id,
+       m.name AS module_name, ss.environment, ss.state::service_state AS state,
+       ss.valid_until, ss.expired_from, ss.grace_days_left::integer AS grace_days_left,
+       ss.messages_left, ss.messages_left_allowance, ss.devices_left, ss.devices_left_allowance
+FROM partner_companies c
+JOIN service_states($1::date) ss ON ss.company_id = c.id
+JOIN modules m ON m.key = ss.module
+WHERE (ss.state = 'grace' OR state_read_only(ss.state))
+  AND staff_can_see(c.id, $2::bigint)
+  AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
+ORDER BY ss.usability DESC, ss.read_only_since DESC NULLS FIRST, ss.grace_days_left,
+         lower(c.name), m.name, ss.environment
 `
 
-type GetStaffDashboardParams struct {
+type ListDashboardAttentionParams struct {
 	Today     time.Time
 	ViewerID  int64
 	ManagerID *int64
 }
 
-type GetStaffDashboardRow struct {
-	Companies []byte
-	Expiring  []byte
-	Attention []byte
-	Quotas    []byte
-	Requests  []byte
-	Managers  []byte
+type ListDashboardAttentionRow struct {
+	CompanyID             int64
+	CompanyName           string
+	ServiceID             int64
+	ModuleName            string
+	Environment           *Environment
+	State                 ServiceState
+	ValidUntil            *time.Time
+	ExpiredFrom           *time.Time
+	GraceDaysLeft         int32
+	MessagesLeft          *int64
+	MessagesLeftAllowance *int64
+	DevicesLeft           *int32
+	DevicesLeftAllowance  *int64
 }
 
-// The staff home in one round trip: the companies the viewer may see (optionally only those of
-// one account manager) with their services counted by state, and the lists that need
-// attention, each already in order of urgency. States and figures come from service_states at
-// today.
-// expiring: current terms ending within 30 days that are not renewed yet and that the partner
-// still sees (an inactive service is off already), soonest first.
-// attention: grace, expired and exhausted services, the least usable first (usability): the
-// read-only ones (the partner is blocked), used-up quotas then expiries, the most recent
-// first; then grace with the fewest days of time-based grace left (grace_days_left, 0 for a
-// plan in grace because of its quota).
-// quotas: metered dimensions at 80% of their quota or more (quota_nearly_used), fullest first.
-// requests: open renewal requests, oldest first.
-// managers: the account managers an admin can filter by.
-func (q *Queries) GetStaffDashboard(ctx context.Context, arg GetStaffDashboardParams) (GetStaffDashboardRow, error) {
-	row := q.db.QueryRow(ctx, getStaffDashboard, arg.Today, arg.ViewerID, arg.ManagerID)
-	var i GetStaffDashboardRow
-	err := row.Scan(
-		&i.Companies,
-		&i.Expiring,
-		&i.Attention,
-		&i.Quotas,
-		&i.Requests,
-		&i.Managers,
-	)
-	return i, err
+// Services in grace or read-only, the least usable first (usability): the read-only ones (the
+// partner is blocked), used-up quotas then expiries, the most recent first; then grace with the
+// fewest days of time grace left (grace_days_left, 0 for a plan in grace because of its quota,
+// whose messages_left_allowance and devices_left_allowance say what is left instead).
+func (q *Queries) ListDashboardAttention(ctx context.Context, arg ListDashboardAttentionParams) ([]ListDashboardAttentionRow, error) {
+	rows, err := q.db.Query(ctx, listDashboardAttention, arg.Today, arg.ViewerID, arg.ManagerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListDashboardAttentionRow
+	for rows.Next() {
+		var i ListDashboardAttentionRow
+		if err := rows.Scan(
+			&i.CompanyID,
+			&i.CompanyName,
+			&i.ServiceID,
+			&i.ModuleName,
+			&i.Environment,
+			&i.State,
+			&i.ValidUntil,
+			&i.ExpiredFrom,
+			&i.GraceDaysLeft,
+			&i.MessagesLeft,
+			&i.MessagesLeftAllowance,
+			&i.DevicesLeft,
+			&i.DevicesLeftAllowance,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listDashboardCompanies = `-- name: ListDashboardCompanies :many
+
+SELECT c.id, c.name, coalesce(am.name, '')::text AS manager,
+       count(ss.service_id) FILTER (WHERE ss.state = 'active') AS active,
+       count(ss.service_id) FILTER (WHERE ss.state = 'grace') AS grace,
+       count(ss.service_id) FILTER (WHERE state_read_only(ss.state)) AS read_only,
+       count(ss.service_id) FILTER (WHERE ss.state = 'inactive') AS inactive,
+       count(ss.service_id) FILTER (WHERE ss.state = 'scheduled') AS scheduled
+FROM partner_companies c
+LEFT JOIN users am ON am.id = c.account_manager_id
+LEFT JOIN service_states($1::date) ss ON ss.company_id = c.id
+WHERE staff_can_see(c.id, $2::bigint)
+  AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
+GROUP BY c.id, am.name
+ORDER BY read_only DESC, grace DESC, lower(c.name), c.id
+`
+
+type ListDashboardCompaniesParams struct {
+	Today     time.Time
+	ViewerID  int64
+	ManagerID *int64
+}
+
+type ListDashboardCompaniesRow struct {
+	ID        int64
+	Name      string
+	Manager   string
+	Active    int64
+	Grace     int64
+	ReadOnly  int64
+	Inactive  int64
+	Scheduled int64
+}
+
+// The staff home: the companies the viewer may see (optionally only those of one account
+// manager) and the lists that need attention, each already in order of urgency. States and
+// figures come from service_states at today. Every query takes the same scope, viewer_id and
+// manager_id; the page sends them in one batch.
+// The companies in scope with their services counted by state, those with read-only services
+// first, then those with services in grace.
+func (q *Queries) ListDashboardCompanies(ctx context.Context, arg ListDashboardCompaniesParams) ([]ListDashboardCompaniesRow, error) {
+	rows, err := q.db.Query(ctx, listDashboardCompanies, arg.Today, arg.ViewerID, arg.ManagerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListDashboardCompaniesRow
+	for rows.Next() {
+		var i ListDashboardCompaniesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Name,
+			&i.Manager,
+			&i.Active,
+			&i.Grace,
+			&i.ReadOnly,
+			&i.Inactive,
+			&i.Scheduled,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listDashboardExpiring = `-- name: ListDashboardExpiring :many
+SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS service_id,
+       m.name AS module_name, ss.environment, ss.state::service_state AS state,
+       ss.valid_until::date AS valid_until
+FROM partner_companies c
+JOIN service_states($1::date) ss ON ss.company_id = c.id
+JOIN modules m ON m.key = ss.module
+WHERE ss.valid_until BETWEEN $1::date AND $1::date + 30
+  AND state_can_view(ss.state)
+  AND NOT EXISTS (SELECT 1 FROM service_terms n WHERE n.service_id = ss.service_id AND n.valid_from > ss.valid_from)
+  AND staff_can_see(c.id, $2::bigint)
+  AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
+ORDER BY ss.valid_until, lower(c.name), m.name, ss.environment
+`
+
+type ListDashboardExpiringParams struct {
+	Today     time.Time
+	ViewerID  int64
+	ManagerID *int64
+}
+
+type ListDashboardExpiringRow struct {
+	CompanyID   int64
+	CompanyName string
+	ServiceID   int64
+	ModuleName  string
+	Environment *Environment
+	State       ServiceState
+	ValidUntil  time.Time
+}
+
+// Current terms ending within 30 days that are not renewed yet and that the partner still sees
+// (an inactive service is off already), soonest first.
+func (q *Queries) ListDashboardExpiring(ctx context.Context, arg ListDashboardExpiringParams) ([]ListDashboardExpiringRow, error) {
+	rows, err := q.db.Query(ctx, listDashboardExpiring, arg.Today, arg.ViewerID, arg.ManagerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListDashboardExpiringRow
+	for rows.Next() {
+		var i ListDashboardExpiringRow
+		if err := rows.Scan(
+			&i.CompanyID,
+			&i.CompanyName,
+			&i.ServiceID,
+			&i.ModuleName,
+			&i.Environment,
+			&i.State,
+			&i.ValidUntil,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listDashboardQuotas = `-- name: ListDashboardQuotas :many
+SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS service_id,
+       m.name AS module_name, ss.environment, ss.state::service_state AS state,
+       d.unit::text AS unit, d.used::bigint AS used, d.quota::bigint AS quota
+FROM partner_companies c
+JOIN service_states($1::date) ss ON ss.company_id = c.id
+JOIN modules m ON m.key = ss.module
+CROSS JOIN LATERAL (VALUES ('messages', ss.messages_used, ss.message_quota::bigint),
+                           ('devices', ss.devices_used::bigint, ss.device_quota::bigint)) d (unit, used, quota)
+WHERE d.quota IS NOT NULL AND quota_nearly_used(d.used, d.quota)
+  AND staff_can_see(c.id, $2::bigint)
+  AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
+ORDER BY d.used * 100 / d.quota DESC, lower(c.name), m.name, ss.environment, unit DESC
+`
+
+type ListDashboardQuotasParams struct {
+	Today     time.Time
+	ViewerID  int64
+	ManagerID *int64
+}
+
+type ListDashboardQuotasRow struct {
+	CompanyID   int64
+	CompanyName string
+	ServiceID   int64
+	ModuleName  string
+	Environment *Environment
+	State       ServiceState
+	Unit        string
+	Used        int64
+	Quota       int64
+}
+
+// Metered dimensions at 80% of their quota or more (quota_nearly_used), fullest first (messages before devices); unit is
+// "messages" or "devices".
+func (q *Queries) ListDashboardQuotas(ctx context.Context, arg ListDashboardQuotasParams) ([]ListDashboardQuotasRow, error) {
+	rows, err := q.db.Query(ctx, listDashboardQuotas, arg.Today, arg.ViewerID, arg.ManagerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListDashboardQuotasRow
+	for rows.Next() {
+		var i ListDashboardQuotasRow
+		if err := rows.Scan(
+			&i.CompanyID,
+			&i.CompanyName,
+			&i.ServiceID,
+			&i.ModuleName,
+			&i.Environment,
+			&i.State,
+			&i.Unit,
+			&i.Used,
+			&i.Quota,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listDashboardRequests = `-- name: ListDashboardRequests :many
+SELECT r.id, r.created_at, r.term_months, c.id AS company_id, c.name AS company_name,
+       s.id AS service_id, m.name AS module_name, s.environment, u.name AS requested_by
+FROM renewal_requests r
+JOIN services s ON s.id = r.service_id
+JOIN partner_companies c ON c.id = s.company_id
+JOIN modules m ON m.key = s.module
+JOIN users u ON u.id = r.requested_by
+WHERE r.status = 'open'
+  AND staff_can_see(c.id, $1::bigint)
+  AND ($2::bigint IS NULL OR c.account_manager_id = $2::bigint)
+ORDER BY r.created_at, r.id
+`
+
+type ListDashboardRequestsParams struct {
+	ViewerID  int64
+	ManagerID *int64
+}
+
+type ListDashboardRequestsRow struct {
+	ID          int64
+	CreatedAt   time.Time
+	TermMonths  *int32
+	CompanyID   int64
+	CompanyName string
+	ServiceID   int64
+	ModuleName  string
+	Environment *Environment
+	RequestedBy string
+}
+
+// Open renewal requests in scope, oldest first.
+func (q *Queries) ListDashboardRequests(ctx context.Context, arg ListDashboardRequestsParams) ([]ListDashboardRequestsRow, error) {
+	rows, err := q.db.Query(ctx, listDashboardRequests, arg.ViewerID, arg.ManagerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListDashboardRequestsRow
+	for rows.Next() {
+		var i ListDashboardRequestsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.CreatedAt,
+			&i.TermMonths,
+			&i.CompanyID,
+			&i.CompanyName,
+			&i.ServiceID,
+			&i.ModuleName,
+			&i.Environment,
+			&i.RequestedBy,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }

@@ -46,33 +46,10 @@ func (q *Queries) CreatePartnerCompany(ctx context.Context, arg CreatePartnerCom
 	return i, err
 }
 
-const getCompaniesAdminPage = `-- name: GetCompaniesAdminPage :one
-SELECT (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY lower(x.name)), '[]') FROM (
-            SELECT c.id, c.name, c.is_hardware, c.is_software, c.account_manager_id,
-                   coalesce(am.name, '') AS account_manager_name,
-                   (SELECT count(*) FROM users u WHERE u.company_id = c.id) AS users,
-                   (SELECT count(*) FROM services s WHERE s.company_id = c.id) AS services
-            FROM partner_companies c LEFT JOIN users am ON am.id = c.account_manager_id) x)::jsonb AS companies,
-       (SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY lower(m.name)), '[]') FROM (
-            SELECT u.id, u.name, u.email FROM users u
-            WHERE u.role = 'account_manager' AND u.disabled_at IS NULL) m)::jsonb AS managers
-`
-
-type GetCompaniesAdminPageRow struct {
-	Companies []byte
-	Managers  []byte
-}
-
-// The admin's list of partner companies and the account managers one can be assigned to.
-func (q *Queries) GetCompaniesAdminPage(ctx context.Context) (GetCompaniesAdminPageRow, error) {
-	row := q.db.QueryRow(ctx, getCompaniesAdminPage)
-	var i GetCompaniesAdminPageRow
-	err := row.Scan(&i.Companies, &i.Managers)
-	return i, err
-}
-
 const getCompanyForStaff = `-- name: GetCompanyForStaff :one
-SELECT c.id, c.name, c.is_hardware, c.is_software, c.created_at, c.account_manager_id, c.hub_tagline, c.hub_contact_email, c.slug FROM partner_companies c
+SELECT c.id, c.name, c.is_hardware, c.is_software, c.created_at, c.account_manager_id, c.hub_tagline, c.hub_contact_email, c.slug, coalesce(am.name, '')::text AS account_manager_name
+FROM partner_companies c
+LEFT JOIN users am ON am.id = c.account_manager_id
 WHERE c.id = $1 AND staff_can_see(c.id, $2::bigint)
 `
 
@@ -81,20 +58,27 @@ type GetCompanyForStaffParams struct {
 	ViewerID int64
 }
 
-// A company the viewer may see; no row otherwise (the page answers 404).
-func (q *Queries) GetCompanyForStaff(ctx context.Context, arg GetCompanyForStaffParams) (PartnerCompany, error) {
+type GetCompanyForStaffRow struct {
+	PartnerCompany     PartnerCompany
+	AccountManagerName string
+}
+
+// A company the viewer may see, with its account manager's name (empty for none); no row
+// otherwise (the page answers 404).
+func (q *Queries) GetCompanyForStaff(ctx context.Context, arg GetCompanyForStaffParams) (GetCompanyForStaffRow, error) {
 	row := q.db.QueryRow(ctx, getCompanyForStaff, arg.ID, arg.ViewerID)
-	var i PartnerCompany
+	var i GetCompanyForStaffRow
 	err := row.Scan(
-		&i.ID,
-		&i.Name,
-		&i.IsHardware,
-		&i.IsSoftware,
-		&i.CreatedAt,
-		&i.AccountManagerID,
-		&i.HubTagline,
-		&i.HubContactEmail,
-		&i.Slug,
+		&i.PartnerCompany.ID,
+		&i.PartnerCompany.Name,
+		&i.PartnerCompany.IsHardware,
+		&i.PartnerCompany.IsSoftware,
+		&i.PartnerCompany.CreatedAt,
+		&i.PartnerCompany.AccountManagerID,
+		&i.PartnerCompany.HubTagline,
+		&i.PartnerCompany.HubContactEmail,
+		&i.PartnerCompany.Slug,
+		&i.AccountManagerName,
 	)
 	return i, err
 }
@@ -136,84 +120,6 @@ func (q *Queries) GetPartnerCompanyForUpdate(ctx context.Context, id int64) (Par
 	return i, err
 }
 
-const getStaffPartnerPage = `-- name: GetStaffPartnerPage :one
-SELECT c.id, c.name, c.is_hardware, c.is_software, c.account_manager_id,
-       coalesce(am.name, '')::text AS account_manager_name,
-       (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY lower(x.name)), '[]') FROM (
-            SELECT u.id, u.name, u.email, u.disabled_at IS NOT NULL AS disabled
-            FROM users u WHERE u.company_id = c.id) x)::jsonb AS users,
-       (SELECT coalesce(jsonb_agg(to_jsonb(sv) ORDER BY sv.position, sv.environment), '[]') FROM (
-            SELECT ss.service_id AS id, ss.module, m.name AS module_name, m.metered, m.position, ss.environment,
-                   ss.status, ss.version, ss.state, ss.term_id, ss.valid_from, ss.valid_until, ss.term_months,
-                   ss.cap_percent, ss.message_quota, ss.device_quota, ss.messages_used, ss.devices_used,
-                   ss.message_allowance, ss.device_allowance, ss.expired_from,
-                   renewal_start(ss.service_id, $1::date) AS renewal_from,
-                   (SELECT coalesce(jsonb_agg(to_jsonb(h) ORDER BY h.valid_from DESC), '[]') FROM (
-                        SELECT ht.id, ht.valid_from, ht.valid_until, ht.term_months, ht.cap_percent,
-                               ht.message_quota, ht.device_quota, ht.messages_used, ht.devices_used
-                        FROM service_terms ht WHERE ht.service_id = ss.service_id) h) AS terms,
-                   (SELECT to_jsonb(o) FROM (
-                        SELECT r.id, r.term_months, r.message, r.created_at, ru.name AS requested_by
-                        FROM renewal_requests r JOIN users ru ON ru.id = r.requested_by
-                        WHERE r.service_id = ss.service_id AND r.status = 'open') o) AS open_request
-            FROM service_states($1::date) ss
-            JOIN modules m ON m.key = ss.module
-            WHERE ss.company_id = c.id) sv)::jsonb AS services,
-       (SELECT coalesce(jsonb_agg(to_jsonb(e) ORDER BY e.at DESC, e.id DESC), '[]') FROM (
-            SELECT ev.id, ev.at, ev.action, ev.subject, ev.before, ev.after, a.name AS actor_name
-            FROM audit_events ev JOIN users a ON a.id = ev.actor_id
-            WHERE ev.company_id = c.id
-            ORDER BY ev.at DESC, ev.id DESC
-            LIMIT 20) e)::jsonb AS timeline,
-       (SELECT jsonb_agg(to_jsonb(mm) ORDER BY mm.position) FROM (
-            SELECT key, name, metered, position FROM modules) mm)::jsonb AS modules
-FROM partner_companies c
-LEFT JOIN users am ON am.id = c.account_manager_id
-WHERE c.id = $2 AND staff_can_see(c.id, $3::bigint)
-`
-
-type GetStaffPartnerPageParams struct {
-	Today     time.Time
-	CompanyID int64
-	ViewerID  int64
-}
-
-type GetStaffPartnerPageRow struct {
-	ID                 int64
-	Name               string
-	IsHardware         bool
-	IsSoftware         bool
-	AccountManagerID   *int64
-	AccountManagerName string
-	Users              []byte
-	Services           []byte
-	Timeline           []byte
-	Modules            []byte
-}
-
-// Everything the staff partner page shows, in one round trip; no row when the viewer may not
-// see the company. Each service is on its current term with its figures and state at today
-// (service_states), its term history and its open renewal request; renewal_from is where a renewal made today
-// starts. The timeline is the company's latest audit events. JSON keys are read by
-// web/admin_partner_data.go.
-func (q *Queries) GetStaffPartnerPage(ctx context.Context, arg GetStaffPartnerPageParams) (GetStaffPartnerPageRow, error) {
-	row := q.db.QueryRow(ctx, getStaffPartnerPage, arg.Today, arg.CompanyID, arg.ViewerID)
-	var i GetStaffPartnerPageRow
-	err := row.Scan(
-		&i.ID,
-		&i.Name,
-		&i.IsHardware,
-		&i.IsSoftware,
-		&i.AccountManagerID,
-		&i.AccountManagerName,
-		&i.Users,
-		&i.Services,
-		&i.Timeline,
-		&i.Modules,
-	)
-	return i, err
-}
-
 const isActiveAccountManager = `-- name: IsActiveAccountManager :one
 SELECT EXISTS (SELECT 1 FROM users WHERE id = $1 AND role = 'account_manager' AND disabled_at IS NULL)
 `
@@ -224,6 +130,254 @@ func (q *Queries) IsActiveAccountManager(ctx context.Context, id int64) (bool, e
 	var exists bool
 	err := row.Scan(&exists)
 	return exists, err
+}
+
+const listCompaniesForAdmin = `-- name: ListCompaniesForAdmin :many
+SELECT c.id, c.name, c.is_hardware, c.is_software, c.created_at, c.account_manager_id, c.hub_tagline, c.hub_contact_email, c.slug, coalesce(am.name, '')::text AS account_manager_name,
+       (SELECT count(*) FROM users u WHERE u.company_id = c.id) AS users,
+       (SELECT count(*) FROM services s WHERE s.company_id = c.id) AS services
+FROM partner_companies c
+LEFT JOIN users am ON am.id = c.account_manager_id
+ORDER BY lower(c.name), c.id
+`
+
+type ListCompaniesForAdminRow struct {
+	PartnerCompany     PartnerCompany
+	AccountManagerName string
+	Users              int64
+	Services           int64
+}
+
+// The admin's list of partner companies, by name, with their account manager's name (empty for
+// none) and how many users and services each has.
+func (q *Queries) ListCompaniesForAdmin(ctx context.Context) ([]ListCompaniesForAdminRow, error) {
+	rows, err := q.db.Query(ctx, listCompaniesForAdmin)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListCompaniesForAdminRow
+	for rows.Next() {
+		var i ListCompaniesForAdminRow
+		if err := rows.Scan(
+			&i.PartnerCompany.ID,
+			&i.PartnerCompany.Name,
+			&i.PartnerCompany.IsHardware,
+			&i.PartnerCompany.IsSoftware,
+			&i.PartnerCompany.CreatedAt,
+			&i.PartnerCompany.AccountManagerID,
+			&i.PartnerCompany.HubTagline,
+			&i.PartnerCompany.HubContactEmail,
+			&i.PartnerCompany.Slug,
+			&i.AccountManagerName,
+			&i.Users,
+			&i.Services,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listCompaniesForStaff = `-- name: ListCompaniesForStaff :many
+SELECT c.id, c.name
+FROM partner_companies c
+WHERE staff_can_see(c.id, $1::bigint)
+ORDER BY lower(c.name), c.id
+`
+
+type ListCompaniesForStaffRow struct {
+	ID   int64
+	Name string
+}
+
+// The companies the viewer may see, by name: what the staff filters and forms offer.
+func (q *Queries) ListCompaniesForStaff(ctx context.Context, viewerID int64) ([]ListCompaniesForStaffRow, error) {
+	rows, err := q.db.Query(ctx, listCompaniesForStaff, viewerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListCompaniesForStaffRow
+	for rows.Next() {
+		var i ListCompaniesForStaffRow
+		if err := rows.Scan(&i.ID, &i.Name); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listCompanyServicesForStaff = `-- name: ListCompanyServicesForStaff :many
+SELECT s.id, s.module, m.name AS module_name, m.metered, s.environment, s.status, s.version,
+       ss.state::service_state AS state, ss.term_id, ss.valid_from, ss.valid_until, ss.term_months,
+       ss.cap_percent, ss.message_quota, ss.device_quota, ss.messages_used, ss.devices_used,
+       ss.message_allowance, ss.device_allowance, ss.expired_from,
+       renewal_start(s.id, $1::date)::date AS renewal_from,
+       r.id AS open_request_id, r.term_months AS open_request_term_months,
+       r.message AS open_request_message, r.created_at AS open_request_at,
+       ru.name AS open_request_by
+FROM services s
+JOIN modules m ON m.key = s.module
+JOIN service_states($1::date) ss ON ss.service_id = s.id
+LEFT JOIN renewal_requests r ON r.service_id = s.id AND r.status = 'open'
+LEFT JOIN users ru ON ru.id = r.requested_by
+WHERE s.company_id = $2 AND staff_can_see(s.company_id, $3::bigint)
+ORDER BY m.position, s.environment
+`
+
+type ListCompanyServicesForStaffParams struct {
+	Today     time.Time
+	CompanyID int64
+	ViewerID  int64
+}
+
+type ListCompanyServicesForStaffRow struct {
+	ID                    int64
+	Module                ModuleKey
+	ModuleName            string
+	Metered               bool
+	Environment           *Environment
+	Status                ServiceStatus
+	Version               int32
+	State                 ServiceState
+	TermID                *int64
+	ValidFrom             *time.Time
+	ValidUntil            *time.Time
+	TermMonths            *int32
+	CapPercent            *int32
+	MessageQuota          *int32
+	DeviceQuota           *int32
+	MessagesUsed          *int64
+	DevicesUsed           *int32
+	MessageAllowance      *int64
+	DeviceAllowance       *int64
+	ExpiredFrom           *time.Time
+	RenewalFrom           time.Time
+	OpenRequestID         *int64
+	OpenRequestTermMonths *int32
+	OpenRequestMessage    *string
+	OpenRequestAt         *time.Time
+	OpenRequestBy         *string
+}
+
+// The services of a company the viewer may see (none otherwise), in catalogue order, each on
+// its current term with its figures and state at today (service_states). renewal_from is where
+// a renewal made today starts; open_request_* describe the partner's open renewal request
+// (NULL when there is none).
+func (q *Queries) ListCompanyServicesForStaff(ctx context.Context, arg ListCompanyServicesForStaffParams) ([]ListCompanyServicesForStaffRow, error) {
+	rows, err := q.db.Query(ctx, listCompanyServicesForStaff, arg.Today, arg.CompanyID, arg.ViewerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListCompanyServicesForStaffRow
+	for rows.Next() {
+		var i ListCompanyServicesForStaffRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Module,
+			&i.ModuleName,
+			&i.Metered,
+			&i.Environment,
+			&i.Status,
+			&i.Version,
+			&i.State,
+			&i.TermID,
+			&i.ValidFrom,
+			&i.ValidUntil,
+			&i.TermMonths,
+			&i.CapPercent,
+			&i.MessageQuota,
+			&i.DeviceQuota,
+			&i.MessagesUsed,
+			&i.DevicesUsed,
+			&i.MessageAllowance,
+			&i.DeviceAllowance,
+			&i.ExpiredFrom,
+			&i.RenewalFrom,
+			&i.OpenRequestID,
+			&i.OpenRequestTermMonths,
+			&i.OpenRequestMessage,
+			&i.OpenRequestAt,
+			&i.OpenRequestBy,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listCompanyTermsForStaff = `-- name: ListCompanyTermsForStaff :many
+SELECT t.service_id, t.id, t.valid_from, t.valid_until, t.term_months, t.cap_percent,
+       t.message_quota, t.device_quota, t.messages_used, t.devices_used
+FROM service_terms t
+JOIN services s ON s.id = t.service_id
+WHERE s.company_id = $1 AND staff_can_see(s.company_id, $2::bigint)
+ORDER BY t.service_id, t.valid_from DESC
+`
+
+type ListCompanyTermsForStaffParams struct {
+	CompanyID int64
+	ViewerID  int64
+}
+
+type ListCompanyTermsForStaffRow struct {
+	ServiceID    int64
+	ID           int64
+	ValidFrom    time.Time
+	ValidUntil   time.Time
+	TermMonths   int32
+	CapPercent   int32
+	MessageQuota *int32
+	DeviceQuota  *int32
+	MessagesUsed int64
+	DevicesUsed  int32
+}
+
+// Every term of the services of a company the viewer may see (none otherwise), by service and
+// newest first: each service's history on the staff partner page.
+func (q *Queries) ListCompanyTermsForStaff(ctx context.Context, arg ListCompanyTermsForStaffParams) ([]ListCompanyTermsForStaffRow, error) {
+	rows, err := q.db.Query(ctx, listCompanyTermsForStaff, arg.CompanyID, arg.ViewerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListCompanyTermsForStaffRow
+	for rows.Next() {
+		var i ListCompanyTermsForStaffRow
+		if err := rows.Scan(
+			&i.ServiceID,
+			&i.ID,
+			&i.ValidFrom,
+			&i.ValidUntil,
+			&i.TermMonths,
+			&i.CapPercent,
+			&i.MessageQuota,
+			&i.DeviceQuota,
+			&i.MessagesUsed,
+			&i.DevicesUsed,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const setPartnerCompanyAccountManager = `-- name: SetPartnerCompanyAccountManager :exec

@@ -104,16 +104,8 @@ func TestGraceDaysLeftAgree(t *testing.T) {
 				myServices[*r.ServiceID] = r.GraceDaysLeft
 			}
 		}
-		dash, err := q.GetStaffDashboard(ctx, db.GetStaffDashboardParams{ViewerID: admin.ID, Today: today})
+		attention, err := q.ListDashboardAttention(ctx, db.ListDashboardAttentionParams{ViewerID: admin.ID, Today: today})
 		if err != nil {
-			t.Fatal(err)
-		}
-		var attention []struct {
-			ServiceID     int64           `json:"service_id"`
-			State         db.ServiceState `json:"state"`
-			GraceDaysLeft int32           `json:"grace_days_left"`
-		}
-		if err := json.Unmarshal(dash.Attention, &attention); err != nil {
 			t.Fatal(err)
 		}
 		dashboard := map[int64]int32{}

@@ -110,26 +110,130 @@ func (q *Queries) GetUserForUpdate(ctx context.Context, id int64) (User, error) 
 	return i, err
 }
 
-const getUsersAdminPage = `-- name: GetUsersAdminPage :one
-SELECT (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.role, lower(x.name)), '[]') FROM (
-            SELECT u.id, u.name, u.email, u.role, u.company_id, coalesce(c.name, '') AS company_name,
-                   u.disabled_at, u.created_at
-            FROM users u LEFT JOIN partner_companies c ON c.id = u.company_id) x)::jsonb AS users,
-       (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY lower(c.name)), '[]') FROM (
-            SELECT id, name FROM partner_companies) c)::jsonb AS companies
+const listAccountManagers = `-- name: ListAccountManagers :many
+SELECT u.id, u.name, u.email
+FROM users u
+WHERE u.role = 'account_manager' AND (NOT $1::boolean OR u.disabled_at IS NULL)
+ORDER BY lower(u.name), u.id
 `
 
-type GetUsersAdminPageRow struct {
-	Users     []byte
-	Companies []byte
+type ListAccountManagersRow struct {
+	ID    int64
+	Name  string
+	Email string
 }
 
-// Every account, staff first, and the companies a partner user can belong to.
-func (q *Queries) GetUsersAdminPage(ctx context.Context) (GetUsersAdminPageRow, error) {
-	row := q.db.QueryRow(ctx, getUsersAdminPage)
-	var i GetUsersAdminPageRow
-	err := row.Scan(&i.Users, &i.Companies)
-	return i, err
+// The account managers, by name. only_active leaves out disabled accounts, which cannot be
+// assigned companies; the dashboard's filter keeps them, as companies may still name them.
+func (q *Queries) ListAccountManagers(ctx context.Context, onlyActive bool) ([]ListAccountManagersRow, error) {
+	rows, err := q.db.Query(ctx, listAccountManagers, onlyActive)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListAccountManagersRow
+	for rows.Next() {
+		var i ListAccountManagersRow
+		if err := rows.Scan(&i.ID, &i.Name, &i.Email); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listCompanyUsersForStaff = `-- name: ListCompanyUsersForStaff :many
+SELECT u.id, u.name, u.email, (u.disabled_at IS NOT NULL)::boolean AS disabled
+FROM users u
+WHERE u.company_id = $1 AND staff_can_see(u.company_id, $2::bigint)
+ORDER BY lower(u.name), u.id
+`
+
+type ListCompanyUsersForStaffParams struct {
+	CompanyID *int64
+	ViewerID  int64
+}
+
+type ListCompanyUsersForStaffRow struct {
+	ID       int64
+	Name     string
+	Email    string
+	Disabled bool
+}
+
+// The users of a company the viewer may see, by name; none otherwise.
+func (q *Queries) ListCompanyUsersForStaff(ctx context.Context, arg ListCompanyUsersForStaffParams) ([]ListCompanyUsersForStaffRow, error) {
+	rows, err := q.db.Query(ctx, listCompanyUsersForStaff, arg.CompanyID, arg.ViewerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListCompanyUsersForStaffRow
+	for rows.Next() {
+		var i ListCompanyUsersForStaffRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Name,
+			&i.Email,
+			&i.Disabled,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listUsersForAdmin = `-- name: ListUsersForAdmin :many
+SELECT u.id, u.name, u.email, u.role, coalesce(c.name, '')::text AS company_name,
+       (u.disabled_at IS NOT NULL)::boolean AS disabled
+FROM users u
+LEFT JOIN partner_companies c ON c.id = u.company_id
+ORDER BY u.role, lower(u.name), u.id
+`
+
+type ListUsersForAdminRow struct {
+	ID          int64
+	Name        string
+	Email       string
+	Role        UserRole
+	CompanyName string
+	Disabled    bool
+}
+
+// Every account, staff first (by role in the enum's order), with the company a partner user
+// belongs to (empty for none).
+func (q *Queries) ListUsersForAdmin(ctx context.Context) ([]ListUsersForAdminRow, error) {
+	rows, err := q.db.Query(ctx, listUsersForAdmin)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListUsersForAdminRow
+	for rows.Next() {
+		var i ListUsersForAdminRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Name,
+			&i.Email,
+			&i.Role,
+			&i.CompanyName,
+			&i.Disabled,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const setUserDisabled = `-- name: SetUserDisabled :one

@@ -16,61 +16,60 @@ SELECT hub_tagline, hub_contact_email FROM partner_companies WHERE id = $1;
 UPDATE partner_companies SET hub_tagline = $2, hub_contact_email = $3 WHERE id = $1;
 
 -- name: GetCompanyForStaff :one
--- A company the viewer may see; no row otherwise (the page answers 404).
-SELECT c.* FROM partner_companies c
-WHERE c.id = sqlc.arg(id) AND staff_can_see(c.id, sqlc.arg(viewer_id)::bigint);
-
--- name: GetStaffPartnerPage :one
--- Everything the staff partner page shows, in one round trip; no row when the viewer may not
--- see the company. Each service is on its current term with its figures and state at today
--- (service_states), its term history and its open renewal request; renewal_from is where a renewal made today
--- starts. The timeline is the company's latest audit events. JSON keys are read by
--- web/admin_partner_data.go.
-SELECT c.id, c.name, c.is_hardware, c.is_software, c.account_manager_id,
-       coalesce(am.name, '')::text AS account_manager_name,
-       (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY lower(x.name)), '[]') FROM (
-            SELECT u.id, u.name, u.email, u.disabled_at IS NOT NULL AS disabled
-            FROM users u WHERE u.company_id = c.id) x)::jsonb AS users,
-       (SELECT coalesce(jsonb_agg(to_jsonb(sv) ORDER BY sv.position, sv.environment), '[]') FROM (
-            SELECT ss.service_id AS id, ss.module, m.name AS module_name, m.metered, m.position, ss.environment,
-                   ss.status, ss.version, ss.state, ss.term_id, ss.valid_from, ss.valid_until, ss.term_months,
-                   ss.cap_percent, ss.message_quota, ss.device_quota, ss.messages_used, ss.devices_used,
-                   ss.message_allowance, ss.device_allowance, ss.expired_from,
-                   renewal_start(ss.service_id, sqlc.arg(today)::date) AS renewal_from,
-                   (SELECT coalesce(jsonb_agg(to_jsonb(h) ORDER BY h.valid_from DESC), '[]') FROM (
-                        SELECT ht.id, ht.valid_from, ht.valid_until, ht.term_months, ht.cap_percent,
-                               ht.message_quota, ht.device_quota, ht.messages_used, ht.devices_used
-                        FROM service_terms ht WHERE ht.service_id = ss.service_id) h) AS terms,
-                   (SELECT to_jsonb(o) FROM (
-                        SELECT r.id, r.term_months, r.message, r.created_at, ru.name AS requested_by
-                        FROM renewal_requests r JOIN users ru ON ru.id = r.requested_by
-                        WHERE r.service_id = ss.service_id AND r.status = 'open') o) AS open_request
-            FROM service_states(sqlc.arg(today)::date) ss
-            JOIN modules m ON m.key = ss.module
-            WHERE ss.company_id = c.id) sv)::jsonb AS services,
-       (SELECT coalesce(jsonb_agg(to_jsonb(e) ORDER BY e.at DESC, e.id DESC), '[]') FROM (
-            SELECT ev.id, ev.at, ev.action, ev.subject, ev.before, ev.after, a.name AS actor_name
-            FROM audit_events ev JOIN users a ON a.id = ev.actor_id
-            WHERE ev.company_id = c.id
-            ORDER BY ev.at DESC, ev.id DESC
-            LIMIT 20) e)::jsonb AS timeline,
-       (SELECT jsonb_agg(to_jsonb(mm) ORDER BY mm.position) FROM (
-            SELECT key, name, metered, position FROM modules) mm)::jsonb AS modules
+-- A company the viewer may see, with its account manager's name (empty for none); no row
+-- otherwise (the page answers 404).
+SELECT sqlc.embed(c), coalesce(am.name, '')::text AS account_manager_name
 FROM partner_companies c
 LEFT JOIN users am ON am.id = c.account_manager_id
-WHERE c.id = sqlc.arg(company_id) AND staff_can_see(c.id, sqlc.arg(viewer_id)::bigint);
+WHERE c.id = sqlc.arg(id) AND staff_can_see(c.id, sqlc.arg(viewer_id)::bigint);
 
--- name: GetCompaniesAdminPage :one
--- The admin's list of partner companies and the account managers one can be assigned to.
-SELECT (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY lower(x.name)), '[]') FROM (
-            SELECT c.id, c.name, c.is_hardware, c.is_software, c.account_manager_id,
-                   coalesce(am.name, '') AS account_manager_name,
-                   (SELECT count(*) FROM users u WHERE u.company_id = c.id) AS users,
-                   (SELECT count(*) FROM services s WHERE s.company_id = c.id) AS services
-            FROM partner_companies c LEFT JOIN users am ON am.id = c.account_manager_id) x)::jsonb AS companies,
-       (SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY lower(m.name)), '[]') FROM (
-            SELECT u.id, u.name, u.email FROM users u
-            WHERE u.role = 'account_manager' AND u.disabled_at IS NULL) m)::jsonb AS managers;
+-- name: ListCompaniesForStaff :many
+-- The companies the viewer may see, by name: what the staff filters and forms offer.
+SELECT c.id, c.name
+FROM partner_companies c
+WHERE staff_can_see(c.id, sqlc.arg(viewer_id)::bigint)
+ORDER BY lower(c.name), c.id;
+
+-- name: ListCompaniesForAdmin :many
+-- The admin's list of partner companies, by name, with their account manager's name (empty for
+-- none) and how many users and services each has.
+SELECT sqlc.embed(c), coalesce(am.name, '')::text AS account_manager_name,
+       (SELECT count(*) FROM users u WHERE u.company_id = c.id) AS users,
+       (SELECT count(*) FROM services s WHERE s.company_id = c.id) AS services
+FROM partner_companies c
+LEFT JOIN users am ON am.id = c.account_manager_id
+ORDER BY lower(c.name), c.id;
+
+-- name: ListCompanyServicesForStaff :many
+-- The services of a company the viewer may see (none otherwise), in catalogue order, each on
+-- its current term with its figures and state at today (service_states). renewal_from is where
+-- a renewal made today starts; open_request_* describe the partner's open renewal request
+-- (NULL when there is none).
+SELECT s.id, s.module, m.name AS module_name, m.metered, s.environment, s.status, s.version,
+       ss.state::service_state AS state, ss.term_id, ss.valid_from, ss.valid_until, ss.term_months,
+       ss.cap_percent, ss.message_quota, ss.device_quota, ss.messages_used, ss.devices_used,
+       ss.message_allowance, ss.device_allowance, ss.expired_from,
+       renewal_start(s.id, sqlc.arg(today)::date)::date AS renewal_from,
+       r.id AS open_request_id, r.term_months AS open_request_term_months,
+       r.message AS open_request_message, r.created_at AS open_request_at,
+       ru.name AS open_request_by
+FROM services s
+JOIN modules m ON m.key = s.module
+JOIN service_states(sqlc.arg(today)::date) ss ON ss.service_id = s.id
+LEFT JOIN renewal_requests r ON r.service_id = s.id AND r.status = 'open'
+LEFT JOIN users ru ON ru.id = r.requested_by
+WHERE s.company_id = sqlc.arg(company_id) AND staff_can_see(s.company_id, sqlc.arg(viewer_id)::bigint)
+ORDER BY m.position, s.environment;
+
+-- name: ListCompanyTermsForStaff :many
+-- Every term of the services of a company the viewer may see (none otherwise), by service and
+-- newest first: each service's history on the staff partner page.
+SELECT t.service_id, t.id, t.valid_from, t.valid_until, t.term_months, t.cap_percent,
+       t.message_quota, t.device_quota, t.messages_used, t.devices_used
+FROM service_terms t
+JOIN services s ON s.id = t.service_id
+WHERE s.company_id = sqlc.arg(company_id) AND staff_can_see(s.company_id, sqlc.arg(viewer_id)::bigint)
+ORDER BY t.service_id, t.valid_from DESC;
 
 -- name: GetPartnerCompanyForUpdate :one
 SELECT * FROM partner_companies WHERE id = $1 FOR UPDATE;

@@ -15,14 +15,29 @@ SET name = EXCLUDED.name, password_hash = EXCLUDED.password_hash,
     role = EXCLUDED.role, company_id = EXCLUDED.company_id, disabled_at = NULL
 RETURNING *;
 
--- name: GetUsersAdminPage :one
--- Every account, staff first, and the companies a partner user can belong to.
-SELECT (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.role, lower(x.name)), '[]') FROM (
-            SELECT u.id, u.name, u.email, u.role, u.company_id, coalesce(c.name, '') AS company_name,
-                   u.disabled_at, u.created_at
-            FROM users u LEFT JOIN partner_companies c ON c.id = u.company_id) x)::jsonb AS users,
-       (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY lower(c.name)), '[]') FROM (
-            SELECT id, name FROM partner_companies) c)::jsonb AS companies;
+-- name: ListUsersForAdmin :many
+-- Every account, staff first (by role in the enum's order), with the company a partner user
+-- belongs to (empty for none).
+SELECT u.id, u.name, u.email, u.role, coalesce(c.name, '')::text AS company_name,
+       (u.disabled_at IS NOT NULL)::boolean AS disabled
+FROM users u
+LEFT JOIN partner_companies c ON c.id = u.company_id
+ORDER BY u.role, lower(u.name), u.id;
+
+-- name: ListAccountManagers :many
+-- The account managers, by name. only_active leaves out disabled accounts, which cannot be
+-- assigned companies; the dashboard's filter keeps them, as companies may still name them.
+SELECT u.id, u.name, u.email
+FROM users u
+WHERE u.role = 'account_manager' AND (NOT sqlc.arg(only_active)::boolean OR u.disabled_at IS NULL)
+ORDER BY lower(u.name), u.id;
+
+-- name: ListCompanyUsersForStaff :many
+-- The users of a company the viewer may see, by name; none otherwise.
+SELECT u.id, u.name, u.email, (u.disabled_at IS NOT NULL)::boolean AS disabled
+FROM users u
+WHERE u.company_id = sqlc.arg(company_id) AND staff_can_see(u.company_id, sqlc.arg(viewer_id)::bigint)
+ORDER BY lower(u.name), u.id;
 
 -- name: GetUserForUpdate :one
 SELECT * FROM users WHERE id = $1 FOR UPDATE;

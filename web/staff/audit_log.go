@@ -22,9 +22,9 @@ const auditPageSize = 50
 
 // auditFilter reads the log's filters from the query string. A value that cannot be a filter
 // is reported under its field and not applied.
-func auditFilter(c echo.Context, loc *time.Location) (db.GetAuditLogParams, views.FieldErrors) {
+func auditFilter(c echo.Context, loc *time.Location) (db.CountAuditEventsParams, views.FieldErrors) {
 	u := ui.UserFromContext(c.Request().Context())
-	p := db.GetAuditLogParams{ViewerID: u.ID}
+	p := db.CountAuditEventsParams{ViewerID: u.ID}
 	errs := views.FieldErrors{}
 	id := func(name string) *int64 {
 		v := c.QueryParam(name)
@@ -74,29 +74,35 @@ func auditFilter(c echo.Context, loc *time.Location) (db.GetAuditLogParams, view
 	return p, errs
 }
 
+// auditPage is the events of filter f from offset on, at most size of them (nil: all).
+func auditPage(f db.CountAuditEventsParams, offset int32, size *int32) db.ListAuditEventsParams {
+	return db.ListAuditEventsParams{ViewerID: f.ViewerID, CompanyID: f.CompanyID, ActorID: f.ActorID, Module: f.Module,
+		Action: f.Action, FromAt: f.FromAt, UntilAt: f.UntilAt, PageOffset: offset, PageSize: size}
+}
+
 // HandleAuditLog is the audit trail the viewer may see, newest first, filtered and paginated.
 func HandleAuditLog(pool *pgxpool.Pool) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
-		params, errs := auditFilter(c, ui.When(c).Loc)
+		filter, errs := auditFilter(c, ui.When(c).Loc)
 		pageNo, err := strconv.Atoi(c.QueryParam("page"))
 		if err != nil || pageNo < 1 {
 			pageNo = 1
 		}
-		size := int32(auditPageSize)
-		params.PageSize, params.PageOffset = &size, int32((pageNo-1)*auditPageSize)
-		row, err := q.GetAuditLog(c.Request().Context(), params)
-		if err != nil {
-			return err
-		}
-		var events []timelineEvent
-		var companies, actors []struct {
-			ID    int64
-			Name  string
-			Email string
-		}
-		var modules []struct{ Key, Name string }
-		if err := ui.DecodeJSON(row.Events, &events, row.Companies, &companies, row.Actors, &actors, row.Modules, &modules); err != nil {
+		size, offset := int32(auditPageSize), int32((pageNo-1)*auditPageSize)
+		var (
+			events    []db.ListAuditEventsRow
+			total     int64
+			companies []db.ListCompaniesForStaffRow
+			actors    []db.ListAuditActorsRow
+			modules   []db.Module
+			b         db.Batch
+		)
+		db.Queue(&b, &events, (*db.Queries).ListAuditEvents, auditPage(filter, offset, &size))
+		db.Queue(&b, &total, (*db.Queries).CountAuditEvents, filter)
+		db.Queue(&b, &companies, (*db.Queries).ListCompaniesForStaff, filter.ViewerID)
+		db.Queue(&b, &actors, (*db.Queries).ListAuditActors, filter.ViewerID)
+		db.QueueNoArg(&b, &modules, (*db.Queries).ListModules)
+		if err := b.Send(c.Request().Context(), pool); err != nil {
 			return err
 		}
 		query := c.QueryParams()
@@ -115,21 +121,21 @@ func HandleAuditLog(pool *pgxpool.Pool) echo.HandlerFunc {
 			page.Actors = append(page.Actors, views.Option{Value: ui.Itoa(a.ID), Label: a.Name + " (" + a.Email + ")", Selected: query.Get("actor") == ui.Itoa(a.ID)})
 		}
 		for _, m := range modules {
-			page.Modules = append(page.Modules, views.Option{Value: m.Key, Label: m.Name, Selected: query.Get("module") == m.Key})
+			page.Modules = append(page.Modules, views.Option{Value: string(m.Key), Label: m.Name, Selected: query.Get("module") == string(m.Key)})
 		}
 		for _, a := range audit.Actions {
 			page.Actions = append(page.Actions, views.Option{Value: a.Key, Label: a.Label, Selected: query.Get("action") == a.Key})
 		}
-		first := int64(params.PageOffset) + 1
-		last := int64(params.PageOffset) + int64(len(events))
-		page.Summary = fmt.Sprintf("Showing %s–%s of %s", ui.Count(first), ui.Count(last), ui.Count(row.Total))
-		if row.Total == 0 {
+		first := int64(offset) + 1
+		last := int64(offset) + int64(len(events))
+		page.Summary = fmt.Sprintf("Showing %s–%s of %s", ui.Count(first), ui.Count(last), ui.Count(total))
+		if total == 0 {
 			page.Summary = "No events"
 		}
 		if pageNo > 1 {
 			page.Prev = "/admin/audit?" + withPage(query, pageNo-1)
 		}
-		if last < row.Total {
+		if last < total {
 			page.Next = "/admin/audit?" + withPage(query, pageNo+1)
 		}
 		status := http.StatusOK
@@ -158,21 +164,12 @@ func withPage(q url.Values, page int) string {
 func HandleAuditCSV(pool *pgxpool.Pool) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
-		params, errs := auditFilter(c, ui.When(c).Loc)
+		filter, errs := auditFilter(c, ui.When(c).Loc)
 		if errs != nil {
 			return &ui.Error{Code: http.StatusUnprocessableEntity, Message: "The filters are not valid; correct them on the audit log page."}
 		}
-		row, err := q.GetAuditLog(c.Request().Context(), params)
+		events, err := q.ListAuditEvents(c.Request().Context(), auditPage(filter, 0, nil))
 		if err != nil {
-			return err
-		}
-		var events []struct {
-			timelineEvent
-			ActorEmail  string          `json:"actor_email"`
-			Module      *db.ModuleKey   `json:"module"`
-			Environment *db.Environment `json:"environment"`
-		}
-		if err := ui.DecodeJSON(row.Events, &events); err != nil {
 			return err
 		}
 		h := c.Response().Header()
@@ -207,6 +204,7 @@ func csvSafe(cells ...string) []string {
 	return cells
 }
 
+// jsonText is a snapshot as stored, empty when there is none.
 func jsonText(raw []byte) string {
 	if s := string(raw); s != "null" {
 		return s

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"partnerportal/db"
 	"partnerportal/views"
 )
 
@@ -40,7 +41,7 @@ var auditFields = []struct{ Key, Label string }{
 }
 
 // auditEntries turns events into what the timeline and the log show.
-func auditEntries(events []timelineEvent, loc *time.Location) []views.AuditEntry {
+func auditEntries(events []db.ListAuditEventsRow, loc *time.Location) []views.AuditEntry {
 	out := make([]views.AuditEntry, 0, len(events))
 	for _, e := range events {
 		entry := views.AuditEntry{

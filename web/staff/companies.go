@@ -20,32 +20,19 @@ import (
 	"partnerportal/views"
 )
 
-// companiesAdmin is the data of the company pages: every company and every account manager.
+// companiesAdmin is the data of the company pages: every company and the account managers a
+// company can be assigned to.
 type companiesAdmin struct {
-	companies []struct {
-		ID                 int64  `json:"id"`
-		Name               string `json:"name"`
-		IsHardware         bool   `json:"is_hardware"`
-		IsSoftware         bool   `json:"is_software"`
-		AccountManagerID   *int64 `json:"account_manager_id"`
-		AccountManagerName string `json:"account_manager_name"`
-		Users              int64  `json:"users"`
-		Services           int64  `json:"services"`
-	}
-	managers []struct {
-		ID    int64  `json:"id"`
-		Name  string `json:"name"`
-		Email string `json:"email"`
-	}
+	companies []db.ListCompaniesForAdminRow
+	managers  []db.ListAccountManagersRow
 }
 
-func loadCompaniesAdmin(ctx context.Context, q *db.Queries) (*companiesAdmin, error) {
-	row, err := q.GetCompaniesAdminPage(ctx)
-	if err != nil {
-		return nil, err
-	}
+func loadCompaniesAdmin(ctx context.Context, pool *pgxpool.Pool) (*companiesAdmin, error) {
 	d := &companiesAdmin{}
-	return d, ui.DecodeJSON(row.Companies, &d.companies, row.Managers, &d.managers)
+	var b db.Batch
+	db.QueueNoArg(&b, &d.companies, (*db.Queries).ListCompaniesForAdmin)
+	db.Queue(&b, &d.managers, (*db.Queries).ListAccountManagers, true)
+	return d, b.Send(ctx, pool)
 }
 
 // form is the company form for in, with the account managers to choose from.
@@ -60,13 +47,14 @@ func (d *companiesAdmin) form(in companyInput, id int64, csrf string) views.Comp
 
 func (d *companiesAdmin) page(in companyInput, csrf string) views.CompaniesPage {
 	p := views.CompaniesPage{Form: d.form(in, 0, csrf)}
-	for _, c := range d.companies {
-		manager := c.AccountManagerName
+	for _, r := range d.companies {
+		c := r.PartnerCompany
+		manager := r.AccountManagerName
 		if manager == "" {
 			manager = "None assigned"
 		}
 		p.Companies = append(p.Companies, views.CompanyRow{Name: c.Name, URL: partnerURL(c.ID), EditURL: "/admin/companies/" + ui.Itoa(c.ID) + "/edit",
-			Types: companyTypes(c.IsHardware, c.IsSoftware), Manager: manager, Users: c.Users, Services: c.Services})
+			Types: companyTypes(c.IsHardware, c.IsSoftware), Manager: manager, Users: r.Users, Services: r.Services})
 	}
 	return p
 }
@@ -86,9 +74,8 @@ func readCompanyInput(c echo.Context) companyInput {
 
 // HandleCompanies lists every partner company with the form for a new one.
 func HandleCompanies(pool *pgxpool.Pool) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
-		d, err := loadCompaniesAdmin(c.Request().Context(), q)
+		d, err := loadCompaniesAdmin(c.Request().Context(), pool)
 		if err != nil {
 			return err
 		}
@@ -98,18 +85,17 @@ func HandleCompanies(pool *pgxpool.Pool) echo.HandlerFunc {
 
 // HandleEditCompany is the form of one company.
 func HandleEditCompany(pool *pgxpool.Pool) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
 		id, err := ui.PathID(c, "id")
 		if err != nil {
 			return err
 		}
-		d, err := loadCompaniesAdmin(c.Request().Context(), q)
+		d, err := loadCompaniesAdmin(c.Request().Context(), pool)
 		if err != nil {
 			return err
 		}
-		for _, co := range d.companies {
-			if co.ID == id {
+		for _, r := range d.companies {
+			if co := r.PartnerCompany; co.ID == id {
 				in := companyInput{Name: co.Name, Hardware: co.IsHardware, Software: co.IsSoftware}
 				if co.AccountManagerID != nil {
 					in.Manager = ui.Itoa(*co.AccountManagerID)
@@ -124,7 +110,6 @@ func HandleEditCompany(pool *pgxpool.Pool) echo.HandlerFunc {
 // HandleSaveCompany creates a company (no :id) or saves one; a changed account manager is
 // recorded as an assignment of its own.
 func HandleSaveCompany(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		u := ui.UserFromContext(ctx)
@@ -147,7 +132,7 @@ func HandleSaveCompany(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerFu
 			ui.AddFlash(ui.Sessions(c), ctx, "success", "Company saved.")
 			return ui.Redirect(c, partnerURL(id))
 		}
-		d, err := loadCompaniesAdmin(ctx, q)
+		d, err := loadCompaniesAdmin(ctx, pool)
 		if err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"partnerportal/web/audit"
 	"partnerportal/web/ui"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -14,114 +15,138 @@ import (
 	"partnerportal/views"
 )
 
-// dashboardService is one service in a dashboard list, as GetStaffDashboard writes it.
-type dashboardService struct {
-	CompanyID     int64           `json:"company_id"`
-	CompanyName   string          `json:"company_name"`
-	ServiceID     int64           `json:"service_id"`
-	ModuleName    string          `json:"module_name"`
-	Environment   *db.Environment `json:"environment"`
-	State         db.ServiceState `json:"state"`
-	ValidUntil    *ui.JSONDate    `json:"valid_until"`
-	ExpiredFrom   *ui.JSONDate    `json:"expired_from"`
-	GraceDaysLeft int             `json:"grace_days_left"`
-	Unit          string          `json:"unit"`
-	Used          int64           `json:"used"`
-	Quota         int64           `json:"quota"`
-	// open renewal requests
-	ID          int64     `json:"id"`
-	CreatedAt   time.Time `json:"created_at"`
-	TermMonths  *int32    `json:"term_months"`
-	RequestedBy string    `json:"requested_by"`
-}
-
-type dashboardCompany struct {
-	ID                                           int64
-	Name, Manager                                string
-	Active, Grace, ReadOnly, Inactive, Scheduled int
+// dashboardData is what the dashboard is built from, read in one batch.
+type dashboardData struct {
+	companies []db.ListDashboardCompaniesRow
+	requests  []db.ListDashboardRequestsRow
+	attention []db.ListDashboardAttentionRow
+	expiring  []db.ListDashboardExpiringRow
+	quotas    []db.ListDashboardQuotasRow
+	// managers is read for admins only, who filter by account manager.
+	managers []db.ListAccountManagersRow
 }
 
 // HandleStaffHome is the dashboard: the viewer's partner companies (an admin's: all, or one
 // account manager's) and what needs attention, most urgent first.
 func HandleStaffHome(pool *pgxpool.Pool) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
 		u := ui.UserFromContext(c.Request().Context())
-		params := db.GetStaffDashboardParams{ViewerID: u.ID, Today: ui.When(c).Today}
+		admin := u.Role == db.UserRoleAdmin
+		scope := db.ListDashboardCompaniesParams{ViewerID: u.ID, Today: ui.When(c).Today}
 		manager := c.QueryParam("manager")
-		if id, err := strconv.ParseInt(manager, 10, 64); err == nil && u.Role == db.UserRoleAdmin {
-			params.ManagerID = &id
+		if id, err := strconv.ParseInt(manager, 10, 64); err == nil && admin {
+			scope.ManagerID = &id
 		}
-		row, err := q.GetStaffDashboard(c.Request().Context(), params)
-		if err != nil {
-			return err
+		var d dashboardData
+		var b db.Batch
+		db.Queue(&b, &d.companies, (*db.Queries).ListDashboardCompanies, scope)
+		db.Queue(&b, &d.requests, (*db.Queries).ListDashboardRequests, db.ListDashboardRequestsParams{ViewerID: scope.ViewerID, ManagerID: scope.ManagerID})
+		db.Queue(&b, &d.attention, (*db.Queries).ListDashboardAttention, db.ListDashboardAttentionParams(scope))
+		db.Queue(&b, &d.expiring, (*db.Queries).ListDashboardExpiring, db.ListDashboardExpiringParams(scope))
+		db.Queue(&b, &d.quotas, (*db.Queries).ListDashboardQuotas, db.ListDashboardQuotasParams(scope))
+		if admin {
+			db.Queue(&b, &d.managers, (*db.Queries).ListAccountManagers, false)
 		}
-		var companies []dashboardCompany
-		var requests, attention, expiring, quotas []dashboardService
-		var managers []struct {
-			ID   int64
-			Name string
-		}
-		if err := ui.DecodeJSON(row.Companies, &companies, row.Requests, &requests, row.Attention, &attention,
-			row.Expiring, &expiring, row.Quotas, &quotas, row.Managers, &managers); err != nil {
+		if err := b.Send(c.Request().Context(), pool); err != nil {
 			return err
 		}
 		page := views.DashboardPage{Lead: "The partner companies assigned to you and what needs your attention, most urgent first."}
-		if u.Role == db.UserRoleAdmin {
+		if admin {
 			page.Lead = "Every partner company and what needs attention, most urgent first."
-			page.Managers = []views.Option{{Value: "", Label: "All account managers", Selected: params.ManagerID == nil}}
-			for _, m := range managers {
+			page.Managers = []views.Option{{Value: "", Label: "All account managers", Selected: scope.ManagerID == nil}}
+			for _, m := range d.managers {
 				v := ui.Itoa(m.ID)
 				page.Managers = append(page.Managers, views.Option{Value: v, Label: m.Name, Selected: v == manager})
 			}
 		}
-		for _, co := range companies {
-			page.Companies = append(page.Companies, views.DashboardCompany{Name: co.Name, URL: partnerURL(co.ID), Manager: co.Manager,
-				Active: co.Active, Grace: co.Grace, ReadOnly: co.ReadOnly, Inactive: co.Inactive, Scheduled: co.Scheduled})
-		}
-		for _, r := range requests {
-			row := dashboardRow(r)
-			row.Badge = ui.RequestBadge(db.RenewalRequestStatusOpen)
-			row.When = ui.LongDate(r.CreatedAt.In(ui.When(c).Loc))
-			row.Detail = "By " + r.RequestedBy + " · " + wishedTerm(r.TermMonths)
-			row.Action, row.ActionURL = "Answer", "/admin/renewals#request-"+ui.Itoa(r.ID)
-			page.Requests = append(page.Requests, row)
-		}
-		for _, r := range attention {
-			row := dashboardRow(r)
-			switch {
-			case r.State == db.ServiceStateExpired && r.ExpiredFrom != nil:
-				row.When, row.Detail = ui.LongDate(r.ExpiredFrom.Time), "Read-only since then"
-			case r.State == db.ServiceStateExhausted:
-				row.When, row.Detail = ui.LongDate(r.ValidUntil.Time), "A quota is used up, cap allowance included"
-			default:
-				row.When = ui.LongDate(r.ValidUntil.Time)
-				row.Detail = fmt.Sprintf("%d day%s of grace left", r.GraceDaysLeft, ui.Plural(int64(r.GraceDaysLeft)))
-			}
-			page.Attention = append(page.Attention, row)
-		}
-		for _, r := range expiring {
-			row := dashboardRow(r)
-			row.When = ui.LongDate(r.ValidUntil.Time)
-			row.Detail = "Not renewed yet"
-			page.Expiring = append(page.Expiring, row)
-		}
-		for _, r := range quotas {
-			row := dashboardRow(r)
-			row.When = fmt.Sprintf("%d%%", r.Used*100/r.Quota)
-			row.Detail = fmt.Sprintf("%s of %s %s", ui.Count(r.Used), ui.Count(r.Quota), r.Unit)
-			page.Quotas = append(page.Quotas, row)
-		}
+		d.fill(&page, ui.When(c).Loc)
 		return ui.OK(c, "Dashboard", views.DashboardView(page))
 	}
 }
 
-func dashboardRow(r dashboardService) views.DashboardRow {
-	return views.DashboardRow{
-		Company: r.CompanyName, CompanyURL: partnerURL(r.CompanyID),
-		Service: audit.ServiceSubject(r.ModuleName, r.Environment), ServiceURL: serviceURL(r.CompanyID, r.ServiceID),
-		Badge: ui.StateBadge(r.State),
+// fill adds the companies and the lists to page.
+func (d *dashboardData) fill(page *views.DashboardPage, loc *time.Location) {
+	for _, co := range d.companies {
+		page.Companies = append(page.Companies, views.DashboardCompany{Name: co.Name, URL: partnerURL(co.ID), Manager: co.Manager,
+			Active: int(co.Active), Grace: int(co.Grace), ReadOnly: int(co.ReadOnly), Inactive: int(co.Inactive), Scheduled: int(co.Scheduled)})
 	}
+	for _, r := range d.requests {
+		row := dashboardRow(r.CompanyID, r.CompanyName, r.ServiceID, r.ModuleName, r.Environment)
+		row.Badge = ui.RequestBadge(db.RenewalRequestStatusOpen)
+		row.When = ui.LongDate(r.CreatedAt.In(loc))
+		row.Detail = "By " + r.RequestedBy + " · " + wishedTerm(r.TermMonths)
+		row.Action, row.ActionURL = "Answer", "/admin/renewals#request-"+ui.Itoa(r.ID)
+		page.Requests = append(page.Requests, row)
+	}
+	for _, r := range d.attention {
+		row := dashboardRow(r.CompanyID, r.CompanyName, r.ServiceID, r.ModuleName, r.Environment)
+		row.Badge = ui.StateBadge(r.State)
+		switch {
+		case r.State == db.ServiceStateExpired && r.ExpiredFrom != nil:
+			row.When, row.Detail = ui.LongDate(*r.ExpiredFrom), "Read-only since then"
+		case r.State == db.ServiceStateExhausted:
+			row.When, row.Detail = optionalDate(r.ValidUntil), "A quota is used up, cap allowance included"
+		default:
+			row.When, row.Detail = optionalDate(r.ValidUntil), graceLeft(r)
+		}
+		page.Attention = append(page.Attention, row)
+	}
+	for _, r := range d.expiring {
+		row := dashboardRow(r.CompanyID, r.CompanyName, r.ServiceID, r.ModuleName, r.Environment)
+		row.Badge = ui.StateBadge(r.State)
+		row.When = ui.LongDate(r.ValidUntil)
+		row.Detail = "Not renewed yet"
+		page.Expiring = append(page.Expiring, row)
+	}
+	for _, r := range d.quotas {
+		row := dashboardRow(r.CompanyID, r.CompanyName, r.ServiceID, r.ModuleName, r.Environment)
+		row.Badge = ui.StateBadge(r.State)
+		row.When = fmt.Sprintf("%d%%", r.Used*100/r.Quota)
+		row.Detail = fmt.Sprintf("%s of %s %s", ui.Count(r.Used), ui.Count(r.Quota), r.Unit)
+		page.Quotas = append(page.Quotas, row)
+	}
+}
+
+// graceLeft says what is left of a plan in grace, as My Services tells the partner: the days
+// of grace once the term has ended, and what is left of the cap allowance in each dimension
+// whose quota is used up. A plan in grace because of its quota has no days of grace (its
+// grace_days_left is 0 while the term runs), so it is never told "0 days".
+func graceLeft(r db.ListDashboardAttentionRow) string {
+	var parts []string
+	if r.GraceDaysLeft > 0 {
+		parts = append(parts, fmt.Sprintf("%d day%s of grace left", r.GraceDaysLeft, ui.Plural(int64(r.GraceDaysLeft))))
+	}
+	var allowance []string
+	if r.MessagesLeft != nil && *r.MessagesLeft == 0 && r.MessagesLeftAllowance != nil {
+		n := *r.MessagesLeftAllowance
+		allowance = append(allowance, ui.Count(n)+" message"+ui.Plural(n))
+	}
+	if r.DevicesLeft != nil && *r.DevicesLeft == 0 && r.DevicesLeftAllowance != nil {
+		n := *r.DevicesLeftAllowance
+		allowance = append(allowance, ui.Count(n)+" device"+ui.Plural(n))
+	}
+	if len(allowance) > 0 {
+		parts = append(parts, strings.Join(allowance, " and ")+" left in the cap allowance")
+	}
+	if len(parts) == 0 {
+		return "Over plan, within the cap allowance"
+	}
+	return strings.Join(parts, " · ")
+}
+
+// dashboardRow is the start of a list's row: the company and the service it is about.
+func dashboardRow(companyID int64, company string, serviceID int64, module string, env *db.Environment) views.DashboardRow {
+	return views.DashboardRow{
+		Company: company, CompanyURL: partnerURL(companyID),
+		Service: audit.ServiceSubject(module, env), ServiceURL: serviceURL(companyID, serviceID),
+	}
+}
+
+func optionalDate(t *time.Time) string {
+	if t == nil {
+		return "—"
+	}
+	return ui.LongDate(*t)
 }
 
 func wishedTerm(months *int32) string {

@@ -33,7 +33,6 @@ type grantInput struct {
 // HandleGrantService grants a module (a plan for software and hardware) to a company: a new
 // service with its first term, starting today or on a future day (then it is scheduled).
 func HandleGrantService(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		u := ui.UserFromContext(ctx)
@@ -59,7 +58,7 @@ func HandleGrantService(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerF
 			ui.AddFlash(ui.Sessions(c), ctx, "success", "Service granted.")
 			return ui.Redirect(c, serviceURL(companyID, serviceID))
 		}
-		page, d, err := loadPartnerPage(c, q, companyID, today, ui.When(c).Loc)
+		page, d, err := loadPartnerPage(c, pool, companyID, today, ui.When(c).Loc)
 		if err != nil {
 			return err
 		}
@@ -80,13 +79,14 @@ func HandleGrantService(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerF
 
 // grantService creates the service and its first term, and records the grant.
 func grantService(ctx context.Context, q *db.Queries, actor, companyID int64, in grantInput, today, now time.Time) (int64, error) {
-	company, err := q.GetCompanyForStaff(ctx, db.GetCompanyForStaffParams{ID: companyID, ViewerID: actor})
+	row, err := q.GetCompanyForStaff(ctx, db.GetCompanyForStaffParams{ID: companyID, ViewerID: actor})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, echo.ErrNotFound
 	}
 	if err != nil {
 		return 0, err
 	}
+	company := row.PartnerCompany
 	if !db.ModuleKey(in.Module).Valid() {
 		return 0, ui.FormErrors{"module": "Choose a module."}
 	}
@@ -145,7 +145,7 @@ func grantService(ctx context.Context, q *db.Queries, actor, companyID int64, in
 // grantForm is the grant form with in's values and the company's modules to choose from.
 func grantForm(d *partnerPageData, in grantInput, csrf string) views.GrantForm {
 	f := views.GrantForm{
-		CompanyID: d.row.ID, CSRF: csrf, ValidFrom: in.ValidFrom, CapPercent: in.CapPercent,
+		CompanyID: d.company.PartnerCompany.ID, CSRF: csrf, ValidFrom: in.ValidFrom, CapPercent: in.CapPercent,
 		MessageQuota: in.MessageQuota, DeviceQuota: in.DeviceQuota,
 		Modules:      []views.Option{{Value: "", Label: "Choose a module", Selected: in.Module == ""}},
 		Environments: []views.Option{{Value: "", Label: "None (not a plan)", Selected: in.Environment == ""}},

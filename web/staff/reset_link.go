@@ -38,7 +38,6 @@ func issueResetLink(ctx context.Context, q *db.Queries, c echo.Context, actor in
 
 // HandleIssueResetLink shows an admin a new one-time password link for an account.
 func HandleIssueResetLink(pool *pgxpool.Pool) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		actor := ui.UserFromContext(ctx)
@@ -64,7 +63,7 @@ func HandleIssueResetLink(pool *pgxpool.Pool) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		p, err := usersPage(c, q, userInput{Role: string(db.UserRolePartner)})
+		p, err := usersPage(c, pool, userInput{Role: string(db.UserRolePartner)})
 		if err != nil {
 			return err
 		}

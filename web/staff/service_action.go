@@ -61,7 +61,7 @@ func HandleServiceAction[T any](pool *pgxpool.Pool, v *validator.Validate, a ser
 			ui.AddFlash(ui.Sessions(c), ctx, "success", a.Success(in))
 			return ui.Redirect(c, serviceURL(companyID, serviceID))
 		}
-		page, _, err := loadPartnerPage(c, q, companyID, today, ui.When(c).Loc)
+		page, _, err := loadPartnerPage(c, pool, companyID, today, ui.When(c).Loc)
 		if err != nil {
 			return err
 		}

@@ -11,8 +11,9 @@ import (
 	"partnerportal/views"
 )
 
-// servicePanel is a service on the partner page with its forms filled from the current term.
-func servicePanel(companyID int64, s staffService, csrf string, loc *time.Location) views.ServicePanel {
+// servicePanel is a service on the partner page with its forms filled from the current term;
+// terms are its history, newest first.
+func servicePanel(companyID int64, s db.ListCompanyServicesForStaffRow, terms []db.ListCompanyTermsForStaffRow, csrf string, loc *time.Location) views.ServicePanel {
 	p := views.ServicePanel{
 		ID: s.ID, CompanyID: companyID, Title: s.ModuleName, Badge: ui.StateBadge(s.State),
 		Summary: staffSummary(s), Version: s.Version, Metered: s.Metered,
@@ -24,33 +25,33 @@ func servicePanel(companyID int64, s staffService, csrf string, loc *time.Locati
 	if s.ValidFrom != nil {
 		p.Facts = []views.Fact{
 			{Label: "Term", Value: fmt.Sprintf("%d months", *s.TermMonths)},
-			{Label: "Valid from", Value: ui.LongDate(s.ValidFrom.Time)},
-			{Label: "Valid until", Value: ui.LongDate(s.ValidUntil.Time)},
+			{Label: "Valid from", Value: ui.LongDate(*s.ValidFrom)},
+			{Label: "Valid until", Value: ui.LongDate(*s.ValidUntil)},
 			{Label: "Cap", Value: fmt.Sprintf("%d%%", *s.CapPercent)},
 		}
 	}
-	p.Facts = append(p.Facts, views.Fact{Label: "A renewal today starts", Value: ui.LongDate(s.RenewalFrom.Time)})
+	p.Facts = append(p.Facts, views.Fact{Label: "A renewal today starts", Value: ui.LongDate(s.RenewalFrom)})
 	if s.MessageQuota != nil {
 		p.Usage = append(p.Usage, ui.UsageBar(s.ID, "messages", *s.MessagesUsed, int64(*s.MessageQuota), *s.MessageAllowance))
 	}
 	if s.DeviceQuota != nil {
 		p.Usage = append(p.Usage, ui.UsageBar(s.ID, "devices", int64(*s.DevicesUsed), int64(*s.DeviceQuota), *s.DeviceAllowance))
 	}
-	for _, t := range s.Terms {
+	for _, t := range terms {
 		p.Terms = append(p.Terms, views.TermRow{
-			From: ui.LongDate(t.ValidFrom.Time), Until: ui.LongDate(t.ValidUntil.Time),
+			From: ui.LongDate(t.ValidFrom), Until: ui.LongDate(t.ValidUntil),
 			Months: strconv.Itoa(int(t.TermMonths)), Cap: fmt.Sprintf("%d%%", t.CapPercent),
 			Quotas: quotasInWords(t.MessageQuota, t.DeviceQuota), Usage: usageInWords(t),
 			Current: s.TermID != nil && *s.TermID == t.ID,
 		})
 	}
-	if r := s.OpenRequest; r != nil {
-		p.OpenRequest = fmt.Sprintf("%s asked for a renewal on %s (%s)", r.RequestedBy, ui.LongDate(r.CreatedAt.In(loc)), wishedTerm(r.TermMonths))
-		if r.Message != "" {
-			p.OpenRequest += ": “" + r.Message + "”"
+	if s.OpenRequestID != nil {
+		p.OpenRequest = fmt.Sprintf("%s asked for a renewal on %s (%s)", *s.OpenRequestBy, ui.LongDate(s.OpenRequestAt.In(loc)), wishedTerm(s.OpenRequestTermMonths))
+		if *s.OpenRequestMessage != "" {
+			p.OpenRequest += ": “" + *s.OpenRequestMessage + "”"
 		}
 	}
-	p.Renew = views.RenewForm{StartsOn: ui.LongDate(s.RenewalFrom.Time), TermMonths: "6", CapPercent: "0"}
+	p.Renew = views.RenewForm{StartsOn: ui.LongDate(s.RenewalFrom), TermMonths: "6", CapPercent: "0"}
 	p.Limits = views.LimitsForm{CapPercent: "0"}
 	if s.TermMonths != nil {
 		p.Renew.TermMonths = strconv.Itoa(int(*s.TermMonths))
@@ -63,17 +64,8 @@ func servicePanel(companyID int64, s staffService, csrf string, loc *time.Locati
 }
 
 // staffSummary says in one line where a service stands, for its account manager.
-func staffSummary(s staffService) string {
-	var f ui.StateFacts
-	for _, d := range []struct {
-		from *ui.JSONDate
-		to   **time.Time
-	}{{s.ValidFrom, &f.ValidFrom}, {s.ValidUntil, &f.ValidUntil}, {s.ExpiredFrom, &f.ExpiredFrom}} {
-		if d.from != nil {
-			*d.to = &d.from.Time
-		}
-	}
-	return ui.StaffSummary(s.State, f)
+func staffSummary(s db.ListCompanyServicesForStaffRow) string {
+	return ui.StaffSummary(s.State, ui.StateFacts{ValidFrom: s.ValidFrom, ValidUntil: s.ValidUntil, ExpiredFrom: s.ExpiredFrom})
 }
 
 // whatIsLost is what deactivating a module takes away from the partner.
@@ -105,7 +97,7 @@ func quotasInWords(messages, devices *int32) string {
 	return strings.Join(parts, " · ")
 }
 
-func usageInWords(t staffTerm) string {
+func usageInWords(t db.ListCompanyTermsForStaffRow) string {
 	var parts []string
 	if t.MessageQuota != nil {
 		parts = append(parts, ui.Count(t.MessagesUsed)+" messages")

@@ -28,33 +28,23 @@ type userInput struct {
 	Company string `form:"company" validate:"omitempty,number"`
 }
 
-// usersPage builds the users page; in fills the new-user form.
-func usersPage(c echo.Context, q *db.Queries, in userInput) (views.UsersPage, error) {
-	row, err := q.GetUsersAdminPage(c.Request().Context())
-	if err != nil {
-		return views.UsersPage{}, err
-	}
-	var users []struct {
-		ID          int64       `json:"id"`
-		Name        string      `json:"name"`
-		Email       string      `json:"email"`
-		Role        db.UserRole `json:"role"`
-		CompanyName string      `json:"company_name"`
-		DisabledAt  *time.Time  `json:"disabled_at"`
-	}
-	var companies []struct {
-		ID   int64  `json:"id"`
-		Name string `json:"name"`
-	}
-	if err := ui.DecodeJSON(row.Users, &users, row.Companies, &companies); err != nil {
-		return views.UsersPage{}, err
-	}
+// usersPage builds the users page; in fills the new-user form. The accounts and the companies
+// to choose from are read in one batch.
+func usersPage(c echo.Context, pool *pgxpool.Pool, in userInput) (views.UsersPage, error) {
 	me := ui.UserFromContext(c.Request().Context())
+	var users []db.ListUsersForAdminRow
+	var companies []db.ListCompaniesForStaffRow
+	var b db.Batch
+	db.QueueNoArg(&b, &users, (*db.Queries).ListUsersForAdmin)
+	db.Queue(&b, &companies, (*db.Queries).ListCompaniesForStaff, me.ID)
+	if err := b.Send(c.Request().Context(), pool); err != nil {
+		return views.UsersPage{}, err
+	}
 	p := views.UsersPage{CSRF: ui.CSRFToken(c), Form: views.UserForm{Name: in.Name, Email: in.Email,
 		Companies: []views.Option{{Value: "", Label: "None (not a partner user)", Selected: in.Company == ""}}}}
 	for _, u := range users {
 		p.Users = append(p.Users, views.UserRow{ID: u.ID, Name: u.Name, Email: u.Email, Role: ui.RoleLabel(u.Role),
-			Company: u.CompanyName, Disabled: u.DisabledAt != nil, Self: u.ID == me.ID})
+			Company: u.CompanyName, Disabled: u.Disabled, Self: u.ID == me.ID})
 	}
 	for _, r := range db.AllUserRoleValues() {
 		p.Form.Roles = append(p.Form.Roles, views.Option{Value: string(r), Label: ui.RoleLabel(r), Selected: in.Role == string(r)})
@@ -67,9 +57,8 @@ func usersPage(c echo.Context, q *db.Queries, in userInput) (views.UsersPage, er
 
 // HandleUsers lists every account with its actions and the form for a new one.
 func HandleUsers(pool *pgxpool.Pool) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
-		p, err := usersPage(c, q, userInput{Role: string(db.UserRolePartner)})
+		p, err := usersPage(c, pool, userInput{Role: string(db.UserRolePartner)})
 		if err != nil {
 			return err
 		}
@@ -88,7 +77,6 @@ type userSnapshot struct {
 // HandleCreateUser creates an account with an unusable password and shows, once, the link
 // its owner sets a password with.
 func HandleCreateUser(pool *pgxpool.Pool, hasher *auth.Hasher, v *validator.Validate) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		actor := ui.UserFromContext(ctx)
@@ -132,7 +120,7 @@ func HandleCreateUser(pool *pgxpool.Pool, hasher *auth.Hasher, v *validator.Vali
 		} else {
 			in = userInput{Role: string(db.UserRolePartner)}
 		}
-		p, err := usersPage(c, q, in)
+		p, err := usersPage(c, pool, in)
 		if err != nil {
 			return err
 		}
