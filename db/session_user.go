@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -20,27 +19,16 @@ type Batcher interface {
 	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
 }
 
-// LoadSessionUser reads the user id and their company's access on day today in one round
-// trip: every signed-in request pays for it, so it is one batch of GetSessionUser and
-// ListSessionCompanyAccess. Rows are read by position into the generated row types, whose
-// fields sqlc writes in the order of the queries' columns. pgx.ErrNoRows when there is no such
-// user.
+// LoadSessionUser reads the user id and their company's access on day today. Every signed-in
+// request pays for it, so the two queries travel in one batch. pgx.ErrNoRows when there is no
+// such user.
 func LoadSessionUser(ctx context.Context, db Batcher, id int64, today time.Time) (SessionUser, error) {
 	var u SessionUser
-	b := &pgx.Batch{}
-	b.Queue(getSessionUser, id).Query(func(rows pgx.Rows) error {
-		var err error
-		u.GetSessionUserRow, err = pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[GetSessionUserRow])
-		return err
-	})
-	b.Queue(listSessionCompanyAccess, today, id).Query(func(rows pgx.Rows) error {
-		var err error
-		u.Access, err = pgx.CollectRows(rows, pgx.RowToStructByPos[ListSessionCompanyAccessRow])
-		return err
-	})
-	err := db.SendBatch(ctx, b).Close()
-	if errors.Is(err, pgx.ErrNoRows) {
-		return SessionUser{}, pgx.ErrNoRows
+	var b Batch
+	Queue(&b, &u.GetSessionUserRow, (*Queries).GetSessionUser, id)
+	Queue(&b, &u.Access, (*Queries).ListSessionCompanyAccess, ListSessionCompanyAccessParams{ID: id, Today: today})
+	if err := b.Send(ctx, db); err != nil {
+		return SessionUser{}, err
 	}
-	return u, err
+	return u, nil
 }
