@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
-	"fmt"
 	"time"
 
 	"partnerportal/db"
@@ -62,20 +60,4 @@ func (a Access) Area(modules []db.ModuleKey) ModuleAccess {
 		}
 	}
 	return best
-}
-
-// JSONDate is a date as PostgreSQL writes it into JSON ("2026-11-25").
-type JSONDate struct{ time.Time }
-
-func (d *JSONDate) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("date: %w", err)
-	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return fmt.Errorf("date %q: %w", s, err)
-	}
-	d.Time = t
-	return nil
 }
