@@ -23,6 +23,7 @@ func setAreaState(t *testing.T, env *webtest.Env, companyID int64, area *ui.Area
 }
 
 func TestEveryModuleRouteDeclaresItsArea(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	declared := map[string]bool{}
 	for _, r := range env.App.ModuleRoutes() {
@@ -45,6 +46,7 @@ func TestEveryModuleRouteDeclaresItsArea(t *testing.T) {
 
 // TestModuleRoutesFollowTheState walks every declared module route in every state.
 func TestModuleRoutesFollowTheState(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	ctx := context.Background()
 	var companyB int64

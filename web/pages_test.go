@@ -9,6 +9,7 @@ import (
 )
 
 func TestWhoMayOpenWhichHome(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	visitor := env.Client(t)
 	partner := env.SignedIn(t, webtest.PartnerA)
@@ -47,6 +48,7 @@ func TestWhoMayOpenWhichHome(t *testing.T) {
 }
 
 func TestSignInReturnsToThePageAsked(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.Client(t)
 	c.Get(t, "/login?next=%2Fadmin")
@@ -63,6 +65,7 @@ func TestSignInReturnsToThePageAsked(t *testing.T) {
 }
 
 func TestNotFoundPage(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerA)
 	r := c.Get(t, "/no/such/page")
@@ -87,6 +90,7 @@ func TestNotFoundPage(t *testing.T) {
 }
 
 func TestPagesStayWithinTheirQueryBudget(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	for _, tt := range []struct{ email, path string }{
 		{webtest.PartnerA, "/services"},
@@ -107,6 +111,7 @@ func TestPagesStayWithinTheirQueryBudget(t *testing.T) {
 }
 
 func TestStaticAssetsAreFingerprintedAndImmutable(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.Client(t)
 	page := c.Get(t, "/login")

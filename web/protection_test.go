@@ -22,6 +22,7 @@ import (
 )
 
 func TestUnsafeRequestsNeedTheCSRFToken(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	creds := url.Values{"email": {webtest.PartnerA}, "password": {seed.DemoPassword}}
 	tests := []struct {
@@ -78,6 +79,7 @@ func TestUnsafeRequestsNeedTheCSRFToken(t *testing.T) {
 }
 
 func TestEveryHTMLResponseCarriesTheSecurityHeaders(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	visitor := env.Client(t)
 	partner := env.SignedIn(t, webtest.PartnerA)
@@ -132,6 +134,7 @@ func directive(csp, name string) string {
 }
 
 func TestCookiesAreHostOnlyAndSecureWhenCookieSecurityIsOn(t *testing.T) {
+	t.Parallel()
 	pool := dbtest.New(t)
 	if _, err := seed.Demo(context.Background(), pool, auth.NewHasher(), webtest.Start); err != nil {
 		t.Fatal(err)
@@ -169,6 +172,7 @@ func TestCookiesAreHostOnlyAndSecureWhenCookieSecurityIsOn(t *testing.T) {
 }
 
 func TestHealthAndReadiness(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.Client(t)
 	if r := c.Get(t, "/healthz"); r.StatusCode != http.StatusOK {

@@ -12,6 +12,7 @@ import (
 )
 
 func TestExpiredSessionsAndStaleCartsAreCleanedUp(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	ctx := context.Background()
 	if _, err := env.Pool.Exec(ctx, `INSERT INTO sessions (token, data, expiry) VALUES

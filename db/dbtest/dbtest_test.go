@@ -2,10 +2,12 @@ package dbtest
 
 import (
 	"context"
+	"fmt"
 	"testing"
 )
 
 func TestNewGivesEachTestItsOwnMigratedDatabase(t *testing.T) {
+	t.Parallel()
 	a, b := New(t), New(t)
 	ctx := context.Background()
 	var nameA, nameB string
@@ -27,5 +29,32 @@ func TestNewGivesEachTestItsOwnMigratedDatabase(t *testing.T) {
 	}
 	if n != 0 {
 		t.Errorf("a row written in one test database is visible in another")
+	}
+}
+
+// TestTestsStartingTogetherEachGetAMigratedDatabase: parallel tests build the template at most
+// once and clone it in turn under its lock (CREATE DATABASE refuses a template that another
+// session is connected to, as the one building it is).
+func TestTestsStartingTogetherEachGetAMigratedDatabase(t *testing.T) {
+	t.Parallel()
+	names := make([]string, 6)
+	t.Run("clones", func(t *testing.T) {
+		for i := range names {
+			t.Run(fmt.Sprint(i), func(t *testing.T) {
+				t.Parallel()
+				var migrated bool
+				err := New(t).QueryRow(context.Background(), "SELECT current_database(), to_regclass('partner_companies') IS NOT NULL").Scan(&names[i], &migrated)
+				if err != nil || !migrated {
+					t.Fatalf("clone %d: migrated %v, err %v", i, migrated, err)
+				}
+			})
+		}
+	})
+	seen := map[string]bool{}
+	for _, n := range names {
+		seen[n] = true
+	}
+	if len(seen) != len(names) {
+		t.Errorf("%d clones had %d different databases: %q", len(names), len(seen), names)
 	}
 }

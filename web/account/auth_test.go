@@ -12,6 +12,7 @@ import (
 )
 
 func TestSignInLandsOnTheRoleHome(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	tests := []struct {
 		email   string
@@ -51,6 +52,7 @@ func TestSignInLandsOnTheRoleHome(t *testing.T) {
 }
 
 func TestSignInFailureSaysTheSameForUnknownAccountAndWrongPassword(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	wrong := env.Client(t)
 	wrong.Get(t, "/login")
@@ -76,6 +78,7 @@ func TestSignInFailureSaysTheSameForUnknownAccountAndWrongPassword(t *testing.T)
 }
 
 func TestSignInIsThrottled(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.Client(t)
 	c.Get(t, "/login")
@@ -123,6 +126,7 @@ func TestSignInIsThrottled(t *testing.T) {
 }
 
 func TestSignOutEndsTheSessionOnTheServer(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerA)
 	old := c.Cookie("session")
@@ -146,6 +150,7 @@ func TestSignOutEndsTheSessionOnTheServer(t *testing.T) {
 }
 
 func TestSignInRenewsTheSessionToken(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerB)
 	c.PostForm(t, "/logout", nil) // leaves a visitor session carrying the sign-out message
@@ -162,6 +167,7 @@ func TestSignInRenewsTheSessionToken(t *testing.T) {
 }
 
 func TestSignupCreatesACustomer(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.Client(t)
 	c.Get(t, "/signup")

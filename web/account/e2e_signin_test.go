@@ -17,8 +17,9 @@ import (
 // sign-in page with a message. Every page visited passes axe-core's WCAG 2.1 AA rules and
 // logs no console error or CSP violation.
 func TestBrowserSignInAndOut(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
-	browser := browsertest.New(t)
+	browser := chromium.Browser(t)
 	for _, tt := range []struct{ email, home, heading, name string }{
 		{webtest.PartnerA, "/services", "My Services", "Anna Andersen"},
 		{webtest.AccountManager, "/admin", "Dashboard", "Amir Manager"},

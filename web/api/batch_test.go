@@ -13,6 +13,7 @@ import (
 // TestUsageBatchAnswersEachReportInOrder: reports of one batch are decided in order, each
 // answered as it would be alone, and a batch replayed counts nothing.
 func TestUsageBatchAnswersEachReportInOrder(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.GenerousLimits)
 	termID := env.Plan(t, "Company A", "software", "sandbox").TermID
 	setMessagesUsed(t, env, termID, 120)
@@ -80,6 +81,7 @@ func TestUsageBatchAnswersEachReportInOrder(t *testing.T) {
 // TestEntitlementsAndDevices: the entitlements answer lists the company's services with what
 // is left; a device count goes up and down but never below 0.
 func TestEntitlementsAndDevices(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.GenerousLimits)
 	key := env.SignedIn(t, webtest.PartnerA).CreateAPIKey(t, "Devices", "production")
 	device := func(n int64, k string) webtest.APIResponse {

@@ -19,6 +19,7 @@ import (
 // more than 130, every accepted quantity is counted exactly once, and every refusal came when
 // the report did not fit.
 func TestConcurrentReportersNeverPassTheAllowance(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.GenerousLimits)
 	termID := env.Plan(t, "Company A", "software", "sandbox").TermID
 	setMessagesUsed(t, env, termID, 0)
@@ -99,6 +100,7 @@ func TestConcurrentReportersNeverPassTheAllowance(t *testing.T) {
 // same key with another report is refused; duplicates sent at once count once; a duplicate
 // of a report still being decided waits for it, or answers 409 when the wait runs out.
 func TestUsageIdempotency(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.GenerousLimits, func(cfg *web.Config) { cfg.ClaimTimeout = 300 * time.Millisecond })
 	ctx := context.Background()
 	termID := env.Plan(t, "Company A", "software", "sandbox").TermID

@@ -25,6 +25,7 @@ import (
 // fields, types, enums), and documented headers are there. It also checks that no documented
 // response is left without such a request.
 func TestOpenAPIDocumentMatchesTheHandlers(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, func(cfg *web.Config) { cfg.APIBurst = 3; cfg.ClaimTimeout = 200 * time.Millisecond })
 	ctx := context.Background()
 	doc := openAPIDoc(t)

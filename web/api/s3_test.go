@@ -15,6 +15,7 @@ import (
 // 100th, exhausted at the 130th, and refuses the 131st; the same plan past its last day stays
 // usable for ceil(term_days × 0.3) days and then refuses as expired.
 func TestScenarioS3ThroughTheAPI(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.GenerousLimits)
 	ctx := context.Background()
 	termID := env.Plan(t, "Company A", "software", "sandbox").TermID

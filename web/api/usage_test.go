@@ -14,6 +14,7 @@ import (
 )
 
 func TestUsageReportsAreValidated(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.GenerousLimits)
 	key := env.SignedIn(t, webtest.PartnerA).CreateAPIKey(t, "Validation", "sandbox")
 	now := webtest.Start
@@ -61,6 +62,7 @@ func TestUsageReportsAreValidated(t *testing.T) {
 }
 
 func TestAPIKeysAuthenticateAndAreLimited(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, func(cfg *web.Config) { cfg.APIRate = 1; cfg.APIBurst = 2 })
 	partner := env.SignedIn(t, webtest.PartnerA)
 	key := partner.CreateAPIKey(t, "Gateway", "production")
@@ -131,6 +133,7 @@ func TestAPIKeysAuthenticateAndAreLimited(t *testing.T) {
 }
 
 func TestAPIKeysPage(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerB)
 	page := c.Get(t, "/api-keys")

@@ -33,6 +33,33 @@ func TestCleanPage(t *testing.T) {
 	}
 }
 
+// TestSharedStartsOneBrowserWithSeparatePages: every test of a package gets
+// the same browser, started once, yet a cookie set in one test's page is not
+// seen by another's.
+func TestSharedStartsOneBrowserWithSeparatePages(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	var s Shared
+	t.Cleanup(s.Close) // after the pages' own cleanups, which close their tabs
+	if a, b := s.Browser(t), s.Browser(t); a != b {
+		t.Fatal("two calls started two browsers")
+	}
+	cookie := func(p *Page) string {
+		return Get(t, p, chromedp.Evaluate[string](`document.cookie`))
+	}
+	first := s.Page(t)
+	first.Visit(t, srv.URL+"/clean")
+	first.Run(t, chromedp.Evaluate[chromedp.Void](`document.cookie = "who=first"`))
+	second := s.Page(t)
+	second.Visit(t, srv.URL+"/clean")
+	if got := cookie(first); got != "who=first" {
+		t.Errorf("the first page's cookie is %q, want who=first", got)
+	}
+	if got := cookie(second); got != "" {
+		t.Errorf("the second page sees the cookie %q of the first", got)
+	}
+}
+
 func TestA11yViolationsAreReported(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)

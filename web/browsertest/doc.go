@@ -23,8 +23,9 @@
 // test when it ends. Tests that provoke such errors on purpose take them with
 // [Page.TakeConsoleErrors].
 //
-// Packages with many browser tests can share one Chromium by calling [Start]
-// in TestMain instead of [New] in every test.
+// Packages with many browser tests share one Chromium through a [Shared]
+// closed in TestMain (or call [Start] there) instead of calling [New] in
+// every test.
 package browsertest
 
 // reporter is the part of testing.TB the harness needs. The package's own

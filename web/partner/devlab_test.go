@@ -14,6 +14,7 @@ import (
 )
 
 func TestDevLabConsole(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	ctx := context.Background()
 	c := env.SignedIn(t, webtest.PartnerB)
@@ -80,6 +81,7 @@ func TestDevLabConsole(t *testing.T) {
 // TestMyServicesShowsQuotaWarnings: the warnings the usage reports recorded appear on the
 // plan's card, once each.
 func TestMyServicesShowsQuotaWarnings(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t, webtest.GenerousLimits)
 	c := env.SignedIn(t, webtest.PartnerA)
 	key := c.CreateAPIKey(t, "Warnings", "sandbox")

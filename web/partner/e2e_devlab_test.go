@@ -16,8 +16,9 @@ import (
 // 30 (exhausted), then one more, which is refused with its reason; the plan's badge, usage bar
 // and log change in place each time, and My Services lists the warnings.
 func TestBrowserDevLabSendsUntilRefused(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
-	p := browsertest.New(t).Page(t)
+	p := chromium.Page(t)
 	env.BrowserSignIn(t, p, webtest.PartnerA)
 	p.Run(t,
 		browsertest.Step("open DevLab from the navigation", chromedp.Click(chromedp.CSS(`nav.main-nav a[href="/devlab"]`))),

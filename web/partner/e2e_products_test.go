@@ -17,8 +17,9 @@ import (
 // what was typed kept), corrects it, publishes the device from its page, and finds it in the
 // list with a search. Every page passes axe-core and logs no console error.
 func TestBrowserCreateHardwareDevice(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
-	p := browsertest.New(t).Page(t)
+	p := chromium.Page(t)
 	shot := func(name string) {
 		if dir := os.Getenv("PORTAL_SCREENSHOTS"); dir != "" {
 			p.Screenshot(t, dir+"/products-"+name+".png")

@@ -15,8 +15,9 @@ import (
 // sees Hub listings under the read-only banner with a form that cannot be submitted, follows
 // "Request renewal" to My Services and sends the request there with htmx.
 func TestBrowserReadOnlyHubAndRenewal(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
-	p := browsertest.New(t).Page(t)
+	p := chromium.Page(t)
 	ctx := context.Background()
 	var hubID int64
 	if err := env.Pool.QueryRow(ctx, `SELECT s.id FROM services s JOIN partner_companies c ON c.id = s.company_id

@@ -27,6 +27,7 @@ func listingRows(r *webtest.Response) map[string]string {
 }
 
 func TestPartnerListsAndUnlistsProducts(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerB)
 	route := webtest.Itoa(env.ProductID(t, "Company B", "routewise-dispatch"))
@@ -79,6 +80,7 @@ func TestPartnerListsAndUnlistsProducts(t *testing.T) {
 }
 
 func TestPartnerEditsListingCopy(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerB)
 	retail := webtest.Itoa(env.ProductID(t, "Company B", "retailflow-footfall"))
@@ -130,6 +132,7 @@ func TestPartnerEditsListingCopy(t *testing.T) {
 
 // TestListingsSayWhatConsumersSee: the partner sees why a listing cannot be bought or seen.
 func TestListingsSayWhatConsumersSee(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	a := env.SignedIn(t, webtest.PartnerA)
 	page := a.Get(t, "/hub/listings")

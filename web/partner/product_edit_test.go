@@ -40,6 +40,7 @@ func fieldError(r *webtest.Response, name string) string {
 }
 
 func TestCreateProductStoresItExactly(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerA)
 	c.Get(t, "/products/new")
@@ -76,6 +77,7 @@ func TestCreateProductStoresItExactly(t *testing.T) {
 }
 
 func TestCreateProductRefusesBadInputKeepingWhatWasTyped(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerA)
 	c.Get(t, "/products/new")
@@ -135,6 +137,7 @@ func TestCreateProductRefusesBadInputKeepingWhatWasTyped(t *testing.T) {
 }
 
 func TestNewProductFormOffersOnlyUsablePlans(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	tests := []struct {
 		email string
@@ -161,6 +164,7 @@ func TestNewProductFormOffersOnlyUsablePlans(t *testing.T) {
 }
 
 func TestDuplicateSlugIsAFieldError(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerA)
 	c.Get(t, "/products/new")
@@ -196,6 +200,7 @@ func TestDuplicateSlugIsAFieldError(t *testing.T) {
 }
 
 func TestEditProduct(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerA)
 	id := webtest.Itoa(env.ProductID(t, "Company A", "fleetpulse-telematics"))
@@ -257,6 +262,7 @@ func TestEditProduct(t *testing.T) {
 }
 
 func TestPublishAndArchiveProduct(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerA)
 	id := webtest.Itoa(env.ProductID(t, "Company A", "smart-office-insights"))

@@ -28,6 +28,7 @@ func productFingerprint(t *testing.T, env *webtest.Env, id string) string {
 // TestReadOnlyPlanKeepsItsProductsVisibleButUnchangeable: Company A's hardware production plan
 // expired a week ago (cap 10%); its software plans are still active.
 func TestReadOnlyPlanKeepsItsProductsVisibleButUnchangeable(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.Exec(t, `UPDATE service_terms t SET valid_from = '2026-04-01', cap_percent = 0 FROM services s, partner_companies c
 		WHERE t.service_id = s.id AND s.company_id = c.id AND c.name = 'Company A' AND s.module = 'hardware'`)
@@ -104,6 +105,7 @@ func TestReadOnlyPlanKeepsItsProductsVisibleButUnchangeable(t *testing.T) {
 // TestHiddenPlanHidesItsProducts: Company A's software service is switched off; its hardware
 // devices are managed as before.
 func TestHiddenPlanHidesItsProducts(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.Exec(t, `UPDATE services s SET status = 'inactive' FROM partner_companies c
 		WHERE s.company_id = c.id AND c.name = 'Company A' AND s.module = 'software'`)
@@ -150,6 +152,7 @@ func TestHiddenPlanHidesItsProducts(t *testing.T) {
 }
 
 func TestAnotherCompanysProductIsNotFound(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	a := webtest.Itoa(env.ProductID(t, "Company A", "tracktag-mini"))
 	c := env.SignedIn(t, webtest.PartnerC) // a hardware partner too, with an active plan
@@ -179,6 +182,7 @@ func TestAnotherCompanysProductIsNotFound(t *testing.T) {
 // production software plan (6 months, cap 10%) ends; past its grace the product page is
 // read-only and Carlos's purchase is released; a renewal brings both back.
 func TestPlanExpiryReleasesConsumersAndRenewalRestoresThem(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	ctx := context.Background()
 	id := webtest.Itoa(env.ProductID(t, "Company A", "fleetpulse-telematics"))

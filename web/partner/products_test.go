@@ -23,6 +23,7 @@ func listed(r *webtest.Response) []string {
 }
 
 func TestProductListSearchesFiltersAndSorts(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerA)
 	tests := []struct {
@@ -74,6 +75,7 @@ func TestProductListSearchesFiltersAndSorts(t *testing.T) {
 }
 
 func TestProductListSortableHeadersKeepFilters(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerA)
 	r := c.Get(t, "/products?kind=hardware&sort=name")
@@ -92,6 +94,7 @@ func TestProductListSortableHeadersKeepFilters(t *testing.T) {
 }
 
 func TestProductListPaginates(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	// Company B has 9 demo products; 25 more make 34: pages of 20 and 14.
 	if _, err := env.Pool.Exec(context.Background(), `INSERT INTO products (company_id, module, environment, name, slug,
@@ -132,6 +135,7 @@ func TestProductListPaginates(t *testing.T) {
 }
 
 func TestProductListEmptyStateSaysWhatToDo(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	if _, err := env.Pool.Exec(context.Background(), `DELETE FROM purchases; DELETE FROM order_lines; DELETE FROM products`); err != nil {
 		t.Fatal(err)
@@ -143,6 +147,7 @@ func TestProductListEmptyStateSaysWhatToDo(t *testing.T) {
 }
 
 func TestProductPagesStayWithinTheirQueryBudget(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerA)
 	id := webtest.Itoa(env.ProductID(t, "Company A", "fleetpulse-telematics"))

@@ -16,6 +16,7 @@ import (
 )
 
 func TestMyServicesShowsEachDemoCompanysServices(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	today := webtest.Start
 	expiredOn := today.AddDate(0, 0, -13).Format("2 Jan 2006")
@@ -106,6 +107,7 @@ func TestMyServicesShowsEachDemoCompanysServices(t *testing.T) {
 }
 
 func TestNavigationShowsOnlyVisibleModules(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	tests := []struct {
 		email   string
@@ -134,6 +136,7 @@ func TestNavigationShowsOnlyVisibleModules(t *testing.T) {
 }
 
 func TestRequestingARenewal(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerA)
 	ctx := context.Background()
@@ -219,6 +222,7 @@ func TestRequestingARenewal(t *testing.T) {
 }
 
 func TestMovingTheClockPastValidUntilExpiresAServiceAndChangesNothingElse(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.PartnerA)
 	ctx := context.Background()

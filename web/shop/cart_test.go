@@ -14,6 +14,7 @@ import (
 // TestAddToCartWithAndWithoutHTMX: htmx answers in place (the listing's status and the header's
 // count, out of band); a plain form is sent back where it came from with a message.
 func TestAddToCartWithAndWithoutHTMX(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	retail := env.ProductID(t, "Company B", "retailflow-footfall")
 	c := env.Client(t)
@@ -91,6 +92,7 @@ func TestAddToCartWithAndWithoutHTMX(t *testing.T) {
 // TestVisitorCartMergesOnSignIn: what a visitor put in the cart is in the consumer's cart after
 // signing in (a product in both keeps the larger quantity), and after signing up.
 func TestVisitorCartMergesOnSignIn(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	ctx := context.Background()
 	retail := env.ProductID(t, "Company B", "retailflow-footfall")
@@ -147,6 +149,7 @@ func TestVisitorCartMergesOnSignIn(t *testing.T) {
 // TestCartRechecksPricesAndQuantities: a price changed since the line was added is shown with
 // the old one; quantities change and lines go, with htmx in place and without.
 func TestCartRechecksPricesAndQuantities(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	retail := env.ProductID(t, "Company B", "retailflow-footfall")
 	shelf := env.ProductID(t, "Company B", "shelfsense-inventory")

@@ -24,6 +24,7 @@ import (
 // transaction after its locks, and the deactivation takes one from the same sequence once its
 // update holds the row, so "before" is "smaller id".
 func TestCheckoutRacesADeactivation(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	ctx := context.Background()
 	env.SetModuleState(t, env.CompanyID(t, "Company C"), "solutions_hub", "active")

@@ -54,6 +54,7 @@ func consumerRecords(t *testing.T, env *webtest.Env, email string) (orders, plac
 }
 
 func TestCheckoutPlacesTheReviewedOrder(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	retail := env.ProductID(t, "Company B", "retailflow-footfall")
 	route := env.ProductID(t, "Company B", "routewise-dispatch")
@@ -123,6 +124,7 @@ func TestCheckoutPlacesTheReviewedOrder(t *testing.T) {
 // Solutions Hub is switched off and a Company B price changes. Those lines are refused with
 // the reason and charged nothing; the rest of the order is placed.
 func TestCheckoutRefusesWhatChangedSinceTheReview(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.SetModuleState(t, env.CompanyID(t, "Company C"), "solutions_hub", "active")
 	retail := env.ProductID(t, "Company B", "retailflow-footfall")
@@ -188,6 +190,7 @@ func TestCheckoutRefusesWhatChangedSinceTheReview(t *testing.T) {
 // TestPlacingAnOrderTwiceCreatesOne: the same review submitted again (a resubmission, back and
 // submit) or at the same moment (a double click) places one order; every answer shows it.
 func TestPlacingAnOrderTwiceCreatesOne(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	retail := env.ProductID(t, "Company B", "retailflow-footfall")
 	c := env.SignedIn(t, webtest.Consumer)

@@ -25,8 +25,9 @@ func screenshot(t *testing.T, p *browsertest.Page, name string) {
 // place, signs in from the cart, finds the cart kept at checkout, places the order, and sees
 // it in Orders and My purchases. Every page passes axe-core and logs no console error.
 func TestBrowserFullPurchase(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
-	p := browsertest.New(t).Page(t)
+	p := chromium.Page(t)
 	p.Visit(t, env.URL+"/hub")
 	screenshot(t, p, "grid")
 
@@ -123,13 +124,14 @@ func TestBrowserFullPurchase(t *testing.T) {
 // account manager sets its Solutions Hub inactive: its listings vanish from the Hub, the
 // module from its navigation, and My Services says "Inactive".
 func TestBrowserScenariosS2AndS4(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	env.Exec(t, `UPDATE service_terms t SET valid_from = $1::date - interval '4 months',
 		term_months = CASE WHEN s.module IN ('software', 'hardware') THEN 6 ELSE 3 END, cap_percent = 0
 		FROM services s, partner_companies c
 		WHERE t.service_id = s.id AND s.company_id = c.id AND c.name = 'Company A'
 		  AND (s.environment = 'production' OR s.module IN ('expressconnect', 'solutions_hub', 'support'))`, env.Clock.Now())
-	browser := browsertest.New(t)
+	browser := chromium.Browser(t)
 
 	// S2, as a visitor
 	visitor := browser.Page(t)

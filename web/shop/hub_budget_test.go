@@ -12,6 +12,7 @@ import (
 // and purchases, and the partner's listings, in at most 3 round trips (session, user with
 // their cart count or a visitor's cart count, the page) and without writing.
 func TestHubPagesStayWithinTheirQueryBudget(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	retail := env.ProductID(t, "Company B", "retailflow-footfall")
 	visitor := env.Client(t)

@@ -32,6 +32,7 @@ func listTestProduct(t *testing.T, env *webtest.Env, company int64, name, taglin
 }
 
 func TestHubSearchRanksAndFilters(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	b := env.CompanyID(t, "Company B")
 	// the same word in the name, the tagline, the summary and the description
@@ -107,6 +108,7 @@ func TestHubSearchRanksAndFilters(t *testing.T) {
 // band, and the canonical URL to push; the same URL without htmx (or restoring history) is the
 // whole page.
 func TestHubLiveSearch(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.Client(t)
 	var live *webtest.Response
@@ -149,6 +151,7 @@ func TestHubLiveSearch(t *testing.T) {
 // TestHubPagesWalkEveryListingOnce: keyset pagination in every order, ties included, forward
 // with Next and back with Previous.
 func TestHubPagesWalkEveryListingOnce(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	b := env.CompanyID(t, "Company B")
 	for i := range 30 {

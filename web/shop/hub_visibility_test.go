@@ -16,6 +16,7 @@ import (
 // is hidden, can be added to a cart iff both can be used, and a consumer's cart (filled while
 // everything was usable) flags it with the reason otherwise.
 func TestHubFollowsBothStates(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	b := env.CompanyID(t, "Company B")
 	product := env.ProductID(t, "Company B", "retailflow-footfall")
@@ -93,6 +94,7 @@ func TestHubFollowsBothStates(t *testing.T) {
 // expired (S2: listings visible, no add-to-cart), Company B's is active, Company C's is
 // inactive (S4: its listings are absent).
 func TestHubDemoScenarios(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	r := env.Client(t).Get(t, "/hub")
 	if r.StatusCode != http.StatusOK {

@@ -14,6 +14,7 @@ import (
 // the term and its grace his purchase reads "Released by the partner on DATE"; the account
 // manager's renewal makes it usable again; switching the plan off releases it with no date.
 func TestPurchasesAreReleasedAndRestoredWithThePlan(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	plan := env.Plan(t, "Company A", "software", "production") // FleetPulse Telematics, which the demo consumer bought
 	serviceID, validUntil, expiredFrom := plan.ServiceID, plan.ValidUntil, plan.ExpiredFrom
@@ -60,6 +61,7 @@ func TestPurchasesAreReleasedAndRestoredWithThePlan(t *testing.T) {
 // TestDemoConsumerHasPastOrders: the demo's consumer sees their orders and purchases, among
 // them a Company A product whose plan is active (though Company A's Solutions Hub is not).
 func TestDemoConsumerHasPastOrders(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	c := env.SignedIn(t, webtest.Consumer)
 	orders := c.Get(t, "/orders")

@@ -12,6 +12,7 @@ import (
 )
 
 func TestAuditLogFiltersPagesAndExports(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	ctx := context.Background()
 	a, b := env.CompanyID(t, "Company A"), env.CompanyID(t, "Company B")

@@ -39,6 +39,7 @@ func adminScope(path string) string {
 // else gets 404 (anonymous callers are sent to sign in), and no refused answer names
 // Company A.
 func TestEveryAdminRouteIsProtected(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	ctx := context.Background()
 	a := env.CompanyID(t, "Company A")

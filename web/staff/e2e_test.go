@@ -15,8 +15,9 @@ import (
 // Solutions Hub on the dashboard and renews it for 3 months in place; Company A's user then
 // sees it active on My Services and can save in Hub listings again.
 func TestBrowserAccountManagerRenewsAnExpiredService(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
-	browser := browsertest.New(t)
+	browser := chromium.Browser(t)
 	hub, _ := env.Service(t, "Company A", "solutions_hub", "")
 	panel := "#service-" + webtest.Itoa(hub)
 
@@ -80,8 +81,9 @@ func TestBrowserAccountManagerRenewsAnExpiredService(t *testing.T) {
 // TestBrowserStaffPagesPassAxe opens every staff page, with its forms shown and in their
 // error and warning states, and the password page a new user's link leads to.
 func TestBrowserStaffPagesPassAxe(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
-	browser := browsertest.New(t)
+	browser := chromium.Browser(t)
 	a := env.CompanyID(t, "Company A")
 	hub, _ := env.Service(t, "Company A", "solutions_hub", "")
 	requestRenewal(t, env, hub, "6", "Please renew before the spring campaign.")

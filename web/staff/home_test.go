@@ -24,6 +24,7 @@ func rows(r *webtest.Response, list string) []string {
 }
 
 func TestDashboardListsWhatNeedsAttentionMostUrgentFirst(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t) // today is 25 Nov 2026
 	// Company A: ExpressConnect and Solutions Hub expired on 11 Nov (demo); the sandbox plan at
 	// 95 of 100 messages (demo). Company B: production plan in grace with 3 days left, sandbox
@@ -93,6 +94,7 @@ func TestDashboardListsWhatNeedsAttentionMostUrgentFirst(t *testing.T) {
 }
 
 func TestDashboardScope(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	am2 := env.SignedIn(t, webtest.AccountManager2).Get(t, "/admin")
 	if body := am2.Text("main"); strings.Contains(body, "Company A") || strings.Contains(body, "Company B") || !strings.Contains(body, "Company C") {
@@ -118,6 +120,7 @@ func TestDashboardScope(t *testing.T) {
 }
 
 func TestStaffPagesStayWithinTheirQueryBudget(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	a := env.CompanyID(t, "Company A")
 	hub, _ := env.Service(t, "Company A", "solutions_hub", "")

@@ -12,6 +12,7 @@ import (
 )
 
 func TestCreatingAndEditingCompanies(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	admin := env.SignedIn(t, webtest.Admin)
 	admin.Get(t, "/admin/companies")
@@ -77,6 +78,7 @@ func TestCreatingAndEditingCompanies(t *testing.T) {
 // TestNewUsersAndForgottenPasswordsGetAOneTimeLink: the link is shown once, only its hash is
 // stored, it sets a password once, and a newer link replaces it.
 func TestNewUsersAndForgottenPasswordsGetAOneTimeLink(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	admin := env.SignedIn(t, webtest.Admin)
 	admin.Get(t, "/admin/users")
@@ -159,6 +161,7 @@ func TestNewUsersAndForgottenPasswordsGetAOneTimeLink(t *testing.T) {
 
 // TestDisablingAUserEndsTheirSessions: a signed-in user's cookie stops working at once.
 func TestDisablingAUserEndsTheirSessions(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	admin := env.SignedIn(t, webtest.Admin)
 	partner := env.SignedIn(t, webtest.PartnerB)
@@ -198,6 +201,7 @@ func TestDisablingAUserEndsTheirSessions(t *testing.T) {
 // was set anew (or before the account was disabled and enabled again) no longer works, even if
 // it made no request in between.
 func TestANewPasswordOrADisableEndsEverySessionMadeBefore(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	admin := env.SignedIn(t, webtest.Admin)
 	admin.Get(t, "/admin/users")

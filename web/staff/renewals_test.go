@@ -27,6 +27,7 @@ func requestRenewal(t *testing.T, env *webtest.Env, serviceID int64, term, messa
 }
 
 func TestApprovingARenewalRequestRenewsTheService(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	hub, v := env.Service(t, "Company A", "solutions_hub", "")
 	req := requestRenewal(t, env, hub, "6", "Spring campaign ahead.")
@@ -81,6 +82,7 @@ func TestApprovingARenewalRequestRenewsTheService(t *testing.T) {
 }
 
 func TestDecliningARenewalRequestNeedsAReason(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	support, _ := env.Service(t, "Company A", "support", "")
 	req := requestRenewal(t, env, support, "", "")

@@ -15,6 +15,7 @@ import (
 // usable (active or grace), else today; after a term not started yet when there is one. The
 // new term's usage starts at 0, the service becomes active, and the renewal is recorded.
 func TestRenewalStartsWhereSPECSays(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t) // today is 25 Nov 2026
 	am := env.SignedIn(t, webtest.AccountManager)
 	a := env.CompanyID(t, "Company A")
@@ -117,6 +118,7 @@ func TestRenewalStartsWhereSPECSays(t *testing.T) {
 // TestExpiredServiceRenewedIsUsableAgain: renewing Company A's expired Solutions Hub makes it
 // active for the partner at once, and earlier terms stay in the history.
 func TestExpiredServiceRenewedIsUsableAgain(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	am := env.SignedIn(t, webtest.AccountManager)
 	partner := env.SignedIn(t, webtest.PartnerA)
@@ -148,6 +150,7 @@ func TestExpiredServiceRenewedIsUsableAgain(t *testing.T) {
 }
 
 func TestGrantingAService(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	am := env.SignedIn(t, webtest.AccountManager)
 	b := env.CompanyID(t, "Company B")
@@ -247,6 +250,7 @@ func TestGrantingAService(t *testing.T) {
 }
 
 func TestChangingCapAndQuotas(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	am := env.SignedIn(t, webtest.AccountManager)
 	a := env.CompanyID(t, "Company A")
@@ -301,6 +305,7 @@ func TestChangingCapAndQuotas(t *testing.T) {
 }
 
 func TestActivatingAndDeactivating(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	am := env.SignedIn(t, webtest.AccountManager)
 	partner := env.SignedIn(t, webtest.PartnerA)
@@ -350,6 +355,7 @@ func TestActivatingAndDeactivating(t *testing.T) {
 // TestConcurrentEditsAreRefused: two staff members open the same service; the second save is
 // refused with the current values and overwrites nothing.
 func TestConcurrentEditsAreRefused(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	am := env.SignedIn(t, webtest.AccountManager)
 	admin := env.SignedIn(t, webtest.Admin)
@@ -398,6 +404,7 @@ func TestConcurrentEditsAreRefused(t *testing.T) {
 // TestAChangeAndItsAuditRecordStandOrFallTogether: when the change fails nothing is recorded,
 // and when the record cannot be written the change is not stored either.
 func TestAChangeAndItsAuditRecordStandOrFallTogether(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	am := env.SignedIn(t, webtest.AccountManager)
 	a := env.CompanyID(t, "Company A")
@@ -446,6 +453,7 @@ func TestAChangeAndItsAuditRecordStandOrFallTogether(t *testing.T) {
 }
 
 func TestTheAuditTrailIsAppendOnly(t *testing.T) {
+	t.Parallel()
 	env := webtest.New(t)
 	am := env.SignedIn(t, webtest.AccountManager)
 	a := env.CompanyID(t, "Company A")

@@ -57,9 +57,12 @@ type Env struct {
 // server's configuration (e.g. API rate limits).
 func New(t testing.TB, options ...func(*web.Config)) *Env {
 	t.Helper()
+	h := hashers.Get().(*auth.Hasher)
+	// Registered first, so it runs last: once the server has stopped using the Hasher.
+	t.Cleanup(func() { hashers.Put(h) })
 	e := &Env{
 		Clock:  clock.NewManual(Start),
-		Hasher: auth.NewHasher(),
+		Hasher: h,
 		stats:  make(map[string]web.QueryStats),
 	}
 	e.DBURL = dbtest.NewDatabase(t)
@@ -69,7 +72,7 @@ func New(t testing.TB, options ...func(*web.Config)) *Env {
 	}
 	t.Cleanup(pool.Close)
 	e.Pool = pool
-	if _, err := seed.Demo(context.Background(), pool, e.Hasher, clock.Today(e.Clock, time.UTC)); err != nil {
+	if _, err := seed.Demo(context.Background(), pool, demoHasher{e.Hasher}, clock.Today(e.Clock, time.UTC)); err != nil {
 		t.Fatalf("seed demo data: %v", err)
 	}
 	cfg := web.Config{
@@ -105,4 +108,28 @@ func (e *Env) Stats(t testing.TB, resp *Response) web.QueryStats {
 		t.Fatalf("no query statistics for request %q (%s)", id, resp.Request.URL)
 	}
 	return s
+}
+
+// hashers keeps the Hashers of finished portals for the next ones, because NewHasher hashes a
+// dummy password, which costs as much as a sign-in. A Hasher serves one portal at a time, so
+// the checks it counts while a test runs are that test's alone.
+var hashers = sync.Pool{New: func() any { return auth.NewHasher() }}
+
+// demoHash is the demo password's hash, computed once per test binary. argon2id is slow on
+// purpose, more so under the race detector, and every portal a test starts seeds the same
+// password; a salt shared between throwaway databases weakens nothing.
+var demoHash struct {
+	once sync.Once
+	hash string
+}
+
+// demoHasher hashes the demo password the first time only and any other password as h does.
+type demoHasher struct{ h *auth.Hasher }
+
+func (d demoHasher) Hash(password string) string {
+	if password != seed.DemoPassword {
+		return d.h.Hash(password)
+	}
+	demoHash.once.Do(func() { demoHash.hash = d.h.Hash(password) })
+	return demoHash.hash
 }

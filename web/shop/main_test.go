@@ -1,0 +1,15 @@
+package shop_test
+
+import (
+	"testing"
+
+	"partnerportal/web/browsertest"
+)
+
+// chromium is the one browser this package's browser tests open their pages in.
+var chromium browsertest.Shared
+
+func TestMain(m *testing.M) {
+	defer chromium.Close()
+	m.Run()
+}
