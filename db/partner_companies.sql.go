@@ -83,22 +83,6 @@ func (q *Queries) GetCompanyForStaff(ctx context.Context, arg GetCompanyForStaff
 	return i, err
 }
 
-const getHubProfile = `-- name: GetHubProfile :one
-SELECT hub_tagline, hub_contact_email FROM partner_companies WHERE id = $1
-`
-
-type GetHubProfileRow struct {
-	HubTagline      string
-	HubContactEmail string
-}
-
-func (q *Queries) GetHubProfile(ctx context.Context, id int64) (GetHubProfileRow, error) {
-	row := q.db.QueryRow(ctx, getHubProfile, id)
-	var i GetHubProfileRow
-	err := row.Scan(&i.HubTagline, &i.HubContactEmail)
-	return i, err
-}
-
 const getPartnerCompanyForUpdate = `-- name: GetPartnerCompanyForUpdate :one
 SELECT id, name, is_hardware, is_software, created_at, account_manager_id, hub_tagline, hub_contact_email, slug FROM partner_companies WHERE id = $1 FOR UPDATE
 `

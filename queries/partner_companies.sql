@@ -9,9 +9,6 @@ RETURNING *;
 -- name: SetPartnerCompanyAccountManager :exec
 UPDATE partner_companies SET account_manager_id = $2 WHERE id = $1;
 
--- name: GetHubProfile :one
-SELECT hub_tagline, hub_contact_email FROM partner_companies WHERE id = $1;
-
 -- name: UpdateHubProfile :exec
 UPDATE partner_companies SET hub_tagline = $2, hub_contact_email = $3 WHERE id = $1;
 

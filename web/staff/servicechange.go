@@ -55,6 +55,12 @@ type serviceChanged struct {
 func applyServiceChange(ctx context.Context, q *db.Queries, today, now time.Time, ch serviceChange) (serviceChanged, error) {
 	var res serviceChanged
 	key := db.GetServiceForChangeParams{ID: ch.ServiceID, CompanyID: ch.CompanyID, ViewerID: ch.Viewer, Today: today}
+	// Lock first, then read in a new statement: a statement that waits for the lock sees the
+	// locked row's newest version but the rest (term, usage, state) as they were when it began,
+	// and a stale form's message must quote what the service is now.
+	if _, err := q.GetServiceForUpdate(ctx, ch.ServiceID); err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return res, err
+	}
 	before, err := q.GetServiceForChange(ctx, key)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return res, echo.ErrNotFound
