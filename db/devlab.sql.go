@@ -45,67 +45,6 @@ func (q *Queries) CreateDevLabDevice(ctx context.Context, arg CreateDevLabDevice
 	return i, err
 }
 
-const getDevLabConsole = `-- name: GetDevLabConsole :one
-SELECT
-    coalesce((
-        SELECT jsonb_agg(jsonb_build_object(
-            'service_id', ss.service_id, 'module', ss.module, 'module_name', m.name, 'state', ss.state,
-            'valid_until', ss.valid_until,
-            'message_quota', ss.message_quota, 'messages_used', ss.messages_used, 'message_allowance', ss.message_allowance,
-            'messages_left_allowance', ss.messages_left_allowance,
-            'device_quota', ss.device_quota, 'devices_used', ss.devices_used, 'device_allowance', ss.device_allowance,
-            'devices_left_allowance', ss.devices_left_allowance)
-            ORDER BY m.position)
-        FROM service_states($1::date) ss
-        JOIN modules m ON m.key = ss.module
-        WHERE ss.company_id = $2::bigint AND ss.environment = 'sandbox'), '[]')::jsonb AS plans,
-    coalesce((
-        SELECT jsonb_agg(jsonb_build_object('id', k.id, 'name', k.name, 'prefix', k.prefix,
-            'created_at', k.created_at, 'last_used_at', k.last_used_at) ORDER BY k.created_at DESC, k.id DESC)
-        FROM api_keys k
-        WHERE k.company_id = $2 AND k.environment = 'sandbox' AND k.revoked_at IS NULL), '[]')::jsonb AS api_keys,
-    coalesce((
-        SELECT jsonb_agg(jsonb_build_object('id', d.id, 'name', d.name, 'module', s.module,
-            'created_at', d.created_at, 'removed_at', d.removed_at) ORDER BY d.removed_at IS NOT NULL, d.created_at DESC, d.id DESC)
-        FROM devlab_devices d JOIN services s ON s.id = d.service_id
-        WHERE d.company_id = $2), '[]')::jsonb AS devices,
-    coalesce((
-        SELECT jsonb_agg(jsonb_build_object('id', l.id, 'created_at', l.created_at, 'source', l.source,
-            'key_prefix', l.prefix, 'module', l.module, 'metric', l.metric, 'quantity', l.quantity,
-            'accepted', l.accepted, 'code', l.code, 'state', l.state_after, 'used', l.used_after,
-            'status', l.response_status) ORDER BY l.id DESC)
-        FROM (SELECT r.id, r.company_id, r.idempotency_key, r.request_hash, r.environment, r.module, r.metric, r.quantity, r.occurred_at, r.source, r.api_key_id, r.term_id, r.accepted, r.code, r.state_after, r.used_after, r.response_status, r.response_body, r.created_at, k.prefix FROM usage_reports r LEFT JOIN api_keys k ON k.id = r.api_key_id
-              WHERE r.company_id = $2 AND r.environment = 'sandbox'
-              ORDER BY r.id DESC LIMIT 50) l), '[]')::jsonb AS reports
-`
-
-type GetDevLabConsoleParams struct {
-	Today     time.Time
-	CompanyID int64
-}
-
-type GetDevLabConsoleRow struct {
-	Plans   []byte
-	ApiKeys []byte
-	Devices []byte
-	Reports []byte
-}
-
-// Everything the DevLab console shows, in one round trip: the company's sandbox plans with
-// their state at today, its sandbox API keys, its test devices and the last 50 sandbox reports.
-// Each part is a JSON array the handler reads into its own struct.
-func (q *Queries) GetDevLabConsole(ctx context.Context, arg GetDevLabConsoleParams) (GetDevLabConsoleRow, error) {
-	row := q.db.QueryRow(ctx, getDevLabConsole, arg.Today, arg.CompanyID)
-	var i GetDevLabConsoleRow
-	err := row.Scan(
-		&i.Plans,
-		&i.ApiKeys,
-		&i.Devices,
-		&i.Reports,
-	)
-	return i, err
-}
-
 const getDevLabDeviceForUpdate = `-- name: GetDevLabDeviceForUpdate :one
 SELECT d.id, d.company_id, d.service_id, d.name, d.created_by, d.created_at, d.removed_at, s.module FROM devlab_devices d JOIN services s ON s.id = d.service_id
 WHERE d.id = $1 AND d.company_id = $2
@@ -143,6 +82,206 @@ func (q *Queries) GetDevLabDeviceForUpdate(ctx context.Context, arg GetDevLabDev
 		&i.Module,
 	)
 	return i, err
+}
+
+const listDevLabDevices = `-- name: ListDevLabDevices :many
+SELECT d.id, d.name, s.module, d.created_at, d.removed_at
+FROM devlab_devices d
+JOIN services s ON s.id = d.service_id
+WHERE d.company_id = $1
+ORDER BY d.removed_at IS NOT NULL, d.created_at DESC, d.id DESC
+`
+
+type ListDevLabDevicesRow struct {
+	ID        int64
+	Name      string
+	Module    ModuleKey
+	CreatedAt time.Time
+	RemovedAt *time.Time
+}
+
+// The company's test devices, registered ones first, newest first; removed ones stay as history.
+func (q *Queries) ListDevLabDevices(ctx context.Context, companyID int64) ([]ListDevLabDevicesRow, error) {
+	rows, err := q.db.Query(ctx, listDevLabDevices, companyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListDevLabDevicesRow
+	for rows.Next() {
+		var i ListDevLabDevicesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Name,
+			&i.Module,
+			&i.CreatedAt,
+			&i.RemovedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listSandboxAPIKeys = `-- name: ListSandboxAPIKeys :many
+SELECT k.name, k.prefix, k.last_used_at
+FROM api_keys k
+WHERE k.company_id = $1 AND k.environment = 'sandbox' AND k.revoked_at IS NULL
+ORDER BY k.created_at DESC, k.id DESC
+`
+
+type ListSandboxAPIKeysRow struct {
+	Name       string
+	Prefix     string
+	LastUsedAt *time.Time
+}
+
+// The company's sandbox keys in use, newest first.
+func (q *Queries) ListSandboxAPIKeys(ctx context.Context, companyID int64) ([]ListSandboxAPIKeysRow, error) {
+	rows, err := q.db.Query(ctx, listSandboxAPIKeys, companyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListSandboxAPIKeysRow
+	for rows.Next() {
+		var i ListSandboxAPIKeysRow
+		if err := rows.Scan(&i.Name, &i.Prefix, &i.LastUsedAt); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listSandboxPlans = `-- name: ListSandboxPlans :many
+
+SELECT ss.service_id::bigint AS service_id, m.key AS module, m.name AS module_name,
+       ss.state::service_state AS state,
+       ss.message_quota, ss.messages_used, ss.message_allowance, ss.messages_left_allowance,
+       ss.device_quota, ss.devices_used, ss.device_allowance, ss.devices_left_allowance
+FROM service_states($1::date) ss
+JOIN modules m ON m.key = ss.module
+WHERE ss.company_id = $2::bigint AND ss.environment = 'sandbox'
+ORDER BY m.position
+`
+
+type ListSandboxPlansParams struct {
+	Today     time.Time
+	CompanyID int64
+}
+
+type ListSandboxPlansRow struct {
+	ServiceID             int64
+	Module                ModuleKey
+	ModuleName            string
+	State                 ServiceState
+	MessageQuota          *int32
+	MessagesUsed          *int64
+	MessageAllowance      *int64
+	MessagesLeftAllowance *int64
+	DeviceQuota           *int32
+	DevicesUsed           *int32
+	DeviceAllowance       *int64
+	DevicesLeftAllowance  *int64
+}
+
+// The DevLab console's lists, which it reads in one batch.
+// The company's sandbox plans with their state and figures at today, in the modules' order.
+func (q *Queries) ListSandboxPlans(ctx context.Context, arg ListSandboxPlansParams) ([]ListSandboxPlansRow, error) {
+	rows, err := q.db.Query(ctx, listSandboxPlans, arg.Today, arg.CompanyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListSandboxPlansRow
+	for rows.Next() {
+		var i ListSandboxPlansRow
+		if err := rows.Scan(
+			&i.ServiceID,
+			&i.Module,
+			&i.ModuleName,
+			&i.State,
+			&i.MessageQuota,
+			&i.MessagesUsed,
+			&i.MessageAllowance,
+			&i.MessagesLeftAllowance,
+			&i.DeviceQuota,
+			&i.DevicesUsed,
+			&i.DeviceAllowance,
+			&i.DevicesLeftAllowance,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listSandboxReports = `-- name: ListSandboxReports :many
+SELECT r.created_at, r.source, k.prefix AS key_prefix, r.module, r.metric, r.quantity,
+       r.accepted, r.code, r.state_after, r.used_after
+FROM usage_reports r
+LEFT JOIN api_keys k ON k.id = r.api_key_id
+WHERE r.company_id = $1 AND r.environment = 'sandbox'
+ORDER BY r.id DESC
+LIMIT 50
+`
+
+type ListSandboxReportsRow struct {
+	CreatedAt  time.Time
+	Source     UsageSource
+	KeyPrefix  *string
+	Module     ModuleKey
+	Metric     UsageMetric
+	Quantity   int64
+	Accepted   bool
+	Code       string
+	StateAfter *ServiceState
+	UsedAfter  *int64
+}
+
+// The company's last 50 sandbox reports, newest first, with the prefix of the key that sent
+// each (none for the console's own).
+func (q *Queries) ListSandboxReports(ctx context.Context, companyID int64) ([]ListSandboxReportsRow, error) {
+	rows, err := q.db.Query(ctx, listSandboxReports, companyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListSandboxReportsRow
+	for rows.Next() {
+		var i ListSandboxReportsRow
+		if err := rows.Scan(
+			&i.CreatedAt,
+			&i.Source,
+			&i.KeyPrefix,
+			&i.Module,
+			&i.Metric,
+			&i.Quantity,
+			&i.Accepted,
+			&i.Code,
+			&i.StateAfter,
+			&i.UsedAfter,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const markDevLabDeviceRemoved = `-- name: MarkDevLabDeviceRemoved :exec

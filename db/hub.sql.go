@@ -99,15 +99,15 @@ func (q *Queries) GetHubListing(ctx context.Context, arg GetHubListingParams) (G
 	return i, err
 }
 
-const searchHub = `-- name: SearchHub :one
+const searchHub = `-- name: SearchHub :many
 
 WITH search AS MATERIALIZED (
     -- materialized: computed once, even in a generic plan (where the words are a parameter)
     SELECT CASE WHEN numnode(t.query) > 0 THEN t.query END AS query
-    FROM (SELECT hub_search_query($3::text[]) AS query) t
+    FROM (SELECT hub_search_query($1::text[]) AS query) t
 ), states AS (
     SELECT ss.company_id, ss.module, ss.environment, ss.state
-    FROM service_states($4::date) ss
+    FROM service_states($2::date) ss
     WHERE ss.module = 'solutions_hub' OR ss.environment = 'production'
 ), plans AS (
     -- the production plans whose listings are visible, each with its company's Solutions Hub
@@ -120,7 +120,7 @@ WITH search AS MATERIALIZED (
     SELECT h.product_id, h.name, h.slug, h.company_name, h.company_slug, h.module, h.category,
            h.price, h.currency, h.pricing_model, h.tagline, h.summary,
            hub_purchasable(pl.hub, pl.plan) AS purchasable,
-           CASE $5::text
+           CASE $3::text
                WHEN 'relevance' THEN coalesce(ts_rank(h.document, s.query), 0)::numeric
                WHEN 'price' THEN -h.price
                WHEN '-price' THEN h.price
@@ -130,45 +130,50 @@ WITH search AS MATERIALIZED (
     JOIN plans pl ON pl.company_id = h.company_id AND pl.module = h.module AND pl.environment = h.environment
     CROSS JOIN search s
     WHERE (s.query IS NULL OR h.document @@ s.query)
-      AND ($6::module_key IS NULL OR h.module = $6::module_key)
-      AND ($7::product_category IS NULL OR h.category = $7::product_category)
-      AND ($8::text IS NULL OR h.company_slug = $8::text)
-      AND ($9::text IS NULL OR h.price >= $9::text::numeric)
-      AND ($10::text IS NULL OR h.price <= $10::text::numeric)
+      AND ($4::module_key IS NULL OR h.module = $4::module_key)
+      AND ($5::product_category IS NULL OR h.category = $5::product_category)
+      AND ($6::text IS NULL OR h.company_slug = $6::text)
+      AND ($7::text IS NULL OR h.price >= $7::text::numeric)
+      AND ($8::text IS NULL OR h.price <= $8::text::numeric)
 ), page AS (
     SELECT m.product_id, m.name, m.slug, m.company_name, m.company_slug, m.module, m.category, m.price, m.currency, m.pricing_model, m.tagline, m.summary, m.purchasable, m.sort_key FROM matches m
-    WHERE $11::bigint IS NULL
-       OR (NOT $12::boolean
-           AND (m.sort_key, m.product_id) < ($13::text::numeric, $11::bigint))
-       OR ($12::boolean
-           AND (m.sort_key, m.product_id) > ($13::text::numeric, $11::bigint))
-    ORDER BY CASE WHEN $12::boolean THEN m.sort_key END,
-             CASE WHEN $12::boolean THEN m.product_id END,
+    WHERE $9::bigint IS NULL
+       OR (NOT $10::boolean
+           AND (m.sort_key, m.product_id) < ($11::text::numeric, $9::bigint))
+       OR ($10::boolean
+           AND (m.sort_key, m.product_id) > ($11::text::numeric, $9::bigint))
+    ORDER BY CASE WHEN $10::boolean THEN m.sort_key END,
+             CASE WHEN $10::boolean THEN m.product_id END,
              m.sort_key DESC, m.product_id DESC
-    LIMIT $14::integer + 1
+    LIMIT $12::integer + 1
+), cards AS (
+    SELECT p.product_id, p.name, p.slug, p.company_name, p.company_slug, p.module, p.category,
+           p.price::text AS price, p.currency, p.pricing_model, p.tagline, p.summary, p.purchasable,
+           p.sort_key::text AS sort_key,
+           coalesce((SELECT cl.quantity FROM cart_lines cl
+               WHERE cl.owner = cart_owner($13, $14)
+                 AND cl.product_id = p.product_id), 0)::integer AS in_cart,
+           row_number() OVER (ORDER BY p.sort_key DESC, p.product_id DESC) AS position
+    FROM page p
+), facets AS (
+    SELECT (SELECT count(*) FROM matches)::integer AS total,
+           coalesce(array_agg(c.slug ORDER BY lower(c.name), c.slug), '{}')::text[] AS company_slugs,
+           coalesce(array_agg(c.name ORDER BY lower(c.name), c.slug), '{}')::text[] AS company_names
+    FROM partner_companies c
+    WHERE c.id IN (SELECT pl.company_id FROM plans pl
+                   WHERE EXISTS (SELECT 1 FROM hub_listings h WHERE h.company_id = pl.company_id
+                                 AND h.module = pl.module AND h.environment = pl.environment))
 )
-SELECT (SELECT count(*) FROM matches)::integer AS total,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                   'product_id', p.product_id, 'name', p.name, 'slug', p.slug,
-                   'company_name', p.company_name, 'company_slug', p.company_slug,
-                   'module', p.module, 'category', p.category, 'price', p.price::text,
-                   'currency', p.currency, 'pricing_model', p.pricing_model, 'tagline', p.tagline,
-                   'summary', p.summary, 'purchasable', p.purchasable, 'sort_key', p.sort_key::text,
-                   'in_cart', coalesce((SELECT cl.quantity FROM cart_lines cl
-                       WHERE cl.owner = cart_owner($1, $2)
-                         AND cl.product_id = p.product_id), 0))
-                   ORDER BY p.sort_key DESC, p.product_id DESC), '[]'::jsonb)
-        FROM page p)::jsonb AS listings,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object('slug', c.slug, 'name', c.name) ORDER BY lower(c.name), c.slug), '[]'::jsonb)
-        FROM partner_companies c
-        WHERE c.id IN (SELECT pl.company_id FROM plans pl
-                       WHERE EXISTS (SELECT 1 FROM hub_listings h WHERE h.company_id = pl.company_id
-                                     AND h.module = pl.module AND h.environment = pl.environment)))::jsonb AS companies
+SELECT f.total, f.company_slugs, f.company_names,
+       cd.product_id, cd.name, cd.slug, cd.company_name, cd.company_slug, cd.module, cd.category,
+       cd.price, cd.currency, cd.pricing_model, cd.tagline, cd.summary, cd.purchasable, cd.sort_key,
+       cd.in_cart
+FROM facets f
+LEFT JOIN cards cd ON true
+ORDER BY cd.position
 `
 
 type SearchHubParams struct {
-	ConsumerID *int64
-	VisitorKey *string
 	Words      []string
 	Today      time.Time
 	Sort       string
@@ -181,18 +186,39 @@ type SearchHubParams struct {
 	Backward   bool
 	CursorKey  *string
 	PageSize   int32
+	ConsumerID *int64
+	VisitorKey *string
 }
 
 type SearchHubRow struct {
-	Total     int32
-	Listings  []byte
-	Companies []byte
+	Total        int32
+	CompanySlugs []string
+	CompanyNames []string
+	ProductID    *int64
+	Name         *string
+	Slug         *string
+	CompanyName  *string
+	CompanySlug  *string
+	Module       *ModuleKey
+	Category     *ProductCategory
+	Price        *string
+	Currency     *string
+	PricingModel *PricingModel
+	Tagline      *string
+	Summary      *string
+	Purchasable  *bool
+	SortKey      *string
+	InCart       *int32
 }
 
 // The Solutions Hub as consumers see it: the listings SPEC §5 makes visible on the portal's day
 // (today), each with whether it can be bought (hub_visible, hub_purchasable).
-// One page of the Hub in one round trip, as JSON: the matching listings after the cursor, how
-// many match in all, and the companies with visible listings (the company filter's choices).
+// One page of the Hub in one statement: a row per listing on the page, in the page's order,
+// each also carrying how many listings match in all (total) and the companies with visible
+// listings (the company filter's choices, by name: company_slugs and company_names, index by
+// index). When the page is empty there is still one row, with those and no listing (every
+// listing column NULL). Both lists hang on the same states; a second statement would compute
+// them again, and the states are most of the work.
 //
 // words are the search box's words (hub_search_query); none, or only stop words, match
 // everything.
@@ -206,10 +232,8 @@ type SearchHubRow struct {
 // listings after the cursor (or, backward, before it: the caller reverses and trims). No page
 // makes the database produce and throw away the pages before it, as OFFSET would; sorting
 // the matches for a page is a top-N sort.
-func (q *Queries) SearchHub(ctx context.Context, arg SearchHubParams) (SearchHubRow, error) {
-	row := q.db.QueryRow(ctx, searchHub,
-		arg.ConsumerID,
-		arg.VisitorKey,
+func (q *Queries) SearchHub(ctx context.Context, arg SearchHubParams) ([]SearchHubRow, error) {
+	rows, err := q.db.Query(ctx, searchHub,
 		arg.Words,
 		arg.Today,
 		arg.Sort,
@@ -222,8 +246,42 @@ func (q *Queries) SearchHub(ctx context.Context, arg SearchHubParams) (SearchHub
 		arg.Backward,
 		arg.CursorKey,
 		arg.PageSize,
+		arg.ConsumerID,
+		arg.VisitorKey,
 	)
-	var i SearchHubRow
-	err := row.Scan(&i.Total, &i.Listings, &i.Companies)
-	return i, err
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []SearchHubRow
+	for rows.Next() {
+		var i SearchHubRow
+		if err := rows.Scan(
+			&i.Total,
+			&i.CompanySlugs,
+			&i.CompanyNames,
+			&i.ProductID,
+			&i.Name,
+			&i.Slug,
+			&i.CompanyName,
+			&i.CompanySlug,
+			&i.Module,
+			&i.Category,
+			&i.Price,
+			&i.Currency,
+			&i.PricingModel,
+			&i.Tagline,
+			&i.Summary,
+			&i.Purchasable,
+			&i.SortKey,
+			&i.InCart,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }

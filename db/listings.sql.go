@@ -20,6 +20,31 @@ func (q *Queries) DeleteDemoListings(ctx context.Context, companyID int64) error
 	return err
 }
 
+const getCompanyHubProfile = `-- name: GetCompanyHubProfile :one
+
+SELECT c.hub_tagline, c.hub_contact_email, c.slug
+FROM partner_companies c
+WHERE c.id = $1
+`
+
+type GetCompanyHubProfileRow struct {
+	HubTagline      string
+	HubContactEmail string
+	Slug            string
+}
+
+// Solutions Hub listings, the partner's side: a company's listable products (published,
+// production, not archived) with their copy and, as consumers see them today, whether they are
+// visible and purchasable (SPEC §5, decided by hub_visible and hub_purchasable).
+// How the company appears in the Hub: its profile and the part of its listings' addresses that
+// names it. The Hub listings page reads it with ListCompanyListings in one batch.
+func (q *Queries) GetCompanyHubProfile(ctx context.Context, companyID int64) (GetCompanyHubProfileRow, error) {
+	row := q.db.QueryRow(ctx, getCompanyHubProfile, companyID)
+	var i GetCompanyHubProfileRow
+	err := row.Scan(&i.HubTagline, &i.HubContactEmail, &i.Slug)
+	return i, err
+}
+
 const getCompanyListing = `-- name: GetCompanyListing :one
 SELECT product_id, name, slug, company_slug, module, category, price::text AS price, currency,
        pricing_model, summary, tagline, highlights, listed_at
@@ -70,53 +95,85 @@ func (q *Queries) GetCompanyListing(ctx context.Context, arg GetCompanyListingPa
 	return i, err
 }
 
-const getCompanyListings = `-- name: GetCompanyListings :one
-
-SELECT c.hub_tagline, c.hub_contact_email, c.slug, hs.hub::service_state AS hub_state,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                   'product_id', x.product_id, 'name', x.name, 'slug', x.slug, 'module', x.module,
-                   'category', x.category, 'price', x.price::text, 'currency', x.currency,
-                   'pricing_model', x.pricing_model, 'tagline', x.tagline, 'highlights', x.highlights,
-                   'listed_at', x.listed_at, 'plan_state', x.plan_state,
-                   'visible', x.listed_at IS NOT NULL AND hub_visible(hs.hub, x.plan_state),
-                   'purchasable', x.listed_at IS NOT NULL AND hub_purchasable(hs.hub, x.plan_state))
-                   ORDER BY lower(x.name), x.product_id), '[]'::jsonb)
-        FROM (SELECT lp.product_id, lp.company_id, lp.company_name, lp.company_slug, lp.module, lp.environment, lp.name, lp.slug, lp.summary, lp.description, lp.category, lp.version, lp.price, lp.currency, lp.pricing_model, lp.model_number, lp.connectivity, lp.deployment, lp.has_listing, lp.tagline, lp.highlights, lp.listed_at, lp.document, company_module_state(lp.company_id, lp.module, lp.environment, $1::date) AS plan_state
-              FROM listable_products lp WHERE lp.company_id = c.id) x)::jsonb AS listings
-FROM partner_companies c
-CROSS JOIN LATERAL (SELECT hub_state(c.id, $1::date) AS hub) hs
-WHERE c.id = $2
+const listCompanyListings = `-- name: ListCompanyListings :many
+WITH states AS (
+    SELECT ss.module, ss.environment, ss.state
+    FROM service_states($2::date) ss
+    WHERE ss.company_id = $1::bigint
+      AND (ss.module = 'solutions_hub' OR ss.environment = 'production')
+), hub AS (
+    -- no service: SPEC §4 row 1
+    SELECT coalesce((SELECT st.state FROM states st WHERE st.module = 'solutions_hub'), 'none') AS state
+)
+SELECT lp.product_id, lp.name, lp.slug, lp.module, lp.price::text AS price, lp.currency,
+       lp.pricing_model, lp.tagline, lp.listed_at,
+       hub.state::service_state AS hub_state, x.plan_state,
+       (lp.listed_at IS NOT NULL AND hub_visible(hub.state, x.plan_state))::boolean AS visible,
+       (lp.listed_at IS NOT NULL AND hub_purchasable(hub.state, x.plan_state))::boolean AS purchasable
+FROM listable_products lp
+CROSS JOIN hub
+LEFT JOIN states pl ON pl.module = lp.module AND pl.environment = lp.environment
+CROSS JOIN LATERAL (SELECT coalesce(pl.state, 'none')::service_state AS plan_state) x
+WHERE lp.company_id = $1::bigint
+ORDER BY lower(lp.name), lp.product_id
 `
 
-type GetCompanyListingsParams struct {
-	Today     time.Time
+type ListCompanyListingsParams struct {
 	CompanyID int64
+	Today     time.Time
 }
 
-type GetCompanyListingsRow struct {
-	HubTagline      string
-	HubContactEmail string
-	Slug            string
-	HubState        ServiceState
-	Listings        []byte
+type ListCompanyListingsRow struct {
+	ProductID    int64
+	Name         string
+	Slug         string
+	Module       ModuleKey
+	Price        string
+	Currency     string
+	PricingModel PricingModel
+	Tagline      string
+	ListedAt     *time.Time
+	HubState     ServiceState
+	PlanState    ServiceState
+	Visible      bool
+	Purchasable  bool
 }
 
-// Solutions Hub listings, the partner's side: a company's listable products (published,
-// production, not archived) with their copy and, as consumers see them today, whether they are
-// visible and purchasable (SPEC §5, decided by hub_visible and hub_purchasable).
-// The Hub listings page in one round trip: the company's Hub profile, its Solutions Hub state,
-// and its listable products as JSON.
-func (q *Queries) GetCompanyListings(ctx context.Context, arg GetCompanyListingsParams) (GetCompanyListingsRow, error) {
-	row := q.db.QueryRow(ctx, getCompanyListings, arg.Today, arg.CompanyID)
-	var i GetCompanyListingsRow
-	err := row.Scan(
-		&i.HubTagline,
-		&i.HubContactEmail,
-		&i.Slug,
-		&i.HubState,
-		&i.Listings,
-	)
-	return i, err
+// The company's listable products by name, each with its plan's and its Solutions Hub's state
+// at today and what consumers see of it: visible and purchasable only while listed.
+// no service: SPEC §4 row 1
+func (q *Queries) ListCompanyListings(ctx context.Context, arg ListCompanyListingsParams) ([]ListCompanyListingsRow, error) {
+	rows, err := q.db.Query(ctx, listCompanyListings, arg.CompanyID, arg.Today)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListCompanyListingsRow
+	for rows.Next() {
+		var i ListCompanyListingsRow
+		if err := rows.Scan(
+			&i.ProductID,
+			&i.Name,
+			&i.Slug,
+			&i.Module,
+			&i.Price,
+			&i.Currency,
+			&i.PricingModel,
+			&i.Tagline,
+			&i.ListedAt,
+			&i.HubState,
+			&i.PlanState,
+			&i.Visible,
+			&i.Purchasable,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const lockCompanyHub = `-- name: LockCompanyHub :exec

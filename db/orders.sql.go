@@ -173,19 +173,27 @@ func (q *Queries) ListOrderLines(ctx context.Context, arg ListOrderLinesParams) 
 }
 
 const listOrders = `-- name: ListOrders :many
-SELECT o.id, o.placed_at,
-       count(*) FILTER (WHERE l.status = 'placed')::integer AS placed_lines,
-       count(*) FILTER (WHERE l.status = 'refused')::integer AS refused_lines,
-       coalesce(sum(l.quantity) FILTER (WHERE l.status = 'placed'), 0)::integer AS items,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object('currency', t.currency, 'amount', t.amount::text) ORDER BY t.currency), '[]'::jsonb)
-        FROM (SELECT ol.currency, sum(ol.amount) AS amount FROM order_lines ol
-              WHERE ol.order_id = o.id AND ol.status = 'placed' GROUP BY ol.currency) t)::jsonb AS totals
-FROM orders o
-JOIN order_lines l ON l.order_id = o.id
-WHERE o.consumer_id = $1
-GROUP BY o.id
-ORDER BY o.placed_at DESC, o.id DESC
-LIMIT 200
+WITH recent AS (
+    SELECT o.id, o.placed_at,
+           count(*) FILTER (WHERE l.status = 'placed')::integer AS placed_lines,
+           count(*) FILTER (WHERE l.status = 'refused')::integer AS refused_lines,
+           coalesce(sum(l.quantity) FILTER (WHERE l.status = 'placed'), 0)::integer AS items
+    FROM orders o
+    JOIN order_lines l ON l.order_id = o.id
+    WHERE o.consumer_id = $1
+    GROUP BY o.id
+    ORDER BY o.placed_at DESC, o.id DESC
+    LIMIT 200
+), totals AS (
+    SELECT l.order_id, l.currency, sum(l.amount)::text AS amount
+    FROM order_lines l
+    WHERE l.order_id IN (SELECT r.id FROM recent r) AND l.status = 'placed'
+    GROUP BY l.order_id, l.currency
+)
+SELECT r.id, r.placed_at, r.placed_lines, r.refused_lines, r.items, t.currency, t.amount
+FROM recent r
+LEFT JOIN totals t ON t.order_id = r.id
+ORDER BY r.placed_at DESC, r.id DESC, t.currency
 `
 
 type ListOrdersRow struct {
@@ -194,11 +202,13 @@ type ListOrdersRow struct {
 	PlacedLines  int32
 	RefusedLines int32
 	Items        int32
-	Totals       []byte
+	Currency     *string
+	Amount       *string
 }
 
-// A consumer's orders, newest first, with what was placed and refused and the totals charged
-// per currency (JSON: [{"currency": "EUR", "amount": "128.00"}]).
+// A consumer's 200 latest orders, newest first, with what was placed and refused: one row per
+// order and currency charged, with its total in that currency (placed lines only), currencies
+// in order; an order with nothing placed has one row, without a currency.
 func (q *Queries) ListOrders(ctx context.Context, consumerID int64) ([]ListOrdersRow, error) {
 	rows, err := q.db.Query(ctx, listOrders, consumerID)
 	if err != nil {
@@ -214,7 +224,8 @@ func (q *Queries) ListOrders(ctx context.Context, consumerID int64) ([]ListOrder
 			&i.PlacedLines,
 			&i.RefusedLines,
 			&i.Items,
-			&i.Totals,
+			&i.Currency,
+			&i.Amount,
 		); err != nil {
 			return nil, err
 		}

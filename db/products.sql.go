@@ -109,15 +109,7 @@ func (q *Queries) DeleteDemoProductsExcept(ctx context.Context, arg DeleteDemoPr
 const getCompanyProduct = `-- name: GetCompanyProduct :one
 SELECT p.id, p.company_id, p.module, p.environment, p.name, p.slug, p.summary, p.description,
        p.category, p.version, p.price::text AS price, p.currency, p.pricing_model, p.status,
-       p.model_number, p.connectivity, p.deployment, p.revision, p.archived_at, p.created_at, p.updated_at,
-       (SELECT count(*) FROM purchases c WHERE c.product_id = p.id)::integer AS purchase_count,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                   'id', l.id, 'consumer_name', u.name, 'consumer_email', u.email,
-                   'purchased_at', l.purchased_at, 'price', l.price::text, 'currency', l.currency,
-                   'pricing_model', l.pricing_model, 'quantity', l.quantity) ORDER BY l.purchased_at DESC, l.id DESC), '[]'::jsonb)
-        FROM (SELECT id, consumer_id, product_id, purchased_at, price, currency, pricing_model, quantity, order_line_id FROM purchases c WHERE c.product_id = p.id
-              ORDER BY c.purchased_at DESC, c.id DESC LIMIT 200) l
-        JOIN users u ON u.id = l.consumer_id)::jsonb AS purchases
+       p.model_number, p.connectivity, p.deployment, p.revision, p.archived_at, p.created_at, p.updated_at
 FROM products p
 WHERE p.id = $1 AND p.company_id = $2
 `
@@ -128,33 +120,31 @@ type GetCompanyProductParams struct {
 }
 
 type GetCompanyProductRow struct {
-	ID            int64
-	CompanyID     int64
-	Module        ModuleKey
-	Environment   Environment
-	Name          string
-	Slug          string
-	Summary       string
-	Description   string
-	Category      ProductCategory
-	Version       string
-	Price         string
-	Currency      string
-	PricingModel  PricingModel
-	Status        ProductStatus
-	ModelNumber   *string
-	Connectivity  []string
-	Deployment    *SoftwareDeployment
-	Revision      int32
-	ArchivedAt    *time.Time
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
-	PurchaseCount int32
-	Purchases     []byte
+	ID           int64
+	CompanyID    int64
+	Module       ModuleKey
+	Environment  Environment
+	Name         string
+	Slug         string
+	Summary      string
+	Description  string
+	Category     ProductCategory
+	Version      string
+	Price        string
+	Currency     string
+	PricingModel PricingModel
+	Status       ProductStatus
+	ModelNumber  *string
+	Connectivity []string
+	Deployment   *SoftwareDeployment
+	Revision     int32
+	ArchivedAt   *time.Time
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
-// A product of the company with its consumers: the 200 latest purchases as JSON (consumer,
-// when, units, price paid) and how many there are in all, so the product page is one round trip.
+// A product of the company. The product's routes read it with ListProductPurchases in one
+// batch, so its page is one round trip.
 func (q *Queries) GetCompanyProduct(ctx context.Context, arg GetCompanyProductParams) (GetCompanyProductRow, error) {
 	row := q.db.QueryRow(ctx, getCompanyProduct, arg.ID, arg.CompanyID)
 	var i GetCompanyProductRow
@@ -180,8 +170,6 @@ func (q *Queries) GetCompanyProduct(ctx context.Context, arg GetCompanyProductPa
 		&i.ArchivedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
-		&i.PurchaseCount,
-		&i.Purchases,
 	)
 	return i, err
 }
@@ -321,6 +309,69 @@ func (q *Queries) ListCompanySlugsLike(ctx context.Context, arg ListCompanySlugs
 			return nil, err
 		}
 		items = append(items, slug)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listProductPurchases = `-- name: ListProductPurchases :many
+SELECT l.id, u.name AS consumer_name, u.email AS consumer_email, l.purchased_at,
+       l.price::text AS price, l.currency, l.pricing_model, l.quantity, l.total
+FROM (SELECT pu.id, pu.consumer_id, pu.purchased_at, pu.price, pu.currency, pu.pricing_model, pu.quantity,
+             count(*) OVER ()::integer AS total
+      FROM purchases pu
+      JOIN products p ON p.id = pu.product_id
+      WHERE pu.product_id = $1 AND p.company_id = $2
+      ORDER BY pu.purchased_at DESC, pu.id DESC
+      LIMIT 200) l
+JOIN users u ON u.id = l.consumer_id
+ORDER BY l.purchased_at DESC, l.id DESC
+`
+
+type ListProductPurchasesParams struct {
+	ID        int64
+	CompanyID int64
+}
+
+type ListProductPurchasesRow struct {
+	ID            int64
+	ConsumerName  string
+	ConsumerEmail string
+	PurchasedAt   time.Time
+	Price         string
+	Currency      string
+	PricingModel  PricingModel
+	Quantity      int32
+	Total         int32
+}
+
+// The 200 latest purchases of a product of the company (consumer, when, units, price paid),
+// each with how many there are in all; none when the product is not the company's.
+func (q *Queries) ListProductPurchases(ctx context.Context, arg ListProductPurchasesParams) ([]ListProductPurchasesRow, error) {
+	rows, err := q.db.Query(ctx, listProductPurchases, arg.ID, arg.CompanyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListProductPurchasesRow
+	for rows.Next() {
+		var i ListProductPurchasesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.ConsumerName,
+			&i.ConsumerEmail,
+			&i.PurchasedAt,
+			&i.Price,
+			&i.Currency,
+			&i.PricingModel,
+			&i.Quantity,
+			&i.Total,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

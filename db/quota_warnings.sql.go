@@ -10,6 +10,53 @@ import (
 	"time"
 )
 
+const listCompanyQuotaWarnings = `-- name: ListCompanyQuotaWarnings :many
+SELECT w.service_id, w.kind, w.metric, w.recorded_at
+FROM service_states($1::date) ss
+JOIN quota_warnings w ON w.term_id = ss.term_id
+WHERE ss.company_id = $2::bigint
+ORDER BY w.service_id, w.recorded_at, w.id
+`
+
+type ListCompanyQuotaWarningsParams struct {
+	Today     time.Time
+	CompanyID int64
+}
+
+type ListCompanyQuotaWarningsRow struct {
+	ServiceID  int64
+	Kind       QuotaWarningKind
+	Metric     *UsageMetric
+	RecordedAt time.Time
+}
+
+// The quota warnings (80%, 100%, grace, exhausted) of a company's current terms at today, each
+// service's oldest first: My Services says them on the service's card.
+func (q *Queries) ListCompanyQuotaWarnings(ctx context.Context, arg ListCompanyQuotaWarningsParams) ([]ListCompanyQuotaWarningsRow, error) {
+	rows, err := q.db.Query(ctx, listCompanyQuotaWarnings, arg.Today, arg.CompanyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListCompanyQuotaWarningsRow
+	for rows.Next() {
+		var i ListCompanyQuotaWarningsRow
+		if err := rows.Scan(
+			&i.ServiceID,
+			&i.Kind,
+			&i.Metric,
+			&i.RecordedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listQuotaWarningsForAccountManager = `-- name: ListQuotaWarningsForAccountManager :many
 SELECT w.id, w.kind, w.metric, w.used, w.quota, w.recorded_at,
        c.id AS company_id, c.name AS company_name,

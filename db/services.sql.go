@@ -366,8 +366,7 @@ SELECT m.key AS module, m.name AS module_name, m.metered, m.position,
        ss.messages_left, ss.messages_left_allowance, ss.devices_left, ss.devices_left_allowance,
        nt.valid_from AS next_term_from,
        orq.created_at AS open_request_at,
-       coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at,
-       coalesce(qw.warnings, '[]')::jsonb AS quota_warnings
+       coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at
 FROM modules m
 LEFT JOIN service_states($1::date) ss ON ss.module = m.key AND ss.company_id = $2::bigint
 LEFT JOIN service_terms nt ON nt.id = (
@@ -379,10 +378,6 @@ LEFT JOIN LATERAL (
     SELECT r.status, r.answer, r.answered_at FROM renewal_requests r
     WHERE r.service_id = ss.service_id AND r.status <> 'open'
     ORDER BY r.answered_at DESC LIMIT 1) lr ON true
-LEFT JOIN LATERAL (
-    SELECT jsonb_agg(jsonb_build_object('kind', w.kind, 'metric', w.metric, 'recorded_at', w.recorded_at)
-                     ORDER BY w.recorded_at, w.id) AS warnings
-    FROM quota_warnings w WHERE w.term_id = ss.term_id) qw ON true
 ORDER BY m.position, ss.environment
 `
 
@@ -425,7 +420,6 @@ type ListCompanyServicesRow struct {
 	LastAnswerStatus      string
 	LastAnswer            *string
 	LastAnsweredAt        *time.Time
-	QuotaWarnings         []byte
 }
 
 // My Services: every module of the catalogue, a never-granted one with state 'none', and one
@@ -433,9 +427,9 @@ type ListCompanyServicesRow struct {
 // figures and its state at the application's day (today), all from service_states.
 // open_request_at and last_* describe the service's renewal requests.
 // next_term_from is a renewal already made: the first term that starts after both today and
-// the current term.
+// the current term. The current terms' quota warnings are a list of their own
+// (ListCompanyQuotaWarnings), which My Services reads in the same batch.
 // the open renewal request, if any, and the latest answered one
-// the current term's quota warnings (80%, 100%, grace, exhausted), oldest first
 func (q *Queries) ListCompanyServices(ctx context.Context, arg ListCompanyServicesParams) ([]ListCompanyServicesRow, error) {
 	rows, err := q.db.Query(ctx, listCompanyServices, arg.Today, arg.CompanyID)
 	if err != nil {
@@ -479,7 +473,6 @@ func (q *Queries) ListCompanyServices(ctx context.Context, arg ListCompanyServic
 			&i.LastAnswerStatus,
 			&i.LastAnswer,
 			&i.LastAnsweredAt,
-			&i.QuotaWarnings,
 		); err != nil {
 			return nil, err
 		}

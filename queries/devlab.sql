@@ -1,38 +1,41 @@
--- name: GetDevLabConsole :one
--- Everything the DevLab console shows, in one round trip: the company's sandbox plans with
--- their state at today, its sandbox API keys, its test devices and the last 50 sandbox reports.
--- Each part is a JSON array the handler reads into its own struct.
-SELECT
-    coalesce((
-        SELECT jsonb_agg(jsonb_build_object(
-            'service_id', ss.service_id, 'module', ss.module, 'module_name', m.name, 'state', ss.state,
-            'valid_until', ss.valid_until,
-            'message_quota', ss.message_quota, 'messages_used', ss.messages_used, 'message_allowance', ss.message_allowance,
-            'messages_left_allowance', ss.messages_left_allowance,
-            'device_quota', ss.device_quota, 'devices_used', ss.devices_used, 'device_allowance', ss.device_allowance,
-            'devices_left_allowance', ss.devices_left_allowance)
-            ORDER BY m.position)
-        FROM service_states(sqlc.arg(today)::date) ss
-        JOIN modules m ON m.key = ss.module
-        WHERE ss.company_id = sqlc.arg(company_id)::bigint AND ss.environment = 'sandbox'), '[]')::jsonb AS plans,
-    coalesce((
-        SELECT jsonb_agg(jsonb_build_object('id', k.id, 'name', k.name, 'prefix', k.prefix,
-            'created_at', k.created_at, 'last_used_at', k.last_used_at) ORDER BY k.created_at DESC, k.id DESC)
-        FROM api_keys k
-        WHERE k.company_id = sqlc.arg(company_id) AND k.environment = 'sandbox' AND k.revoked_at IS NULL), '[]')::jsonb AS api_keys,
-    coalesce((
-        SELECT jsonb_agg(jsonb_build_object('id', d.id, 'name', d.name, 'module', s.module,
-            'created_at', d.created_at, 'removed_at', d.removed_at) ORDER BY d.removed_at IS NOT NULL, d.created_at DESC, d.id DESC)
-        FROM devlab_devices d JOIN services s ON s.id = d.service_id
-        WHERE d.company_id = sqlc.arg(company_id)), '[]')::jsonb AS devices,
-    coalesce((
-        SELECT jsonb_agg(jsonb_build_object('id', l.id, 'created_at', l.created_at, 'source', l.source,
-            'key_prefix', l.prefix, 'module', l.module, 'metric', l.metric, 'quantity', l.quantity,
-            'accepted', l.accepted, 'code', l.code, 'state', l.state_after, 'used', l.used_after,
-            'status', l.response_status) ORDER BY l.id DESC)
-        FROM (SELECT r.*, k.prefix FROM usage_reports r LEFT JOIN api_keys k ON k.id = r.api_key_id
-              WHERE r.company_id = sqlc.arg(company_id) AND r.environment = 'sandbox'
-              ORDER BY r.id DESC LIMIT 50) l), '[]')::jsonb AS reports;
+-- The DevLab console's lists, which it reads in one batch.
+
+-- name: ListSandboxPlans :many
+-- The company's sandbox plans with their state and figures at today, in the modules' order.
+SELECT ss.service_id::bigint AS service_id, m.key AS module, m.name AS module_name,
+       ss.state::service_state AS state,
+       ss.message_quota, ss.messages_used, ss.message_allowance, ss.messages_left_allowance,
+       ss.device_quota, ss.devices_used, ss.device_allowance, ss.devices_left_allowance
+FROM service_states(sqlc.arg(today)::date) ss
+JOIN modules m ON m.key = ss.module
+WHERE ss.company_id = sqlc.arg(company_id)::bigint AND ss.environment = 'sandbox'
+ORDER BY m.position;
+
+-- name: ListSandboxAPIKeys :many
+-- The company's sandbox keys in use, newest first.
+SELECT k.name, k.prefix, k.last_used_at
+FROM api_keys k
+WHERE k.company_id = sqlc.arg(company_id) AND k.environment = 'sandbox' AND k.revoked_at IS NULL
+ORDER BY k.created_at DESC, k.id DESC;
+
+-- name: ListDevLabDevices :many
+-- The company's test devices, registered ones first, newest first; removed ones stay as history.
+SELECT d.id, d.name, s.module, d.created_at, d.removed_at
+FROM devlab_devices d
+JOIN services s ON s.id = d.service_id
+WHERE d.company_id = sqlc.arg(company_id)
+ORDER BY d.removed_at IS NOT NULL, d.created_at DESC, d.id DESC;
+
+-- name: ListSandboxReports :many
+-- The company's last 50 sandbox reports, newest first, with the prefix of the key that sent
+-- each (none for the console's own).
+SELECT r.created_at, r.source, k.prefix AS key_prefix, r.module, r.metric, r.quantity,
+       r.accepted, r.code, r.state_after, r.used_after
+FROM usage_reports r
+LEFT JOIN api_keys k ON k.id = r.api_key_id
+WHERE r.company_id = sqlc.arg(company_id) AND r.environment = 'sandbox'
+ORDER BY r.id DESC
+LIMIT 50;
 
 -- name: CreateDevLabDevice :one
 INSERT INTO devlab_devices (company_id, service_id, name, created_by, created_at)

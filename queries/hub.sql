@@ -1,9 +1,13 @@
 -- The Solutions Hub as consumers see it: the listings SPEC §5 makes visible on the portal's day
 -- (today), each with whether it can be bought (hub_visible, hub_purchasable).
 
--- name: SearchHub :one
--- One page of the Hub in one round trip, as JSON: the matching listings after the cursor, how
--- many match in all, and the companies with visible listings (the company filter's choices).
+-- name: SearchHub :many
+-- One page of the Hub in one statement: a row per listing on the page, in the page's order,
+-- each also carrying how many listings match in all (total) and the companies with visible
+-- listings (the company filter's choices, by name: company_slugs and company_names, index by
+-- index). When the page is empty there is still one row, with those and no listing (every
+-- listing column NULL). Both lists hang on the same states; a second statement would compute
+-- them again, and the states are most of the work.
 --
 -- words are the search box's words (hub_search_query); none, or only stop words, match
 -- everything.
@@ -62,24 +66,31 @@ WITH search AS MATERIALIZED (
              CASE WHEN sqlc.arg(backward)::boolean THEN m.product_id END,
              m.sort_key DESC, m.product_id DESC
     LIMIT sqlc.arg(page_size)::integer + 1
+), cards AS (
+    SELECT p.product_id, p.name, p.slug, p.company_name, p.company_slug, p.module, p.category,
+           p.price::text AS price, p.currency, p.pricing_model, p.tagline, p.summary, p.purchasable,
+           p.sort_key::text AS sort_key,
+           coalesce((SELECT cl.quantity FROM cart_lines cl
+               WHERE cl.owner = cart_owner(sqlc.narg(consumer_id), sqlc.narg(visitor_key))
+                 AND cl.product_id = p.product_id), 0)::integer AS in_cart,
+           row_number() OVER (ORDER BY p.sort_key DESC, p.product_id DESC) AS position
+    FROM page p
+), facets AS (
+    SELECT (SELECT count(*) FROM matches)::integer AS total,
+           coalesce(array_agg(c.slug ORDER BY lower(c.name), c.slug), '{}')::text[] AS company_slugs,
+           coalesce(array_agg(c.name ORDER BY lower(c.name), c.slug), '{}')::text[] AS company_names
+    FROM partner_companies c
+    WHERE c.id IN (SELECT pl.company_id FROM plans pl
+                   WHERE EXISTS (SELECT 1 FROM hub_listings h WHERE h.company_id = pl.company_id
+                                 AND h.module = pl.module AND h.environment = pl.environment))
 )
-SELECT (SELECT count(*) FROM matches)::integer AS total,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                   'product_id', p.product_id, 'name', p.name, 'slug', p.slug,
-                   'company_name', p.company_name, 'company_slug', p.company_slug,
-                   'module', p.module, 'category', p.category, 'price', p.price::text,
-                   'currency', p.currency, 'pricing_model', p.pricing_model, 'tagline', p.tagline,
-                   'summary', p.summary, 'purchasable', p.purchasable, 'sort_key', p.sort_key::text,
-                   'in_cart', coalesce((SELECT cl.quantity FROM cart_lines cl
-                       WHERE cl.owner = cart_owner(sqlc.narg(consumer_id), sqlc.narg(visitor_key))
-                         AND cl.product_id = p.product_id), 0))
-                   ORDER BY p.sort_key DESC, p.product_id DESC), '[]'::jsonb)
-        FROM page p)::jsonb AS listings,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object('slug', c.slug, 'name', c.name) ORDER BY lower(c.name), c.slug), '[]'::jsonb)
-        FROM partner_companies c
-        WHERE c.id IN (SELECT pl.company_id FROM plans pl
-                       WHERE EXISTS (SELECT 1 FROM hub_listings h WHERE h.company_id = pl.company_id
-                                     AND h.module = pl.module AND h.environment = pl.environment)))::jsonb AS companies;
+SELECT f.total, f.company_slugs, f.company_names,
+       cd.product_id, cd.name, cd.slug, cd.company_name, cd.company_slug, cd.module, cd.category,
+       cd.price, cd.currency, cd.pricing_model, cd.tagline, cd.summary, cd.purchasable, cd.sort_key,
+       cd.in_cart
+FROM facets f
+LEFT JOIN cards cd ON true
+ORDER BY cd.position;
 
 -- name: GetHubListing :one
 -- A visible listing by its address, with its company's Hub profile, whether it can be bought,

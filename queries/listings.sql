@@ -2,23 +2,37 @@
 -- production, not archived) with their copy and, as consumers see them today, whether they are
 -- visible and purchasable (SPEC §5, decided by hub_visible and hub_purchasable).
 
--- name: GetCompanyListings :one
--- The Hub listings page in one round trip: the company's Hub profile, its Solutions Hub state,
--- and its listable products as JSON.
-SELECT c.hub_tagline, c.hub_contact_email, c.slug, hs.hub::service_state AS hub_state,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                   'product_id', x.product_id, 'name', x.name, 'slug', x.slug, 'module', x.module,
-                   'category', x.category, 'price', x.price::text, 'currency', x.currency,
-                   'pricing_model', x.pricing_model, 'tagline', x.tagline, 'highlights', x.highlights,
-                   'listed_at', x.listed_at, 'plan_state', x.plan_state,
-                   'visible', x.listed_at IS NOT NULL AND hub_visible(hs.hub, x.plan_state),
-                   'purchasable', x.listed_at IS NOT NULL AND hub_purchasable(hs.hub, x.plan_state))
-                   ORDER BY lower(x.name), x.product_id), '[]'::jsonb)
-        FROM (SELECT lp.*, company_module_state(lp.company_id, lp.module, lp.environment, sqlc.arg(today)::date) AS plan_state
-              FROM listable_products lp WHERE lp.company_id = c.id) x)::jsonb AS listings
+-- name: GetCompanyHubProfile :one
+-- How the company appears in the Hub: its profile and the part of its listings' addresses that
+-- names it. The Hub listings page reads it with ListCompanyListings in one batch.
+SELECT c.hub_tagline, c.hub_contact_email, c.slug
 FROM partner_companies c
-CROSS JOIN LATERAL (SELECT hub_state(c.id, sqlc.arg(today)::date) AS hub) hs
 WHERE c.id = sqlc.arg(company_id);
+
+-- name: ListCompanyListings :many
+-- The company's listable products by name, each with its plan's and its Solutions Hub's state
+-- at today and what consumers see of it: visible and purchasable only while listed.
+WITH states AS (
+    SELECT ss.module, ss.environment, ss.state
+    FROM service_states(sqlc.arg(today)::date) ss
+    WHERE ss.company_id = sqlc.arg(company_id)::bigint
+      AND (ss.module = 'solutions_hub' OR ss.environment = 'production')
+), hub AS (
+    -- no service: SPEC §4 row 1
+    SELECT coalesce((SELECT st.state FROM states st WHERE st.module = 'solutions_hub'), 'none') AS state
+)
+SELECT lp.product_id, lp.name, lp.slug, lp.module, lp.price::text AS price, lp.currency,
+       lp.pricing_model, lp.tagline, lp.listed_at,
+       hub.state::service_state AS hub_state, x.plan_state,
+       (lp.listed_at IS NOT NULL AND hub_visible(hub.state, x.plan_state))::boolean AS visible,
+       (lp.listed_at IS NOT NULL AND hub_purchasable(hub.state, x.plan_state))::boolean AS purchasable
+FROM listable_products lp
+CROSS JOIN hub
+LEFT JOIN states pl ON pl.module = lp.module AND pl.environment = lp.environment
+-- no service: SPEC §4 row 1
+CROSS JOIN LATERAL (SELECT coalesce(pl.state, 'none')::service_state AS plan_state) x
+WHERE lp.company_id = sqlc.arg(company_id)::bigint
+ORDER BY lower(lp.name), lp.product_id;
 
 -- name: GetCompanyListing :one
 -- One listable product of the company with its copy; no row when it is not listable.

@@ -29,21 +29,28 @@ ORDER BY
 LIMIT sqlc.arg(page_size) OFFSET sqlc.arg(page_offset);
 
 -- name: GetCompanyProduct :one
--- A product of the company with its consumers: the 200 latest purchases as JSON (consumer,
--- when, units, price paid) and how many there are in all, so the product page is one round trip.
+-- A product of the company. The product's routes read it with ListProductPurchases in one
+-- batch, so its page is one round trip.
 SELECT p.id, p.company_id, p.module, p.environment, p.name, p.slug, p.summary, p.description,
        p.category, p.version, p.price::text AS price, p.currency, p.pricing_model, p.status,
-       p.model_number, p.connectivity, p.deployment, p.revision, p.archived_at, p.created_at, p.updated_at,
-       (SELECT count(*) FROM purchases c WHERE c.product_id = p.id)::integer AS purchase_count,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                   'id', l.id, 'consumer_name', u.name, 'consumer_email', u.email,
-                   'purchased_at', l.purchased_at, 'price', l.price::text, 'currency', l.currency,
-                   'pricing_model', l.pricing_model, 'quantity', l.quantity) ORDER BY l.purchased_at DESC, l.id DESC), '[]'::jsonb)
-        FROM (SELECT * FROM purchases c WHERE c.product_id = p.id
-              ORDER BY c.purchased_at DESC, c.id DESC LIMIT 200) l
-        JOIN users u ON u.id = l.consumer_id)::jsonb AS purchases
+       p.model_number, p.connectivity, p.deployment, p.revision, p.archived_at, p.created_at, p.updated_at
 FROM products p
 WHERE p.id = sqlc.arg(id) AND p.company_id = sqlc.arg(company_id);
+
+-- name: ListProductPurchases :many
+-- The 200 latest purchases of a product of the company (consumer, when, units, price paid),
+-- each with how many there are in all; none when the product is not the company's.
+SELECT l.id, u.name AS consumer_name, u.email AS consumer_email, l.purchased_at,
+       l.price::text AS price, l.currency, l.pricing_model, l.quantity, l.total
+FROM (SELECT pu.id, pu.consumer_id, pu.purchased_at, pu.price, pu.currency, pu.pricing_model, pu.quantity,
+             count(*) OVER ()::integer AS total
+      FROM purchases pu
+      JOIN products p ON p.id = pu.product_id
+      WHERE pu.product_id = sqlc.arg(id) AND p.company_id = sqlc.arg(company_id)
+      ORDER BY pu.purchased_at DESC, pu.id DESC
+      LIMIT 200) l
+JOIN users u ON u.id = l.consumer_id
+ORDER BY l.purchased_at DESC, l.id DESC;
 
 -- name: LockProductPlan :exec
 -- Locks the company's service for a plan (module + environment) until the transaction ends.

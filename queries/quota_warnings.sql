@@ -1,3 +1,12 @@
+-- name: ListCompanyQuotaWarnings :many
+-- The quota warnings (80%, 100%, grace, exhausted) of a company's current terms at today, each
+-- service's oldest first: My Services says them on the service's card.
+SELECT w.service_id, w.kind, w.metric, w.recorded_at
+FROM service_states(sqlc.arg(today)::date) ss
+JOIN quota_warnings w ON w.term_id = ss.term_id
+WHERE ss.company_id = sqlc.arg(company_id)::bigint
+ORDER BY w.service_id, w.recorded_at, w.id;
+
 -- name: ListQuotaWarningsForAccountManager :many
 -- The quota warnings of the current terms of the companies an account manager looks after
 -- (every company when manager_id is NULL: admins), newest first. For the account manager's home.

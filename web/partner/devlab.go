@@ -1,12 +1,10 @@
 package partner
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"partnerportal/web/ui"
 	"strconv"
-	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
@@ -18,64 +16,26 @@ import (
 // The DevLab console: the company's sandbox plans, test messages and devices sent through the
 // same metering as the usage API, its sandbox keys, and the log of the last reports.
 
-// consoleData is GetDevLabConsole's JSON parts.
+// consoleData is what the console lists, each a query of its own.
 type consoleData struct {
-	Plans []struct {
-		ServiceID             int64           `json:"service_id"`
-		Module                db.ModuleKey    `json:"module"`
-		ModuleName            string          `json:"module_name"`
-		State                 db.ServiceState `json:"state"`
-		MessageQuota          *int64          `json:"message_quota"`
-		MessagesUsed          *int64          `json:"messages_used"`
-		MessageAllowance      *int64          `json:"message_allowance"`
-		MessagesLeftAllowance *int64          `json:"messages_left_allowance"`
-		DeviceQuota           *int64          `json:"device_quota"`
-		DevicesUsed           *int64          `json:"devices_used"`
-		DeviceAllowance       *int64          `json:"device_allowance"`
-		DevicesLeftAllowance  *int64          `json:"devices_left_allowance"`
-	}
-	Keys []struct {
-		Name       string     `json:"name"`
-		Prefix     string     `json:"prefix"`
-		LastUsedAt *time.Time `json:"last_used_at"`
-	}
-	Devices []struct {
-		ID        int64        `json:"id"`
-		Name      string       `json:"name"`
-		Module    db.ModuleKey `json:"module"`
-		CreatedAt time.Time    `json:"created_at"`
-		RemovedAt *time.Time   `json:"removed_at"`
-	}
-	Reports []struct {
-		CreatedAt time.Time        `json:"created_at"`
-		Source    db.UsageSource   `json:"source"`
-		KeyPrefix *string          `json:"key_prefix"`
-		Module    db.ModuleKey     `json:"module"`
-		Metric    string           `json:"metric"`
-		Quantity  int64            `json:"quantity"`
-		Accepted  bool             `json:"accepted"`
-		Code      string           `json:"code"`
-		State     *db.ServiceState `json:"state"`
-		Used      *int64           `json:"used"`
-	}
+	Plans   []db.ListSandboxPlansRow
+	Keys    []db.ListSandboxAPIKeysRow
+	Devices []db.ListDevLabDevicesRow
+	Reports []db.ListSandboxReportsRow
 }
 
-// loadConsole reads the console in one query and builds its view model.
+// loadConsole reads the console's lists in one batch and builds its view model.
 func loadConsole(c echo.Context, pool *pgxpool.Pool, form views.DevLabForm) (views.DevLabConsole, error) {
 	loc := ui.When(c).Loc
-	u := ui.UserFromContext(c.Request().Context())
-	row, err := db.New(pool).GetDevLabConsole(c.Request().Context(), db.GetDevLabConsoleParams{CompanyID: *u.CompanyID, Today: ui.When(c).Today})
-	if err != nil {
-		return views.DevLabConsole{}, err
-	}
+	company := *ui.UserFromContext(c.Request().Context()).CompanyID
 	var d consoleData
-	for _, part := range []struct {
-		b []byte
-		v any
-	}{{row.Plans, &d.Plans}, {row.ApiKeys, &d.Keys}, {row.Devices, &d.Devices}, {row.Reports, &d.Reports}} {
-		if err := json.Unmarshal(part.b, part.v); err != nil {
-			return views.DevLabConsole{}, fmt.Errorf("read the DevLab console: %w", err)
-		}
+	var b db.Batch
+	db.Queue(&b, &d.Plans, (*db.Queries).ListSandboxPlans, db.ListSandboxPlansParams{CompanyID: company, Today: ui.When(c).Today})
+	db.Queue(&b, &d.Keys, (*db.Queries).ListSandboxAPIKeys, company)
+	db.Queue(&b, &d.Devices, (*db.Queries).ListDevLabDevices, company)
+	db.Queue(&b, &d.Reports, (*db.Queries).ListSandboxReports, company)
+	if err := b.Send(c.Request().Context(), pool); err != nil {
+		return views.DevLabConsole{}, fmt.Errorf("read the DevLab console: %w", err)
 	}
 	if form.Count == "" {
 		form.Count = "1"
@@ -87,10 +47,10 @@ func loadConsole(c echo.Context, pool *pgxpool.Pool, form views.DevLabForm) (vie
 		con.Modules = append(con.Modules, views.Option{Value: string(p.Module), Label: p.ModuleName})
 		plan := views.DevLabPlan{Module: string(p.Module), Name: p.ModuleName, Badge: ui.StateBadge(p.State), Summary: planSummary(p.State, p.MessagesLeftAllowance, p.DevicesLeftAllowance)}
 		if p.MessageQuota != nil {
-			plan.Usage = append(plan.Usage, ui.UsageBar(p.ServiceID, "messages", *p.MessagesUsed, *p.MessageQuota, *p.MessageAllowance))
+			plan.Usage = append(plan.Usage, ui.UsageBar(p.ServiceID, "messages", *p.MessagesUsed, int64(*p.MessageQuota), *p.MessageAllowance))
 		}
 		if p.DeviceQuota != nil {
-			plan.Usage = append(plan.Usage, ui.UsageBar(p.ServiceID, "devices", *p.DevicesUsed, *p.DeviceQuota, *p.DeviceAllowance))
+			plan.Usage = append(plan.Usage, ui.UsageBar(p.ServiceID, "devices", int64(*p.DevicesUsed), int64(*p.DeviceQuota), *p.DeviceAllowance))
 		}
 		con.Plans = append(con.Plans, plan)
 	}
@@ -113,18 +73,18 @@ func loadConsole(c echo.Context, pool *pgxpool.Pool, form views.DevLabForm) (vie
 	}
 	for _, r := range d.Reports {
 		line := views.DevLabReport{At: r.CreatedAt.In(loc).Format("2 Jan 15:04:05"), Source: "Console", Plan: string(r.Module),
-			Metric: r.Metric, Quantity: strconv.FormatInt(r.Quantity, 10), Result: answerBadge(r.Accepted, r.Code), State: "–", Used: "–"}
+			Metric: string(r.Metric), Quantity: strconv.FormatInt(r.Quantity, 10), Result: answerBadge(r.Accepted, r.Code), State: "–", Used: "–"}
 		if r.KeyPrefix != nil {
 			line.Source = "API " + *r.KeyPrefix + "…"
 		}
 		if n := names[r.Module]; n != "" {
 			line.Plan = n
 		}
-		if r.State != nil {
-			line.State = ui.StateLabel(*r.State)
+		if r.StateAfter != nil {
+			line.State = ui.StateLabel(*r.StateAfter)
 		}
-		if r.Used != nil {
-			line.Used = ui.Count(*r.Used)
+		if r.UsedAfter != nil {
+			line.Used = ui.Count(*r.UsedAfter)
 		}
 		con.Log = append(con.Log, line)
 	}

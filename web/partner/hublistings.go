@@ -2,12 +2,9 @@ package partner
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"net/http"
 	"partnerportal/web/ui"
 	"strings"
-	"time"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -22,29 +19,11 @@ type hubProfileForm struct {
 	ContactEmail string `form:"contact_email" validate:"omitempty,email,max=254"`
 }
 
-// companyListing is one listable product as GetCompanyListings writes it, with what consumers
-// see of it today (visible, purchasable: SPEC §5, decided in SQL).
-type companyListing struct {
-	ProductID    int64           `json:"product_id"`
-	Name         string          `json:"name"`
-	Module       db.ModuleKey    `json:"module"`
-	Price        string          `json:"price"`
-	Currency     string          `json:"currency"`
-	PricingModel db.PricingModel `json:"pricing_model"`
-	Tagline      string          `json:"tagline"`
-	Slug         string          `json:"slug"`
-	ListedAt     *time.Time      `json:"listed_at"`
-	PlanState    db.ServiceState `json:"plan_state"`
-	Visible      bool            `json:"visible"`
-	Purchasable  bool            `json:"purchasable"`
-}
-
 // HandleHubListings is the partner's side of the Solutions Hub: the company's Hub profile and
 // its listable products, each listed or not, with what consumers see of it today.
 func HandleHubListings(pool *pgxpool.Pool, area *ui.Area) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
-		page, err := hubListingsPage(c, q, ui.When(c).Today, area, nil)
+		page, err := hubListingsPage(c, pool, area, nil)
 		if err != nil {
 			return err
 		}
@@ -52,22 +31,23 @@ func HandleHubListings(pool *pgxpool.Pool, area *ui.Area) echo.HandlerFunc {
 	}
 }
 
-// hubListingsPage loads the page; profile, when given, is the profile form as posted.
-func hubListingsPage(c echo.Context, q *db.Queries, today time.Time, area *ui.Area, profile *views.HubProfileForm) (views.HubListingsPage, error) {
-	u := ui.UserFromContext(c.Request().Context())
+// hubListingsPage loads the page, the company's Hub profile and its listings in one batch;
+// profile, when given, is the profile form as posted.
+func hubListingsPage(c echo.Context, pool *pgxpool.Pool, area *ui.Area, profile *views.HubProfileForm) (views.HubListingsPage, error) {
+	company := *ui.UserFromContext(c.Request().Context()).CompanyID
 	acc := ui.AreaAccess(c)
-	row, err := q.GetCompanyListings(c.Request().Context(), db.GetCompanyListingsParams{Today: today, CompanyID: *u.CompanyID})
-	if err != nil {
+	var pr db.GetCompanyHubProfileRow
+	var listings []db.ListCompanyListingsRow
+	var b db.Batch
+	db.Queue(&b, &pr, (*db.Queries).GetCompanyHubProfile, company)
+	db.Queue(&b, &listings, (*db.Queries).ListCompanyListings, db.ListCompanyListingsParams{CompanyID: company, Today: ui.When(c).Today})
+	if err := b.Send(c.Request().Context(), pool); err != nil {
 		return views.HubListingsPage{}, err
-	}
-	var listings []companyListing
-	if err := json.Unmarshal(row.Listings, &listings); err != nil {
-		return views.HubListingsPage{}, fmt.Errorf("read listings: %w", err)
 	}
 	page := views.HubListingsPage{
 		Area:     ui.AreaPageOf(area, acc),
-		Profile:  views.HubProfileForm{Tagline: row.HubTagline, ContactEmail: row.HubContactEmail, ReadOnly: acc.State.ReadOnly(), CSRF: ui.CSRFToken(c)},
-		HubHref:  "/hub?company=" + row.Slug,
+		Profile:  views.HubProfileForm{Tagline: pr.HubTagline, ContactEmail: pr.HubContactEmail, ReadOnly: acc.State.ReadOnly(), CSRF: ui.CSRFToken(c)},
+		HubHref:  "/hub?company=" + pr.Slug,
 		ReadOnly: acc.State.ReadOnly(),
 		CSRF:     ui.CSRFToken(c),
 	}
@@ -75,14 +55,14 @@ func hubListingsPage(c echo.Context, q *db.Queries, today time.Time, area *ui.Ar
 		page.Profile = *profile
 	}
 	for _, l := range listings {
-		page.Listings = append(page.Listings, listingRow(l, row.Slug, row.HubState))
+		page.Listings = append(page.Listings, listingRow(l, pr.Slug))
 	}
 	return page, nil
 }
 
 // listingRow says what consumers see of a listing, and why: a partner needs the cause, not
-// just "not for sale".
-func listingRow(l companyListing, companySlug string, hub db.ServiceState) views.ListingRow {
+// just "not for sale". Whether it is visible and purchasable is SPEC §5, decided in SQL.
+func listingRow(l db.ListCompanyListingsRow, companySlug string) views.ListingRow {
 	r := views.ListingRow{ProductID: l.ProductID, Name: l.Name, Kind: db.ProductKind(l.Module), Tagline: l.Tagline,
 		Price: ui.Money(l.Price, l.Currency), Period: ui.PricePeriod(l.PricingModel), Listed: l.ListedAt != nil}
 	plan := productPlan{l.Module, db.EnvironmentProduction}.name()
@@ -92,7 +72,7 @@ func listingRow(l companyListing, companySlug string, hub db.ServiceState) views
 		return r
 	case l.Purchasable:
 		r.Status, r.Seen = views.Badge{Tone: "active", Icon: "●", Label: "Listed"}, "Customers see it and can buy it."
-	case l.Visible && !hub.CanUse():
+	case l.Visible && !l.HubState.CanUse():
 		r.Status, r.Seen = views.Badge{Tone: "readonly", Icon: "⊘", Label: "Listed · not for sale"}, "Customers see it but cannot buy it: your Solutions Hub is read-only."
 	case l.Visible:
 		r.Status, r.Seen = views.Badge{Tone: "readonly", Icon: "⊘", Label: "Listed · not for sale"}, "Customers see it but cannot buy it: "+strings.ToLower(plan[:1])+plan[1:]+" is read-only."
@@ -108,7 +88,6 @@ func listingRow(l companyListing, companySlug string, hub db.ServiceState) views
 // HandleSaveHubProfile saves how the company appears in the Hub, with the Solutions Hub locked
 // and re-checked: the gate's snapshot may predate a deactivation.
 func HandleSaveHubProfile(pool *pgxpool.Pool, area *ui.Area, v *validator.Validate) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		u := ui.UserFromContext(ctx)
@@ -118,7 +97,7 @@ func HandleSaveHubProfile(pool *pgxpool.Pool, area *ui.Area, v *validator.Valida
 			if ui.IsHTMX(c) {
 				return ui.RenderFragment(c, http.StatusUnprocessableEntity, views.HubProfileFormView(form))
 			}
-			page, err := hubListingsPage(c, q, ui.When(c).Today, area, &form)
+			page, err := hubListingsPage(c, pool, area, &form)
 			if err != nil {
 				return err
 			}

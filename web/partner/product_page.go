@@ -2,7 +2,6 @@ package partner
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"partnerportal/web/ui"
@@ -22,24 +21,28 @@ const productContextKey = "product"
 
 // ProductGovernor governs the routes about one product (/products/:id…) by the product's own
 // plan: the company's plan for its module and environment, as company_access computed it.
-// The product is loaded here, with its consumers, so the page costs no further round trip;
-// another company's product, or none, is not found.
+// The product is loaded here, with its consumers in the same round trip, so the page costs no
+// further one; another company's product, or none, is not found.
 func ProductGovernor(pool *pgxpool.Pool) ui.Governor {
-	q := db.New(pool)
 	return func(c echo.Context, u *ui.CurrentUser) (ui.Governing, error) {
 		id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 		if err != nil {
 			return ui.Governing{}, echo.ErrNotFound
 		}
-		p, err := q.GetCompanyProduct(c.Request().Context(), db.GetCompanyProductParams{ID: id, CompanyID: *u.CompanyID})
+		var data loadedProduct
+		var b db.Batch
+		db.Queue(&b, &data.product, (*db.Queries).GetCompanyProduct, db.GetCompanyProductParams{ID: id, CompanyID: *u.CompanyID})
+		db.Queue(&b, &data.purchases, (*db.Queries).ListProductPurchases, db.ListProductPurchasesParams{ID: id, CompanyID: *u.CompanyID})
+		err = b.Send(c.Request().Context(), pool)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return ui.Governing{}, echo.ErrNotFound
 		}
 		if err != nil {
 			return ui.Governing{}, err
 		}
-		c.Set(productContextKey, &p)
-		return productGoverning(&p, u.Access.Plan(p.Module, p.Environment)), nil
+		c.Set(productContextKey, &data)
+		p := &data.product
+		return productGoverning(p, u.Access.Plan(p.Module, p.Environment)), nil
 	}
 }
 
@@ -110,31 +113,32 @@ func refused(err error) (ui.Governing, bool) {
 	return ui.Governing{}, false
 }
 
-// productFrom is the product the governor loaded for the request.
-func productFrom(c echo.Context) *db.GetCompanyProductRow {
-	return c.Get(productContextKey).(*db.GetCompanyProductRow)
+// loadedProduct is what the governor loads for a product's routes.
+type loadedProduct struct {
+	product   db.GetCompanyProductRow
+	purchases []db.ListProductPurchasesRow
 }
 
-// productPurchase is one purchase as GetCompanyProduct lists it.
-type productPurchase struct {
-	ConsumerName  string          `json:"consumer_name"`
-	ConsumerEmail string          `json:"consumer_email"`
-	PurchasedAt   time.Time       `json:"purchased_at"`
-	Price         string          `json:"price"`
-	Currency      string          `json:"currency"`
-	PricingModel  db.PricingModel `json:"pricing_model"`
-	Quantity      int32           `json:"quantity"`
+// productFrom is the product the governor loaded for the request.
+func productFrom(c echo.Context) *db.GetCompanyProductRow {
+	return &c.Get(productContextKey).(*loadedProduct).product
+}
+
+// purchasesFrom is the product's latest purchases, as the governor loaded them.
+func purchasesFrom(c echo.Context) []db.ListProductPurchasesRow {
+	return c.Get(productContextKey).(*loadedProduct).purchases
 }
 
 // HandleProduct is a product's page: its details, its plan's state and its consumers.
 func HandleProduct() echo.HandlerFunc {
 	return func(c echo.Context) error {
 		p := productFrom(c)
+		purchases := purchasesFrom(c)
 		acc := ui.AreaAccess(c)
 		plan := productPlan{p.Module, p.Environment}
-		var purchases []productPurchase
-		if err := json.Unmarshal(p.Purchases, &purchases); err != nil {
-			return fmt.Errorf("read purchases: %w", err)
+		consumers := 0 // every purchase row carries how many there are in all
+		if len(purchases) > 0 {
+			consumers = int(purchases[0].Total)
 		}
 		page := views.ProductPage{
 			ID: p.ID, Name: p.Name, Kind: db.ProductKind(p.Module), Environment: p.Environment.Label(),
@@ -145,7 +149,7 @@ func HandleProduct() echo.HandlerFunc {
 			Summary: p.Summary, Description: ui.Paragraphs(p.Description),
 			Facts:         productFacts(p, ui.When(c).Loc),
 			Plan:          views.PlanInfo{Label: plan.label(), Badge: ui.StateBadge(acc.State), Text: planState(acc)},
-			ConsumerCount: int(p.PurchaseCount),
+			ConsumerCount: consumers,
 			CSRF:          ui.CSRFToken(c),
 		}
 		page.Publish = views.Option{Value: string(db.ProductStatusPublished), Label: "Publish"}
@@ -166,7 +170,7 @@ func HandleProduct() echo.HandlerFunc {
 }
 
 // consumerRow is a purchase with whether its consumer can use the product (PurchaseAccess).
-func consumerRow(pu productPurchase, acc ui.ModuleAccess, loc *time.Location) views.ConsumerRow {
+func consumerRow(pu db.ListProductPurchasesRow, acc ui.ModuleAccess, loc *time.Location) views.ConsumerRow {
 	row := views.ConsumerRow{Name: pu.ConsumerName, Email: pu.ConsumerEmail,
 		PurchasedOn: ui.LongDate(pu.PurchasedAt.In(loc)),
 		Paid:        paid(pu.Price, pu.Currency, pu.PricingModel, pu.Quantity)}

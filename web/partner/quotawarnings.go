@@ -1,42 +1,33 @@
 package partner
 
 import (
-	"encoding/json"
-	"partnerportal/web/ui"
 	"time"
+
+	"partnerportal/db"
+	"partnerportal/web/ui"
 )
 
 // Quota warnings are recorded by the metering transaction that crossed them (migration 00021);
 // My Services lists the current term's. The account manager's home can read them with
 // db.ListQuotaWarningsForAccountManager.
 
-type quotaWarning struct {
-	Kind       string    `json:"kind"`
-	Metric     *string   `json:"metric"`
-	RecordedAt time.Time `json:"recorded_at"`
-}
-
-// quotaNotices says each warning of a term (ListCompanyServices' quota_warnings) in words.
-func quotaNotices(raw []byte) []string {
-	var ws []quotaWarning
-	if err := json.Unmarshal(raw, &ws); err != nil {
-		return nil
-	}
+// quotaNotices says each of a term's quota warnings in words, in their order, dated in loc.
+func quotaNotices(ws []db.ListCompanyQuotaWarningsRow, loc *time.Location) []string {
 	var out []string
 	for _, w := range ws {
 		unit := "quota"
 		if w.Metric != nil {
-			unit = map[string]string{"messages": "message quota", "devices": "device quota"}[*w.Metric]
+			unit = map[db.UsageMetric]string{db.UsageMetricMessages: "message quota", db.UsageMetricDevices: "device quota"}[*w.Metric]
 		}
-		on := " on " + ui.LongDate(w.RecordedAt)
+		on := " on " + ui.LongDate(w.RecordedAt.In(loc))
 		switch w.Kind {
-		case "quota_80":
+		case db.QuotaWarningKindQuota80:
 			out = append(out, "80% of the "+unit+" used"+on+".")
-		case "quota_100":
+		case db.QuotaWarningKindQuota100:
 			out = append(out, "The "+unit+" was reached"+on+": the cap allowance is in use.")
-		case "grace":
+		case db.QuotaWarningKindGrace:
 			out = append(out, "Entered grace"+on+".")
-		case "exhausted":
+		case db.QuotaWarningKindExhausted:
 			out = append(out, "Quota used up, cap allowance included,"+on+": read-only until renewed.")
 		}
 	}

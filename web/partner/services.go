@@ -14,29 +14,38 @@ import (
 	"partnerportal/views"
 )
 
-// HandleMyServices is the partner's home: every service and plan with its state and what is left.
+// HandleMyServices is the partner's home: every service and plan with its state and what is left,
+// and the quota warnings of the current terms, read in one batch.
 func HandleMyServices(pool *pgxpool.Pool) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
 		u := ui.UserFromContext(c.Request().Context())
 		today := ui.When(c).Today
-		rows, err := q.ListCompanyServices(c.Request().Context(), db.ListCompanyServicesParams{CompanyID: *u.CompanyID, Today: today})
-		if err != nil {
+		var services []db.ListCompanyServicesRow
+		var quotaWarnings []db.ListCompanyQuotaWarningsRow
+		var b db.Batch
+		db.Queue(&b, &services, (*db.Queries).ListCompanyServices, db.ListCompanyServicesParams{CompanyID: *u.CompanyID, Today: today})
+		db.Queue(&b, &quotaWarnings, (*db.Queries).ListCompanyQuotaWarnings, db.ListCompanyQuotaWarningsParams{CompanyID: *u.CompanyID, Today: today})
+		if err := b.Send(c.Request().Context(), pool); err != nil {
 			return err
 		}
+		warnings := map[int64][]db.ListCompanyQuotaWarningsRow{}
+		for _, w := range quotaWarnings {
+			warnings[w.ServiceID] = append(warnings[w.ServiceID], w)
+		}
 		page := views.ServicesPage{CompanyName: u.CompanyName}
-		for _, r := range rows {
+		for _, r := range services {
 			if r.ServiceID == nil {
 				page.NotSubscribed = append(page.NotSubscribed, r.ModuleName)
 				continue
 			}
-			page.Cards = append(page.Cards, serviceCard(r, ui.CSRFToken(c)))
+			page.Cards = append(page.Cards, serviceCard(r, quotaNotices(warnings[*r.ServiceID], ui.When(c).Loc), ui.CSRFToken(c)))
 		}
 		return ui.OK(c, "My Services", views.ServicesView(page))
 	}
 }
 
-func serviceCard(r db.ListCompanyServicesRow, csrf string) views.ServiceCard {
+// serviceCard is a service's card; notices say its current term's quota warnings.
+func serviceCard(r db.ListCompanyServicesRow, notices []string, csrf string) views.ServiceCard {
 	card := views.ServiceCard{
 		ID:         *r.ServiceID,
 		ModuleName: r.ModuleName,
@@ -60,7 +69,7 @@ func serviceCard(r db.ListCompanyServicesRow, csrf string) views.ServiceCard {
 		card.Usage = append(card.Usage, ui.UsageBar(card.ID, "devices", int64(*r.DevicesUsed), int64(*r.DeviceQuota), *r.DeviceAllowance))
 	}
 	card.Left = leftInWords(r)
-	card.Notices = quotaNotices(r.QuotaWarnings)
+	card.Notices = notices
 	if r.NextTermFrom != nil {
 		card.NextTerm = "Renewed: the next term starts on " + ui.LongDate(*r.NextTermFrom) + "."
 	}

@@ -1,8 +1,6 @@
 package shop
 
 import (
-	"encoding/json"
-	"fmt"
 	"partnerportal/web/ui"
 	"strconv"
 	"strings"
@@ -14,12 +12,6 @@ import (
 	"partnerportal/views"
 )
 
-// currencyTotal is an amount in one currency, as the order queries write them.
-type currencyTotal struct {
-	Currency string `json:"currency"`
-	Amount   string `json:"amount"`
-}
-
 // HandleOrders is the consumer's order history.
 func HandleOrders(pool *pgxpool.Pool) echo.HandlerFunc {
 	q := db.New(pool)
@@ -29,21 +21,21 @@ func HandleOrders(pool *pgxpool.Pool) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		out := make([]views.OrderRow, 0, len(rows))
-		for _, r := range rows {
-			var totals []currencyTotal
-			if err := json.Unmarshal(r.Totals, &totals); err != nil {
-				return fmt.Errorf("read order totals: %w", err)
+		var out []views.OrderRow
+		for i, r := range rows {
+			// an order's rows come together, one per currency charged
+			if i == 0 || r.ID != rows[i-1].ID {
+				row := views.OrderRow{Href: "/orders/" + ui.Itoa(r.ID), Number: orderNumber(r.ID),
+					PlacedOn: ui.LongDate(r.PlacedAt.In(ui.When(c).Loc)), Items: strconv.Itoa(int(r.Items))}
+				if r.RefusedLines > 0 {
+					row.Note = views.LinesText(int(r.RefusedLines)) + " not ordered"
+				}
+				out = append(out, row)
 			}
-			row := views.OrderRow{Href: "/orders/" + ui.Itoa(r.ID), Number: orderNumber(r.ID),
-				PlacedOn: ui.LongDate(r.PlacedAt.In(ui.When(c).Loc)), Items: strconv.Itoa(int(r.Items))}
-			for _, t := range totals {
-				row.Totals = append(row.Totals, ui.Money(t.Amount, t.Currency))
+			if r.Currency != nil {
+				last := &out[len(out)-1]
+				last.Totals = append(last.Totals, ui.Money(*r.Amount, *r.Currency))
 			}
-			if r.RefusedLines > 0 {
-				row.Note = views.LinesText(int(r.RefusedLines)) + " not ordered"
-			}
-			out = append(out, row)
 		}
 		return ui.OK(c, "Orders", views.OrdersView(out))
 	}
