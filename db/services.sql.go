@@ -10,34 +10,6 @@ import (
 	"time"
 )
 
-const bumpServiceVersion = `-- name: BumpServiceVersion :one
-UPDATE services SET version = version + 1
-WHERE id = $1 AND version = $2
-RETURNING id, company_id, module, environment, status, version, created_at
-`
-
-type BumpServiceVersionParams struct {
-	ID              int64
-	ExpectedVersion int32
-}
-
-// Every change to a service or its current term bumps the version; no row (pgx.ErrNoRows)
-// when someone changed it since the caller read expected_version.
-func (q *Queries) BumpServiceVersion(ctx context.Context, arg BumpServiceVersionParams) (Service, error) {
-	row := q.db.QueryRow(ctx, bumpServiceVersion, arg.ID, arg.ExpectedVersion)
-	var i Service
-	err := row.Scan(
-		&i.ID,
-		&i.CompanyID,
-		&i.Module,
-		&i.Environment,
-		&i.Status,
-		&i.Version,
-		&i.CreatedAt,
-	)
-	return i, err
-}
-
 const createRenewalRequest = `-- name: CreateRenewalRequest :one
 INSERT INTO renewal_requests (service_id, requested_by, message, term_months, created_at)
 VALUES ($1, $2, $3, $4, $5)
@@ -536,71 +508,6 @@ func (q *Queries) ListRenewalRequestsForCompany(ctx context.Context, companyID i
 			&i.Environment,
 			&i.ModuleName,
 			&i.RequestedByName,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
-const listServiceTerms = `-- name: ListServiceTerms :many
-SELECT t.id, t.service_id, t.module, t.valid_from, t.term_months, t.valid_until, t.cap_percent, t.message_quota, t.device_quota, t.messages_used, t.devices_used, t.created_at, f.term_days, f.grace_days, f.message_allowance, f.device_allowance
-FROM service_terms t
-LEFT JOIN service_term_figures f ON f.term_id = t.id
-WHERE t.service_id = $1
-ORDER BY t.valid_from DESC
-`
-
-type ListServiceTermsRow struct {
-	ID               int64
-	ServiceID        int64
-	Module           ModuleKey
-	ValidFrom        time.Time
-	TermMonths       int32
-	ValidUntil       time.Time
-	CapPercent       int32
-	MessageQuota     *int32
-	DeviceQuota      *int32
-	MessagesUsed     int64
-	DevicesUsed      int32
-	CreatedAt        time.Time
-	TermDays         *int32
-	GraceDays        *int32
-	MessageAllowance *int64
-	DeviceAllowance  *int64
-}
-
-// A service's history, newest first, with what each term allowed.
-func (q *Queries) ListServiceTerms(ctx context.Context, serviceID int64) ([]ListServiceTermsRow, error) {
-	rows, err := q.db.Query(ctx, listServiceTerms, serviceID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var items []ListServiceTermsRow
-	for rows.Next() {
-		var i ListServiceTermsRow
-		if err := rows.Scan(
-			&i.ID,
-			&i.ServiceID,
-			&i.Module,
-			&i.ValidFrom,
-			&i.TermMonths,
-			&i.ValidUntil,
-			&i.CapPercent,
-			&i.MessageQuota,
-			&i.DeviceQuota,
-			&i.MessagesUsed,
-			&i.DevicesUsed,
-			&i.CreatedAt,
-			&i.TermDays,
-			&i.GraceDays,
-			&i.MessageAllowance,
-			&i.DeviceAllowance,
 		); err != nil {
 			return nil, err
 		}

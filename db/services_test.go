@@ -343,12 +343,9 @@ func TestCurrentTerm(t *testing.T) {
 			}
 		}
 	}
-	terms, err := q.ListServiceTerms(ctx, sup.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(terms) != 2 || terms[0].ID != renewal.ID || *terms[0].GraceDays != 19 || *terms[1].TermDays != 90 {
-		t.Errorf("ListServiceTerms = %+v, want the renewal (19 grace days) then the 90-day first term", terms)
+	terms := serviceTerms(t, pool, sup.ID)
+	if len(terms) != 2 || terms[0].ID != renewal.ID || terms[0].GraceDays != 19 || terms[1].TermDays != 90 {
+		t.Errorf("terms = %+v, want the renewal (19 grace days) then the 90-day first term", terms)
 	}
 }
 
@@ -493,4 +490,27 @@ func TestLoadSessionUserReadsWhatTheQueriesRead(t *testing.T) {
 	if _, err := db.LoadSessionUser(ctx, pool, 1<<40, today); !errors.Is(err, pgx.ErrNoRows) {
 		t.Errorf("unknown user: err = %v, want pgx.ErrNoRows", err)
 	}
+}
+
+// termFigures is a term's length and grace as service_term_figures computes them.
+type termFigures struct {
+	ID                  int64
+	ValidFrom           time.Time
+	TermDays, GraceDays int32
+}
+
+// serviceTerms is a service's terms, newest first, with their figures.
+func serviceTerms(t *testing.T, pool *pgxpool.Pool, serviceID int64) []termFigures {
+	t.Helper()
+	rows, err := pool.Query(context.Background(), `SELECT t.id, t.valid_from, f.term_days, f.grace_days
+		FROM service_terms t JOIN service_term_figures f ON f.term_id = t.id
+		WHERE t.service_id = $1 ORDER BY t.valid_from DESC`, serviceID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms, err := pgx.CollectRows(rows, pgx.RowToStructByPos[termFigures])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return terms
 }

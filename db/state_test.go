@@ -315,15 +315,12 @@ func TestValidUntil(t *testing.T) {
 				got.ValidUntil.Format(time.DateOnly), tt.until)
 		}
 	}
-	terms, err := q.ListServiceTerms(ctx, s.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	terms := serviceTerms(t, pool, s.ID)
 	for _, got := range terms {
 		for _, tt := range tests {
-			if got.ValidFrom.Format(time.DateOnly) == tt.term.from && (*got.TermDays != tt.termDays || *got.GraceDays != tt.graces) {
+			if got.ValidFrom.Format(time.DateOnly) == tt.term.from && (got.TermDays != tt.termDays || got.GraceDays != tt.graces) {
 				t.Errorf("%s + %d months: %d days, %d grace days; want %d, %d", tt.term.from, tt.term.months,
-					*got.TermDays, *got.GraceDays, tt.termDays, tt.graces)
+					got.TermDays, got.GraceDays, tt.termDays, tt.graces)
 			}
 		}
 	}

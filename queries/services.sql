@@ -83,14 +83,6 @@ SELECT s.id, s.module, sqlc.arg(valid_from), sqlc.arg(term_months), sqlc.arg(cap
 FROM services s WHERE s.id = sqlc.arg(service_id)
 RETURNING *;
 
--- name: ListServiceTerms :many
--- A service's history, newest first, with what each term allowed.
-SELECT t.*, f.term_days, f.grace_days, f.message_allowance, f.device_allowance
-FROM service_terms t
-LEFT JOIN service_term_figures f ON f.term_id = t.id
-WHERE t.service_id = $1
-ORDER BY t.valid_from DESC;
-
 -- name: CreateRenewalRequest :one
 -- Fails with a unique violation on renewal_requests_one_open_idx while one is still open.
 -- created_at is the application's clock, so "requested on" agrees with the portal's today.
@@ -124,13 +116,6 @@ JOIN service_states(sqlc.arg(today)::date) ss ON ss.service_id = s.id
 WHERE s.id = sqlc.arg(id) AND s.company_id = sqlc.arg(company_id)
   AND staff_can_see(s.company_id, sqlc.arg(viewer_id)::bigint)
 FOR UPDATE OF s;
-
--- name: BumpServiceVersion :one
--- Every change to a service or its current term bumps the version; no row (pgx.ErrNoRows)
--- when someone changed it since the caller read expected_version.
-UPDATE services SET version = version + 1
-WHERE id = sqlc.arg(id) AND version = sqlc.arg(expected_version)
-RETURNING *;
 
 -- name: UpdateTermLimits :exec
 -- Cap and quotas of a term, effective at once; usage is left as it is.
