@@ -38,11 +38,10 @@ func BenchmarkUsage(b *testing.B) {
 		var used int64
 		// the same conditional update as record_usage's (migration 00022), alone
 		err := env.Pool.QueryRow(r.Context(), `UPDATE service_terms st SET messages_used = st.messages_used + 1
-			FROM services s
-			WHERE s.company_id = $1 AND s.module = 'software' AND s.environment = 'production'
-			  AND st.id = current_term_id(s.id, $2)
-			  AND service_state(s.status, st.valid_from, st.valid_until, st.cap_percent, st.message_quota, st.messages_used,
-			                    st.device_quota, st.devices_used, $2) IN ('active', 'grace')
+			FROM service_states($2) ss
+			WHERE ss.company_id = $1 AND ss.module = 'software' AND ss.environment = 'production'
+			  AND st.id = ss.term_id
+			  AND state_can_use(term_state(ss.status, st, $2))
 			  AND usage_fits(st.messages_used, 1, st.message_quota, st.cap_percent, 9223372036854775807)
 			RETURNING st.messages_used`, companyB, webtest.Start).Scan(&used)
 		if err != nil {
