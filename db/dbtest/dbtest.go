@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -27,31 +28,80 @@ import (
 // NewDatabase creates a fresh, migrated database for t, dropped when t ends, and returns its URL.
 func NewDatabase(t testing.TB) string {
 	t.Helper()
+	return NewDatabaseFrom(t, "")
+}
+
+// NewDatabaseFrom is NewDatabase cloned from a template that NewTemplate made; "" stands for
+// the migrated template itself.
+func NewDatabaseFrom(t testing.TB, template string) string {
+	t.Helper()
 	base := baseURL(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
+	name := "portal_test_" + randomHex(6)
+	err := withTemplate(ctx, base, func(admin *pgx.Conn, migrated string) error {
+		if template == "" {
+			template = migrated
+		}
+		if _, err := admin.Exec(ctx, fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", name, template)); err != nil {
+			return fmt.Errorf("create test database: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropWhenDone(t, base, name)
+	return withDatabase(t, base, name)
+}
+
+// NewTemplate makes a template for NewDatabaseFrom: a copy of the migrated database that fill,
+// given its URL, puts what every clone starts with into. fill must close its connections, as
+// CREATE DATABASE refuses a template in use. The template outlives any one test, so the caller
+// drops it when the last clone has been made (from TestMain, say).
+func NewTemplate(ctx context.Context, fill func(ctx context.Context, url string) error) (name string, drop func() error, err error) {
+	base := os.Getenv("DATABASE_URL")
+	if base == "" {
+		return "", nil, errors.New(noDatabaseURL)
+	}
+	name = "portal_test_tpl_" + randomHex(6)
+	err = withTemplate(ctx, base, func(admin *pgx.Conn, migrated string) error {
+		_, err := admin.Exec(ctx, fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", name, migrated))
+		return err
+	})
+	if err != nil {
+		return "", nil, err
+	}
+	drop = func() error { return dropDatabase(base, name) }
+	u, err := databaseURL(base, name)
+	if err == nil {
+		err = fill(ctx, u)
+	}
+	if err != nil {
+		_ = drop() // the error that matters is fill's
+		return "", nil, err
+	}
+	return name, drop, nil
+}
+
+// withTemplate runs f with a connection to the server and the name of the migrated template,
+// built first if needed, under a lock that one process at a time holds: CREATE DATABASE refuses
+// a template that another session is using, as the one building it does.
+func withTemplate(ctx context.Context, base string, f func(admin *pgx.Conn, migrated string) error) error {
 	admin, err := pgx.Connect(ctx, base)
 	if err != nil {
-		t.Fatalf("connect to DATABASE_URL: %v (is PostgreSQL running? `make db-start`)", err)
+		return fmt.Errorf("connect to DATABASE_URL: %w (is PostgreSQL running? `make db-start`)", err)
 	}
 	defer admin.Close(context.Background())
-
 	tpl, lockID := templateName()
-	// One process at a time builds the template or clones it: CREATE DATABASE refuses a
-	// template that another session is using.
 	if _, err := admin.Exec(ctx, "SELECT pg_advisory_lock($1)", lockID); err != nil {
-		t.Fatalf("lock template: %v", err)
+		return fmt.Errorf("lock template: %w", err)
 	}
 	defer admin.Exec(context.Background(), "SELECT pg_advisory_unlock($1)", lockID) //nolint:errcheck
 	if err := ensureTemplate(ctx, admin, base, tpl); err != nil {
-		t.Fatalf("build template database: %v", err)
+		return fmt.Errorf("build template database: %w", err)
 	}
-	name := "portal_test_" + randomHex(6)
-	if _, err := admin.Exec(ctx, fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", name, tpl)); err != nil {
-		t.Fatalf("create test database: %v", err)
-	}
-	t.Cleanup(func() { drop(t, base, name) })
-	return withDatabase(t, base, name)
+	return f(admin, tpl)
 }
 
 // NewEmptyDatabase creates a database with no schema at all, dropped when t ends, for tests
@@ -69,31 +119,39 @@ func NewEmptyDatabase(t testing.TB) string {
 	if _, err := admin.Exec(ctx, "CREATE DATABASE "+name); err != nil {
 		t.Fatalf("create empty database: %v", err)
 	}
-	t.Cleanup(func() { drop(t, base, name) })
+	dropWhenDone(t, base, name)
 	return withDatabase(t, base, name)
 }
+
+const noDatabaseURL = "DATABASE_URL is not set: run the tests with `make test`, which starts a local PostgreSQL"
 
 func baseURL(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv("DATABASE_URL")
 	if base == "" {
-		t.Fatal("DATABASE_URL is not set: run the tests with `make test`, which starts a local PostgreSQL")
+		t.Fatal(noDatabaseURL)
 	}
 	return base
 }
 
-func drop(t testing.TB, base, name string) {
+func dropWhenDone(t testing.TB, base, name string) {
+	t.Cleanup(func() {
+		if err := dropDatabase(base, name); err != nil {
+			t.Errorf("drop test database: %v", err)
+		}
+	})
+}
+
+func dropDatabase(base, name string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	c, err := pgx.Connect(ctx, base)
 	if err != nil {
-		t.Errorf("drop test database: %v", err)
-		return
+		return err
 	}
 	defer c.Close(ctx)
-	if _, err := c.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-		t.Errorf("drop test database: %v", err)
-	}
+	_, err = c.Exec(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+	return err
 }
 
 // New returns a pool on a fresh database for t, closed when t ends.

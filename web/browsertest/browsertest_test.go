@@ -39,18 +39,16 @@ func TestCleanPage(t *testing.T) {
 func TestSharedStartsOneBrowserWithSeparatePages(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	var s Shared
-	t.Cleanup(s.Close) // after the pages' own cleanups, which close their tabs
-	if a, b := s.Browser(t), s.Browser(t); a != b {
+	if a, b := shared.Browser(t), shared.Browser(t); a != b {
 		t.Fatal("two calls started two browsers")
 	}
 	cookie := func(p *Page) string {
 		return Get(t, p, chromedp.Evaluate[string](`document.cookie`))
 	}
-	first := s.Page(t)
+	first := shared.Page(t)
 	first.Visit(t, srv.URL+"/clean")
 	first.Run(t, chromedp.Evaluate[chromedp.Void](`document.cookie = "who=first"`))
-	second := s.Page(t)
+	second := shared.Page(t)
 	second.Visit(t, srv.URL+"/clean")
 	if got := cookie(first); got != "who=first" {
 		t.Errorf("the first page's cookie is %q, want who=first", got)
@@ -64,7 +62,7 @@ func TestA11yViolationsAreReported(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	rec := &recorder{}
-	p := shared.page(rec)
+	p := shared.Browser(t).page(rec)
 	p.visit(rec, srv.URL+"/inaccessible")
 
 	rep, err := p.runAxe()
@@ -109,7 +107,7 @@ func TestConsoleErrorsAreReported(t *testing.T) {
 		t.Run(strings.TrimPrefix(tc.path, "/"), func(t *testing.T) {
 			t.Parallel()
 			rec := &recorder{}
-			p := shared.page(rec)
+			p := shared.Browser(t).page(rec)
 			p.visit(rec, srv.URL+tc.path)
 			got := rec.finish()
 			t.Log(got)
@@ -129,7 +127,7 @@ func TestTakeConsoleErrorsClearsThem(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	rec := &recorder{}
-	p := shared.page(rec)
+	p := shared.Browser(t).page(rec)
 	p.visit(rec, srv.URL+"/console")
 	if errs := p.TakeConsoleErrors(); len(errs) != 1 || !strings.Contains(errs[0], "boom") {
 		t.Errorf("TakeConsoleErrors = %q, want the one console.error", errs)
@@ -143,7 +141,7 @@ func TestRunNamesTheFailingStep(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	rec := &recorder{}
-	p := shared.page(rec)
+	p := shared.Browser(t).page(rec)
 	p.visit(rec, srv.URL+"/clean")
 	p.Timeout = 500 * time.Millisecond // only the wait below is meant to run out
 	ok := p.run(rec, "",

@@ -7,25 +7,17 @@ import (
 	"image/png"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 )
 
 // shared is one Chromium for every test here but TestCleanPage, which proves
 // that New works on its own.
-var shared *Browser
+var shared Shared
 
 func TestMain(m *testing.M) {
-	b, err := Start()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "browsertest:", err)
-		os.Exit(1)
-	}
-	shared = b
-	code := m.Run()
-	b.Close()
-	os.Exit(code)
+	defer shared.Close()
+	m.Run()
 }
 
 // recorder is a reporter that keeps failures instead of failing, so these

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"partnerportal/web/browsertest"
+	"partnerportal/web/webtest"
 )
 
 // chromium is the one browser this package's browser tests open their pages in.
@@ -11,5 +12,5 @@ var chromium browsertest.Shared
 
 func TestMain(m *testing.M) {
 	defer chromium.Close()
-	m.Run()
+	webtest.Main(m)
 }

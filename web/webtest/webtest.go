@@ -16,7 +16,6 @@ import (
 
 	"partnerportal/db"
 	"partnerportal/db/dbtest"
-	"partnerportal/db/seed"
 	"partnerportal/web"
 	"partnerportal/web/auth"
 	"partnerportal/web/clock"
@@ -53,8 +52,8 @@ type Env struct {
 	DBURL string
 }
 
-// New starts a portal on a fresh database seeded with the demo data. Options adjust the
-// server's configuration (e.g. API rate limits).
+// New starts a portal on a fresh database holding the demo data as of Start. Options adjust
+// the server's configuration (e.g. API rate limits). The package's TestMain must call Main.
 func New(t testing.TB, options ...func(*web.Config)) *Env {
 	t.Helper()
 	h := hashers.Get().(*auth.Hasher)
@@ -65,16 +64,13 @@ func New(t testing.TB, options ...func(*web.Config)) *Env {
 		Hasher: h,
 		stats:  make(map[string]web.QueryStats),
 	}
-	e.DBURL = dbtest.NewDatabase(t)
+	e.DBURL = dbtest.NewDatabaseFrom(t, demoTemplate(t))
 	pool, err := db.Open(context.Background(), e.DBURL, web.QueryTracer{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(pool.Close)
 	e.Pool = pool
-	if _, err := seed.Demo(context.Background(), pool, demoHasher{e.Hasher}, clock.Today(e.Clock, time.UTC)); err != nil {
-		t.Fatalf("seed demo data: %v", err)
-	}
 	cfg := web.Config{
 		CookieSecure:   false,
 		Location:       time.UTC,
@@ -114,22 +110,3 @@ func (e *Env) Stats(t testing.TB, resp *Response) web.QueryStats {
 // dummy password, which costs as much as a sign-in. A Hasher serves one portal at a time, so
 // the checks it counts while a test runs are that test's alone.
 var hashers = sync.Pool{New: func() any { return auth.NewHasher() }}
-
-// demoHash is the demo password's hash, computed once per test binary. argon2id is slow on
-// purpose, more so under the race detector, and every portal a test starts seeds the same
-// password; a salt shared between throwaway databases weakens nothing.
-var demoHash struct {
-	once sync.Once
-	hash string
-}
-
-// demoHasher hashes the demo password the first time only and any other password as h does.
-type demoHasher struct{ h *auth.Hasher }
-
-func (d demoHasher) Hash(password string) string {
-	if password != seed.DemoPassword {
-		return d.h.Hash(password)
-	}
-	demoHash.once.Do(func() { demoHash.hash = d.h.Hash(password) })
-	return demoHash.hash
-}
