@@ -2,16 +2,19 @@ package webtest
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"fmt"
 	"os"
 	"sync"
 	"testing"
 	"time"
 
+	"golang.org/x/crypto/argon2"
+
 	"partnerportal/db"
 	"partnerportal/db/dbtest"
 	"partnerportal/db/seed"
-	"partnerportal/web/auth"
 	"partnerportal/web/clock"
 )
 
@@ -66,8 +69,21 @@ func seedDemo(ctx context.Context, url string) error {
 		return err
 	}
 	defer pool.Close()
-	h := hashers.Get().(*auth.Hasher)
-	defer hashers.Put(h)
-	_, err = seed.Demo(ctx, pool, h, clock.Date(Start, time.UTC))
+	_, err = seed.Demo(ctx, pool, cheapHasher{}, clock.Date(Start, time.UTC))
 	return err
+}
+
+// cheapHasher hashes the demo password with argon2id at its lowest cost. The portal reads the
+// cost from the stored hash, so a sign-in in a test still takes the portal's own path, without
+// the production cost that hundreds of sign-ins under the race detector would add up to.
+// Passwords that tests set through the portal are hashed by its Hasher at full cost.
+type cheapHasher struct{}
+
+func (cheapHasher) Hash(password string) string {
+	const memory, passes, threads, keyLen = 8, 1, 1, 32 // 8 KiB per thread is argon2's minimum
+	salt := make([]byte, 16)
+	_, _ = rand.Read(salt) // never fails
+	key := argon2.IDKey([]byte(password), salt, passes, memory, threads, keyLen)
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, memory, passes, threads,
+		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key))
 }
