@@ -55,8 +55,8 @@ func NewDatabaseFrom(t testing.TB, template string) string {
 	return withDatabase(t, base, name)
 }
 
-// NewTemplate makes a template for NewDatabaseFrom: a copy of the migrated database that fill,
-// given its URL, puts what every clone starts with into. fill must close its connections, as
+// NewTemplate makes a template for NewDatabaseFrom: a copy of the migrated database into which
+// fill, given its URL, puts what every clone starts with. fill must close its connections, as
 // CREATE DATABASE refuses a template in use. The template outlives any one test, so the caller
 // drops it when the last clone has been made (from TestMain, say).
 func NewTemplate(ctx context.Context, fill func(ctx context.Context, url string) error) (name string, drop func() error, err error) {
