@@ -26,6 +26,8 @@ func TestBrowserSignInAndOut(t *testing.T) {
 		{webtest.Consumer, "/hub", "Solutions Hub", "Carlos Consumer"},
 	} {
 		t.Run(tt.email, func(t *testing.T) {
+			// The users' sessions are independent, so their pages need not wait for each other.
+			t.Parallel()
 			p := browser.Page(t)
 			p.Visit(t, env.URL+"/login")
 			p.Run(t,
