@@ -14,6 +14,7 @@ import (
 // TestRetentionKeepsKeysLongerThanALateReport: the sweep removes reports (and so their
 // idempotency keys) only once they are older than a report may be late, and never within a day.
 func TestRetentionKeepsKeysLongerThanALateReport(t *testing.T) {
+	t.Parallel()
 	if metering.Retention < 24*time.Hour || metering.Retention <= metering.MaxAge {
 		t.Fatalf("retention %v must exceed a day and the 35 days a report may be late", metering.Retention)
 	}
