@@ -70,6 +70,70 @@ func AllEnvironmentValues() []Environment {
 	}
 }
 
+type MailStatus string
+
+const (
+	MailStatusKept   MailStatus = "kept"
+	MailStatusQueued MailStatus = "queued"
+	MailStatusSent   MailStatus = "sent"
+	MailStatusFailed MailStatus = "failed"
+)
+
+func (e *MailStatus) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = MailStatus(s)
+	case string:
+		*e = MailStatus(s)
+	default:
+		return fmt.Errorf("unsupported scan type for MailStatus: %T", src)
+	}
+	return nil
+}
+
+type NullMailStatus struct {
+	MailStatus MailStatus
+	Valid      bool // Valid is true if MailStatus is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullMailStatus) Scan(value interface{}) error {
+	if value == nil {
+		ns.MailStatus, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.MailStatus.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullMailStatus) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.MailStatus), nil
+}
+
+func (e MailStatus) Valid() bool {
+	switch e {
+	case MailStatusKept,
+		MailStatusQueued,
+		MailStatusSent,
+		MailStatusFailed:
+		return true
+	}
+	return false
+}
+
+func AllMailStatusValues() []MailStatus {
+	return []MailStatus{
+		MailStatusKept,
+		MailStatusQueued,
+		MailStatusSent,
+		MailStatusFailed,
+	}
+}
+
 type ModuleKey string
 
 const (
@@ -140,6 +204,76 @@ func AllModuleKeyValues() []ModuleKey {
 		ModuleKeyAppconnect,
 		ModuleKeySolutionsHub,
 		ModuleKeySupport,
+	}
+}
+
+type NoticeTopic string
+
+const (
+	NoticeTopicReminders NoticeTopic = "reminders"
+	NoticeTopicChanges   NoticeTopic = "changes"
+	NoticeTopicQuota     NoticeTopic = "quota"
+	NoticeTopicRequests  NoticeTopic = "requests"
+	NoticeTopicPurchases NoticeTopic = "purchases"
+	NoticeTopicDigest    NoticeTopic = "digest"
+)
+
+func (e *NoticeTopic) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = NoticeTopic(s)
+	case string:
+		*e = NoticeTopic(s)
+	default:
+		return fmt.Errorf("unsupported scan type for NoticeTopic: %T", src)
+	}
+	return nil
+}
+
+type NullNoticeTopic struct {
+	NoticeTopic NoticeTopic
+	Valid       bool // Valid is true if NoticeTopic is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullNoticeTopic) Scan(value interface{}) error {
+	if value == nil {
+		ns.NoticeTopic, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.NoticeTopic.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullNoticeTopic) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.NoticeTopic), nil
+}
+
+func (e NoticeTopic) Valid() bool {
+	switch e {
+	case NoticeTopicReminders,
+		NoticeTopicChanges,
+		NoticeTopicQuota,
+		NoticeTopicRequests,
+		NoticeTopicPurchases,
+		NoticeTopicDigest:
+		return true
+	}
+	return false
+}
+
+func AllNoticeTopicValues() []NoticeTopic {
+	return []NoticeTopic{
+		NoticeTopicReminders,
+		NoticeTopicChanges,
+		NoticeTopicQuota,
+		NoticeTopicRequests,
+		NoticeTopicPurchases,
+		NoticeTopicDigest,
 	}
 }
 
@@ -393,6 +527,64 @@ func AllProductStatusValues() []ProductStatus {
 	}
 }
 
+type PurchaseEventKind string
+
+const (
+	PurchaseEventKindReleased PurchaseEventKind = "released"
+	PurchaseEventKindRestored PurchaseEventKind = "restored"
+)
+
+func (e *PurchaseEventKind) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = PurchaseEventKind(s)
+	case string:
+		*e = PurchaseEventKind(s)
+	default:
+		return fmt.Errorf("unsupported scan type for PurchaseEventKind: %T", src)
+	}
+	return nil
+}
+
+type NullPurchaseEventKind struct {
+	PurchaseEventKind PurchaseEventKind
+	Valid             bool // Valid is true if PurchaseEventKind is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullPurchaseEventKind) Scan(value interface{}) error {
+	if value == nil {
+		ns.PurchaseEventKind, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.PurchaseEventKind.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullPurchaseEventKind) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.PurchaseEventKind), nil
+}
+
+func (e PurchaseEventKind) Valid() bool {
+	switch e {
+	case PurchaseEventKindReleased,
+		PurchaseEventKindRestored:
+		return true
+	}
+	return false
+}
+
+func AllPurchaseEventKindValues() []PurchaseEventKind {
+	return []PurchaseEventKind{
+		PurchaseEventKindReleased,
+		PurchaseEventKindRestored,
+	}
+}
+
 type QuotaWarningKind string
 
 const (
@@ -515,6 +707,103 @@ func AllRenewalRequestStatusValues() []RenewalRequestStatus {
 		RenewalRequestStatusOpen,
 		RenewalRequestStatusApproved,
 		RenewalRequestStatusDeclined,
+	}
+}
+
+type ServiceEventKind string
+
+const (
+	ServiceEventKindGranted          ServiceEventKind = "granted"
+	ServiceEventKindRenewed          ServiceEventKind = "renewed"
+	ServiceEventKindDeactivated      ServiceEventKind = "deactivated"
+	ServiceEventKindReactivated      ServiceEventKind = "reactivated"
+	ServiceEventKindGrace            ServiceEventKind = "grace"
+	ServiceEventKindExpired          ServiceEventKind = "expired"
+	ServiceEventKindExhausted        ServiceEventKind = "exhausted"
+	ServiceEventKindQuota80          ServiceEventKind = "quota_80"
+	ServiceEventKindQuota100         ServiceEventKind = "quota_100"
+	ServiceEventKindReminder30       ServiceEventKind = "reminder_30"
+	ServiceEventKindReminder7        ServiceEventKind = "reminder_7"
+	ServiceEventKindReminder1        ServiceEventKind = "reminder_1"
+	ServiceEventKindRenewalRequested ServiceEventKind = "renewal_requested"
+	ServiceEventKindRenewalApproved  ServiceEventKind = "renewal_approved"
+	ServiceEventKindRenewalDeclined  ServiceEventKind = "renewal_declined"
+)
+
+func (e *ServiceEventKind) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = ServiceEventKind(s)
+	case string:
+		*e = ServiceEventKind(s)
+	default:
+		return fmt.Errorf("unsupported scan type for ServiceEventKind: %T", src)
+	}
+	return nil
+}
+
+type NullServiceEventKind struct {
+	ServiceEventKind ServiceEventKind
+	Valid            bool // Valid is true if ServiceEventKind is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullServiceEventKind) Scan(value interface{}) error {
+	if value == nil {
+		ns.ServiceEventKind, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.ServiceEventKind.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullServiceEventKind) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.ServiceEventKind), nil
+}
+
+func (e ServiceEventKind) Valid() bool {
+	switch e {
+	case ServiceEventKindGranted,
+		ServiceEventKindRenewed,
+		ServiceEventKindDeactivated,
+		ServiceEventKindReactivated,
+		ServiceEventKindGrace,
+		ServiceEventKindExpired,
+		ServiceEventKindExhausted,
+		ServiceEventKindQuota80,
+		ServiceEventKindQuota100,
+		ServiceEventKindReminder30,
+		ServiceEventKindReminder7,
+		ServiceEventKindReminder1,
+		ServiceEventKindRenewalRequested,
+		ServiceEventKindRenewalApproved,
+		ServiceEventKindRenewalDeclined:
+		return true
+	}
+	return false
+}
+
+func AllServiceEventKindValues() []ServiceEventKind {
+	return []ServiceEventKind{
+		ServiceEventKindGranted,
+		ServiceEventKindRenewed,
+		ServiceEventKindDeactivated,
+		ServiceEventKindReactivated,
+		ServiceEventKindGrace,
+		ServiceEventKindExpired,
+		ServiceEventKindExhausted,
+		ServiceEventKindQuota80,
+		ServiceEventKindQuota100,
+		ServiceEventKindReminder30,
+		ServiceEventKindReminder7,
+		ServiceEventKindReminder1,
+		ServiceEventKindRenewalRequested,
+		ServiceEventKindRenewalApproved,
+		ServiceEventKindRenewalDeclined,
 	}
 }
 
@@ -1014,12 +1303,49 @@ type Listing struct {
 	Document   interface{}
 }
 
+type MailMessage struct {
+	ID             int64
+	DedupeKey      string
+	UserID         *int64
+	ToAddress      string
+	ToName         string
+	Kind           string
+	Subject        string
+	TextBody       string
+	HtmlBody       string
+	UnsubscribeUrl string
+	Status         MailStatus
+	Attempts       int32
+	LastError      string
+	CreatedAt      time.Time
+	SentAt         *time.Time
+}
+
 type Module struct {
 	Key         ModuleKey
 	Name        string
 	Description string
 	Metered     bool
 	Position    int32
+}
+
+type Notification struct {
+	ID              int64
+	UserID          int64
+	Topic           NoticeTopic
+	ServiceEventID  *int64
+	PurchaseEventID *int64
+	Title           string
+	Body            string
+	Link            string
+	CreatedAt       time.Time
+	ReadAt          *time.Time
+}
+
+type NotificationPreference struct {
+	UserID  int64
+	Topic   NoticeTopic
+	ByEmail bool
 }
 
 type Order struct {
@@ -1101,6 +1427,17 @@ type Purchase struct {
 	OrderLineID  *int64
 }
 
+type PurchaseEvent struct {
+	ID            int64
+	PurchaseID    int64
+	Seq           int32
+	Kind          PurchaseEventKind
+	PlanState     ServiceState
+	ReadOnlySince *time.Time
+	RecordedAt    time.Time
+	DeliveredAt   *time.Time
+}
+
 type QuotaWarning struct {
 	ID         int64
 	TermID     int64
@@ -1133,6 +1470,19 @@ type Service struct {
 	Status      ServiceStatus
 	Version     int32
 	CreatedAt   time.Time
+}
+
+type ServiceEvent struct {
+	ID               int64
+	ServiceID        int64
+	CompanyID        int64
+	TermID           *int64
+	Kind             ServiceEventKind
+	Metric           *UsageMetric
+	ActorID          *int64
+	RenewalRequestID *int64
+	RecordedAt       time.Time
+	DeliveredAt      *time.Time
 }
 
 type ServiceStateRow struct {

@@ -27,7 +27,9 @@ const getSessionUser = `-- name: GetSessionUser :one
 SELECT u.id, u.email, u.name, u.role, u.company_id, u.disabled_at, u.session_epoch,
        coalesce(c.name, '')::text AS company_name,
        CASE WHEN u.role = 'consumer' THEN (SELECT coalesce(sum(cl.quantity), 0) FROM cart_lines cl
-            WHERE cl.owner = cart_owner(u.id, NULL)) ELSE 0 END::integer AS cart_count
+            WHERE cl.owner = cart_owner(u.id, NULL)) ELSE 0 END::integer AS cart_count,
+       -- the bell's count, which stops at 100 ("99+")
+       (SELECT count(*) FROM (SELECT FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL LIMIT 100) unread)::integer AS unread
 FROM users u
 LEFT JOIN partner_companies c ON c.id = u.company_id
 WHERE u.id = $1
@@ -43,10 +45,11 @@ type GetSessionUserRow struct {
 	SessionEpoch int32
 	CompanyName  string
 	CartCount    int32
+	Unread       int32
 }
 
-// The signed-in user of a request, with their company's name for the header and, for
-// consumers, the number of items in their cart. db.LoadSessionUser sends it in one batch with
+// The signed-in user of a request, with their company's name for the header, their number of
+// unread notices and, for consumers, the number of items in their cart. db.LoadSessionUser sends it in one batch with
 // ListSessionCompanyAccess.
 func (q *Queries) GetSessionUser(ctx context.Context, id int64) (GetSessionUserRow, error) {
 	row := q.db.QueryRow(ctx, getSessionUser, id)
@@ -61,6 +64,7 @@ func (q *Queries) GetSessionUser(ctx context.Context, id int64) (GetSessionUserR
 		&i.SessionEpoch,
 		&i.CompanyName,
 		&i.CartCount,
+		&i.Unread,
 	)
 	return i, err
 }

@@ -30,6 +30,12 @@ type ReadOnlyBanner struct {
 	RenewalURL string
 }
 
+// PurchaseEvent is a purchase released or restored: when, which (product or consumer), why.
+type PurchaseEvent struct {
+	When, What, Why string
+	Badge           Badge
+}
+
 // Pagination is the page links under a list.
 type Pagination struct {
 	Summary string // "Showing 21–40 of 312"

@@ -404,7 +404,7 @@ func OrderView(p OrderPage) templ.Component {
 }
 
 // PurchasesView is My purchases: each purchase and whether it can be used today.
-func PurchasesView(rows []PurchaseRow) templ.Component {
+func PurchasesView(rows []PurchaseRow, history []PurchaseEvent) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -616,6 +616,11 @@ func PurchasesView(rows []PurchaseRow) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
+		}
+		templ_7745c5c3_Err = PurchaseEvents("purchase-history-title", "Releases and restorations",
+			"A purchase works while the partner's plan for it does. Each time one stopped or started again, you were told; here is the record.", history).Render(ctx, templ_7745c5c3_Buffer)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
 		}
 		return nil
 	})

@@ -147,7 +147,9 @@ type ProductPage struct {
 	// ConsumerCount is how many purchases there are; Consumers may hold only the latest.
 	ConsumerCount int
 	ConsumerNote  string
-	CSRF          string
+	// Releases are the purchases released and restored with the plan, newest first.
+	Releases []PurchaseEvent
+	CSRF     string
 }
 
 // PlanInfo is the plan a product follows, with its state in words.

@@ -2,6 +2,8 @@
 // package, never database rows.
 package views
 
+import "strconv"
+
 // Shell is what every full page needs besides its content: who is signed in, where they can
 // go, the messages left for them, and the token their forms carry.
 type Shell struct {
@@ -19,7 +21,12 @@ type User struct {
 	Email       string
 	RoleLabel   string
 	CompanyName string
+	// Unread is the number of unread notices, at most MaxUnread.
+	Unread int
 }
+
+// MaxUnread is where the bell stops counting: beyond it shows as "99+".
+const MaxUnread = 100
 
 // NavItem is one link of the main navigation.
 type NavItem struct {
@@ -41,3 +48,11 @@ type FieldErrors map[string]string
 
 // Has reports whether field has an error.
 func (e FieldErrors) Has(field string) bool { _, ok := e[field]; return ok }
+
+// unreadText is the bell's count: "99+" from MaxUnread on.
+func unreadText(n int) string {
+	if n >= MaxUnread {
+		return strconv.Itoa(MaxUnread-1) + "+"
+	}
+	return strconv.Itoa(n)
+}

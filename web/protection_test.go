@@ -139,7 +139,7 @@ func TestCookiesAreHostOnlyAndSecureWhenCookieSecurityIsOn(t *testing.T) {
 	if _, err := seed.Demo(context.Background(), pool, auth.NewHasher(), webtest.Start); err != nil {
 		t.Fatal(err)
 	}
-	srv := web.NewServer(web.Config{CookieSecure: true}, slog.New(slog.NewTextHandler(io.Discard, nil)), pool, clock.NewManual(webtest.Start), auth.NewHasher())
+	srv := web.NewServer(web.Config{CookieSecure: true}, slog.New(slog.NewTextHandler(io.Discard, nil)), pool, clock.NewManual(webtest.Start), auth.NewHasher(), webtest.IdleJobs(t, pool))
 	get := httptest.NewRecorder()
 	srv.ServeHTTP(get, httptest.NewRequest(http.MethodGet, "/login", nil))
 	var csrf *http.Cookie
@@ -189,7 +189,7 @@ func TestHealthAndReadiness(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pool.Close()
-	srv := web.NewServer(web.Config{}, slog.New(slog.NewTextHandler(io.Discard, nil)), pool, clock.NewManual(webtest.Start), auth.NewHasher())
+	srv := web.NewServer(web.Config{}, slog.New(slog.NewTextHandler(io.Discard, nil)), pool, clock.NewManual(webtest.Start), auth.NewHasher(), webtest.IdleJobs(t, pool))
 	cfg, _ := pgx.ParseConfig(url)
 	admin, err := pgx.Connect(context.Background(), strings.Replace(url, "/"+cfg.Database, "/postgres", 1))
 	if err != nil {

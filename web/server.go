@@ -4,13 +4,10 @@
 package web
 
 import (
-	"context"
 	"encoding/gob"
 	"log/slog"
 	"net"
 	"net/http"
-	"partnerportal/web/api"
-	"partnerportal/web/ui"
 	"time"
 
 	"github.com/alexedwards/scs/pgxstore"
@@ -20,11 +17,13 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
-	"partnerportal/db"
 	"partnerportal/views"
+	"partnerportal/web/api"
 	"partnerportal/web/auth"
 	"partnerportal/web/clock"
+	"partnerportal/web/jobs"
 	"partnerportal/web/metering"
+	"partnerportal/web/ui"
 )
 
 // Config is what the server takes from the environment.
@@ -57,18 +56,23 @@ type Server struct {
 	clock    clock.Clock
 	hasher   *auth.Hasher
 	throttle *auth.Throttle
+	// forgot limits requests for password links, per address and per client.
+	forgot   *auth.Throttle
 	sessions *scs.SessionManager
 	validate *validator.Validate
 	// meter counts usage for the API and the DevLab console alike.
 	meter  *metering.Meter
 	limits *api.KeyLimiter
+	// jobs inserts background work in the transaction of the change that causes it.
+	jobs *jobs.Queue
 	// moduleRoutes are the routes registered with their module area.
 	moduleRoutes []ModuleRoute
 }
 
 // NewServer builds the router. pool must have been opened with the tracer from
-// NewQueryTracer for per-request query counts to work.
-func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Clock, hasher *auth.Hasher) *Server {
+// NewQueryTracer for per-request query counts to work. jobs need not be started for the
+// server to insert them (another server may work them).
+func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Clock, hasher *auth.Hasher, jq *jobs.Queue) *Server {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
 	}
@@ -87,11 +91,13 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 		clock:    clk,
 		hasher:   hasher,
 		throttle: auth.NewThrottle(5, 10, 30*time.Second),
+		forgot:   auth.NewThrottle(3, 10, 10*time.Minute),
 		validate: ui.NewValidator(),
 		meter:    &metering.Meter{Pool: pool, Clock: clk, Location: cfg.Location, ClaimTimeout: cfg.ClaimTimeout},
 		limits:   api.NewKeyLimiter(clk, cfg.APIRate, cfg.APIBurst),
+		jobs:     jq,
 	}
-	// The store's own cleanup goroutine races with stopping it; CleanSessions does that work.
+	// The store's own cleanup goroutine races with stopping it; a periodic job does that work.
 	s.sessions = newSessionManager(pgxstore.NewWithCleanupInterval(pool, 0), cfg.CookieSecure)
 
 	e := s.echo
@@ -121,39 +127,6 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 
 // ServeHTTP makes the server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
-
-// CleanSessions deletes expired sessions, and visitors' carts whose sessions are gone, every
-// interval until ctx ends.
-func CleanSessions(ctx context.Context, pool *pgxpool.Pool, interval time.Duration, logger *slog.Logger) {
-	q := db.New(pool)
-	Every(ctx, interval, logger, "delete expired sessions and stale visitor carts", func(ctx context.Context) (int64, error) {
-		n, err := q.DeleteExpiredSessions(ctx)
-		if err != nil {
-			return n, err
-		}
-		m, err := q.DeleteStaleVisitorCarts(ctx)
-		return n + m, err
-	})
-}
-
-// Every runs job every interval until ctx ends: housekeeping that deletes what has expired.
-// Failures are logged and tried again at the next tick; what was deleted is logged at debug.
-func Every(ctx context.Context, interval time.Duration, logger *slog.Logger, what string, job func(context.Context) (int64, error)) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if n, err := job(ctx); err != nil && ctx.Err() == nil {
-				logger.Warn(what, "err", err)
-			} else if n > 0 {
-				logger.Debug(what, "count", n)
-			}
-		}
-	}
-}
 
 func ipExtractor(trusted []*net.IPNet) echo.IPExtractor {
 	if len(trusted) == 0 {

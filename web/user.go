@@ -41,7 +41,7 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		u := &ui.CurrentUser{ID: row.ID, Email: row.Email, Name: row.Name, Role: row.Role,
-			CompanyID: row.CompanyID, CompanyName: row.CompanyName, CartCount: int(row.CartCount),
+			CompanyID: row.CompanyID, CompanyName: row.CompanyName, CartCount: int(row.CartCount), Unread: int(row.Unread),
 			Access: ui.AccessOfRows(row.Access)}
 		c.SetRequest(c.Request().WithContext(ui.WithUser(ctx, u)))
 		return next(c)

@@ -11,12 +11,15 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"partnerportal/db"
 	"partnerportal/db/seed"
 	"partnerportal/web"
 	"partnerportal/web/auth"
 	"partnerportal/web/clock"
-	"partnerportal/web/metering"
+	"partnerportal/web/jobs"
+	"partnerportal/web/mail"
 )
 
 // serve migrates, then serves until ctx ends; in-flight requests get up to 20 seconds to finish.
@@ -40,15 +43,23 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 	if cfg.ClockOffset != 0 {
 		logger.Warn("the portal clock is shifted", "offset", cfg.ClockOffset, "now", clk.Now())
 	}
+	jq, err := startJobs(ctx, cfg, pool, clk, logger)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		// Running jobs get a few seconds to finish; one cut short is run again later.
+		stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := jq.Stop(stopCtx); err != nil {
+			logger.Warn("jobs did not stop cleanly", "err", err)
+		}
+	}()
 	srv := web.NewServer(web.Config{
 		CookieSecure:   cfg.CookieSecure,
 		Location:       cfg.Location,
 		TrustedProxies: cfg.TrustedProxies,
-	}, logger, pool, clk, auth.NewHasher())
-	go web.CleanSessions(ctx, pool, 30*time.Minute, logger)
-	go web.Every(ctx, time.Hour, logger, "delete old usage reports", func(ctx context.Context) (int64, error) {
-		return metering.DeleteExpired(ctx, pool, clk)
-	})
+	}, logger, pool, clk, auth.NewHasher(), jq)
 
 	hs := &http.Server{
 		Addr:              cfg.Addr,
@@ -81,6 +92,27 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 		return err
 	}
 	return nil
+}
+
+// startJobs starts the background work: e-mail through cfg.SMTP when set, else into the outbox.
+func startJobs(ctx context.Context, cfg config, pool *pgxpool.Pool, clk clock.Clock, logger *slog.Logger) (*jobs.Queue, error) {
+	jc := jobs.Config{Location: cfg.Location, PublicURL: cfg.PublicURL}
+	if cfg.SMTP != nil {
+		jc.Mail = mail.NewSMTP(*cfg.SMTP)
+		logger.Info("e-mail goes out by SMTP", "server", cfg.SMTP.Host)
+	} else {
+		logger.Info("e-mail is kept in the outbox (no PORTAL_SMTP_URL): admins read it at /admin/outbox")
+	}
+	jq, err := jobs.New(pool, logger, clk, jc)
+	if err != nil {
+		return nil, err
+	}
+	// The jobs run on their own context: a shutdown stops them through Stop, after the
+	// requests in flight, which may still insert jobs.
+	if err := jq.Start(context.WithoutCancel(ctx)); err != nil {
+		return nil, fmt.Errorf("start jobs: %w", err)
+	}
+	return jq, nil
 }
 
 func migrate(ctx context.Context, cfg config, stdout io.Writer) error {

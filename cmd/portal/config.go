@@ -5,11 +5,13 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"partnerportal/web/clock"
+	"partnerportal/web/mail"
 )
 
 // config is everything the environment decides; README.md documents each variable.
@@ -22,6 +24,10 @@ type config struct {
 	Location       *time.Location
 	ClockOffset    time.Duration
 	TrustedProxies []*net.IPNet
+	// SMTP is where e-mail goes; nil keeps it in the outbox (/admin/outbox).
+	SMTP *mail.Config
+	// PublicURL is the portal's address in links sent by e-mail.
+	PublicURL string
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -33,6 +39,19 @@ func loadConfig(getenv func(string) string) (config, error) {
 	}
 	if cfg.Addr == "" {
 		cfg.Addr = "127.0.0.1:8080"
+	}
+	cfg.PublicURL = strings.TrimSuffix(getenv("PORTAL_PUBLIC_URL"), "/")
+	if cfg.PublicURL == "" {
+		cfg.PublicURL = "http://" + cfg.Addr
+	} else if u, err := url.Parse(cfg.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return cfg, fmt.Errorf("PORTAL_PUBLIC_URL=%q: want an http or https address such as https://partners.example.com", cfg.PublicURL)
+	}
+	if v := getenv("PORTAL_SMTP_URL"); v != "" {
+		m, err := mail.ParseURL(v)
+		if err != nil {
+			return cfg, err
+		}
+		cfg.SMTP = &m
 	}
 	if v := getenv("PORTAL_COOKIE_SECURE"); v != "" {
 		b, err := strconv.ParseBool(v)

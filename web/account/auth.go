@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"partnerportal/web/ui"
 	"strings"
+	"time"
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/go-playground/validator/v10"
@@ -47,9 +48,7 @@ func HandleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 
 		attempt, wait := throttle.Allow(email, c.RealIP(), ui.When(c).Now)
 		if attempt == nil {
-			minutes := int(math.Ceil(wait.Minutes()))
-			form.Error = fmt.Sprintf("Too many sign-in attempts. Wait %d minute%s and try again.", minutes, ui.Plural(int64(minutes)))
-			c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
+			form.Error = "Too many sign-in attempts. Wait " + retryAfter(c, wait) + " and try again."
 			return ui.Render(c, http.StatusTooManyRequests, "Sign in", views.LoginPage(form))
 		}
 		user, err := q.GetUserByEmail(ctx, email)
@@ -153,4 +152,11 @@ func HandleSignup(q userCreator, sm *scs.SessionManager, hasher *auth.Hasher, v 
 		}
 		return ui.Render(c, http.StatusUnprocessableEntity, "Create an account", views.SignupPage(page))
 	}
+}
+
+// retryAfter tells the client how long to wait (Retry-After) and says it in minutes.
+func retryAfter(c echo.Context, wait time.Duration) string {
+	c.Response().Header().Set("Retry-After", fmt.Sprint(int(math.Ceil(wait.Seconds()))))
+	minutes := int(math.Ceil(wait.Minutes()))
+	return fmt.Sprintf("%d minute%s", minutes, ui.Plural(int64(minutes)))
 }

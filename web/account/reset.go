@@ -17,7 +17,7 @@ import (
 )
 
 // errResetLink is the answer to a link that does not work, whatever the reason.
-var errResetLink = &ui.Error{Code: http.StatusNotFound, Message: "This password link does not work: it has been used already, it has expired, or a newer link replaced it. Ask your administrator for a new one."}
+var errResetLink = &ui.Error{Code: http.StatusNotFound, Message: "This password link does not work: it has been used already, it has expired, or a newer link replaced it. Ask for a new one with “Forgot your password?” on the sign-in page."}
 
 type resetInput struct {
 	Password string `form:"password" validate:"required,min=10,max=200"`

@@ -33,6 +33,7 @@ func ProductGovernor(pool *pgxpool.Pool) ui.Governor {
 		var b db.Batch
 		db.Queue(&b, &data.product, (*db.Queries).GetCompanyProduct, db.GetCompanyProductParams{ID: id, CompanyID: *u.CompanyID})
 		db.Queue(&b, &data.purchases, (*db.Queries).ListProductPurchases, db.ListProductPurchasesParams{ID: id, CompanyID: *u.CompanyID})
+		db.Queue(&b, &data.releases, (*db.Queries).ListPurchaseEventsOfProduct, db.ListPurchaseEventsOfProductParams{ProductID: id, CompanyID: *u.CompanyID})
 		err = b.Send(c.Request().Context(), pool)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return ui.Governing{}, echo.ErrNotFound
@@ -117,6 +118,7 @@ func refused(err error) (ui.Governing, bool) {
 type loadedProduct struct {
 	product   db.GetCompanyProductRow
 	purchases []db.ListProductPurchasesRow
+	releases  []db.ListPurchaseEventsOfProductRow
 }
 
 // productFrom is the product the governor loaded for the request.
@@ -127,6 +129,11 @@ func productFrom(c echo.Context) *db.GetCompanyProductRow {
 // purchasesFrom is the product's latest purchases, as the governor loaded them.
 func purchasesFrom(c echo.Context) []db.ListProductPurchasesRow {
 	return c.Get(productContextKey).(*loadedProduct).purchases
+}
+
+// releasesFrom is the releases and restorations of the product's purchases.
+func releasesFrom(c echo.Context) []db.ListPurchaseEventsOfProductRow {
+	return c.Get(productContextKey).(*loadedProduct).releases
 }
 
 // HandleProduct is a product's page: its details, its plan's state and its consumers.
@@ -161,6 +168,9 @@ func HandleProduct() echo.HandlerFunc {
 		}
 		for _, pu := range purchases {
 			page.Consumers = append(page.Consumers, consumerRow(pu, acc, ui.When(c).Loc))
+		}
+		for _, e := range releasesFrom(c) {
+			page.Releases = append(page.Releases, ui.PurchaseEvent(e.Kind, e.PlanState, e.ReadOnlySince, e.RecordedAt, ui.When(c).Loc, e.ConsumerName))
 		}
 		if len(purchases) < page.ConsumerCount {
 			page.ConsumerNote = fmt.Sprintf("The %d most recent of %s purchases.", len(purchases), ui.Count(int64(page.ConsumerCount)))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"partnerportal/web/audit"
+	"partnerportal/web/jobs"
 	"partnerportal/web/ui"
 	"strconv"
 	"strings"
@@ -25,7 +26,7 @@ type renewalRequestForm struct {
 
 // HandleRequestRenewal records a partner's request that its account manager renew a service.
 // Renewal is the way out of a read-only module, so it is never gated by the module itself.
-func HandleRequestRenewal(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerFunc {
+func HandleRequestRenewal(pool *pgxpool.Pool, jq *jobs.Queue, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -53,21 +54,26 @@ func HandleRequestRenewal(pool *pgxpool.Pool, v *validator.Validate) echo.Handle
 			t := int32(n)
 			term = &t
 		}
-		now := ui.When(c).Now
-		// The request and its audit record are written together.
+		today, now := ui.When(c).Today, ui.When(c).Now
+		// The request, its audit record and the account manager's notice are written together.
 		err = db.Transact(ctx, pool, func(tq *db.Queries) error {
-			if _, err := tq.CreateRenewalRequest(ctx, db.CreateRenewalRequestParams{
+			req, err := tq.CreateRenewalRequest(ctx, db.CreateRenewalRequestParams{
 				ServiceID: id, RequestedBy: u.ID, Message: f.Message, TermMonths: term, CreatedAt: now,
-			}); err != nil {
+			})
+			if err != nil {
 				return err
 			}
 			m, err := tq.GetModule(ctx, svc.Module)
 			if err != nil {
 				return err
 			}
-			return audit.Write(ctx, tq, now, audit.Event{Actor: u.ID, CompanyID: &svc.CompanyID, ServiceID: &svc.ID,
+			if err := audit.Write(ctx, tq, now, audit.Event{Actor: u.ID, CompanyID: &svc.CompanyID, ServiceID: &svc.ID,
 				Module: &svc.Module, Environment: svc.Environment, Action: audit.ActionRequestCreate,
-				Subject: audit.ServiceSubject(m.Name, svc.Environment), After: map[string]any{"status": db.RenewalRequestStatusOpen, "term_months": term, "message": f.Message}})
+				Subject: audit.ServiceSubject(m.Name, svc.Environment), After: map[string]any{"status": db.RenewalRequestStatusOpen, "term_months": term, "message": f.Message}}); err != nil {
+				return err
+			}
+			return jq.Changed(ctx, tq, today, now, svc.CompanyID, db.CreateServiceEventParams{
+				ServiceID: svc.ID, Kind: db.ServiceEventKindRenewalRequested, ActorID: &u.ID, RenewalRequestID: &req.ID})
 		})
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) && pgErr.ConstraintName == "renewal_requests_one_open_idx" {

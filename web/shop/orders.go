@@ -82,12 +82,14 @@ func HandleOrder(pool *pgxpool.Pool) echo.HandlerFunc {
 // HandlePurchases is My purchases: what the consumer bought, and whether each can be used
 // today (only while the partner's plan for it can be, SPEC §5).
 func HandlePurchases(pool *pgxpool.Pool) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
 		u := ui.UserFromContext(c.Request().Context())
-		rows, err := q.ListConsumerPurchases(c.Request().Context(), db.ListConsumerPurchasesParams{
-			Today: ui.When(c).Today, ConsumerID: u.ID})
-		if err != nil {
+		var rows []db.ListConsumerPurchasesRow
+		var events []db.ListPurchaseEventsOfConsumerRow
+		var b db.Batch
+		db.Queue(&b, &rows, (*db.Queries).ListConsumerPurchases, db.ListConsumerPurchasesParams{Today: ui.When(c).Today, ConsumerID: u.ID})
+		db.Queue(&b, &events, (*db.Queries).ListPurchaseEventsOfConsumer, u.ID)
+		if err := b.Send(c.Request().Context(), pool); err != nil {
 			return err
 		}
 		out := make([]views.PurchaseRow, 0, len(rows))
@@ -104,6 +106,11 @@ func HandlePurchases(pool *pgxpool.Pool) echo.HandlerFunc {
 			row.Access, row.AccessText = ui.PurchaseAccess(r.State, r.ReleasedOn)
 			out = append(out, row)
 		}
-		return ui.OK(c, "My purchases", views.PurchasesView(out))
+		history := make([]views.PurchaseEvent, 0, len(events))
+		for _, e := range events {
+			history = append(history, ui.PurchaseEvent(e.Kind, e.PlanState, e.ReadOnlySince, e.RecordedAt, ui.When(c).Loc,
+				e.ProductName+" by "+e.CompanyName))
+		}
+		return ui.OK(c, "My purchases", views.PurchasesView(out, history))
 	}
 }

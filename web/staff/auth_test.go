@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"partnerportal/db"
 	"partnerportal/web/webtest"
 )
 
@@ -22,7 +23,7 @@ var adminScopes = []struct {
 	{regexp.MustCompile(`^/admin(/renewals|/audit|/audit\.csv)?$`), "staff"},
 	{regexp.MustCompile(`^/admin/partners/:id(/|$)`), "company"},
 	{regexp.MustCompile(`^/admin/renewals/:rid/`), "company"},
-	{regexp.MustCompile(`^/admin/(companies|users)(/|$)`), "admin"},
+	{regexp.MustCompile(`^/admin/(companies|users|outbox|jobs)(/|$)`), "admin"},
 }
 
 func adminScope(path string) string {
@@ -57,7 +58,20 @@ func TestEveryAdminRouteIsProtected(t *testing.T) {
 		VALUES ('spare@company-a.example', 'Spare User', 'x', 'partner', $1) RETURNING id`, a).Scan(&userID); err != nil {
 		t.Fatal(err)
 	}
-	params := map[string]string{":id": webtest.Itoa(a), ":sid": webtest.Itoa(hub), ":rid": webtest.Itoa(request), ":uid": webtest.Itoa(userID)}
+	// a job waiting in the queue (nothing works it here) and a message in the outbox
+	if err := db.Transact(ctx, env.Pool, func(q *db.Queries) error { return env.Jobs.Deliver(ctx, q) }); err != nil {
+		t.Fatal(err)
+	}
+	var jobID, mailID int64
+	if err := env.Pool.QueryRow(ctx, `SELECT max(id) FROM river_job`).Scan(&jobID); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Pool.QueryRow(ctx, `INSERT INTO mail_messages (dedupe_key, to_address, kind, subject, text_body, html_body, status, created_at)
+		VALUES ('test', 'a@company-a.example', 'changes', 'Subject', 'Text', '<p>HTML</p>', 'kept', now()) RETURNING id`).Scan(&mailID); err != nil {
+		t.Fatal(err)
+	}
+	params := map[string]string{":id": webtest.Itoa(a), ":sid": webtest.Itoa(hub), ":rid": webtest.Itoa(request), ":uid": webtest.Itoa(userID),
+		":jid": webtest.Itoa(jobID), ":mid": webtest.Itoa(mailID)}
 
 	anonymous := env.Client(t)
 	anonymous.Get(t, "/login")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"partnerportal/web/audit"
+	"partnerportal/web/jobs"
 	"partnerportal/web/ui"
 	"strings"
 	"time"
@@ -32,7 +33,7 @@ type grantInput struct {
 
 // HandleGrantService grants a module (a plan for software and hardware) to a company: a new
 // service with its first term, starting today or on a future day (then it is scheduled).
-func HandleGrantService(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerFunc {
+func HandleGrantService(pool *pgxpool.Pool, jq *jobs.Queue, v *validator.Validate) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		u := ui.UserFromContext(ctx)
@@ -48,7 +49,7 @@ func HandleGrantService(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerF
 		today, now := ui.When(c).Today, ui.When(c).Now
 		var serviceID int64
 		errs, err := ui.TransactForm(ctx, pool, ui.ValidateForm(v, in), func(tq *db.Queries) (err error) {
-			serviceID, err = grantService(ctx, tq, u.ID, companyID, in, today, now)
+			serviceID, err = grantService(ctx, tq, jq, u.ID, companyID, in, today, now)
 			return err
 		})
 		if err != nil {
@@ -77,8 +78,9 @@ func HandleGrantService(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerF
 	}
 }
 
-// grantService creates the service and its first term, and records the grant.
-func grantService(ctx context.Context, q *db.Queries, actor, companyID int64, in grantInput, today, now time.Time) (int64, error) {
+// grantService creates the service and its first term, and records the grant (the audit
+// record, and the event the partner is told of).
+func grantService(ctx context.Context, q *db.Queries, jq *jobs.Queue, actor, companyID int64, in grantInput, today, now time.Time) (int64, error) {
 	row, err := q.GetCompanyForStaff(ctx, db.GetCompanyForStaffParams{ID: companyID, ViewerID: actor})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, echo.ErrNotFound
@@ -139,7 +141,11 @@ func grantService(ctx context.Context, q *db.Queries, actor, companyID int64, in
 	}
 	snap := snapshotService(after)
 	snap.NewTerm = snapshotTerm(term)
-	return svc.ID, audit.Write(ctx, q, now, serviceEvent(actor, audit.ActionServiceGrant, after, nil, snap))
+	if err := audit.Write(ctx, q, now, serviceEvent(actor, audit.ActionServiceGrant, after, nil, snap)); err != nil {
+		return 0, err
+	}
+	return svc.ID, jq.Changed(ctx, q, today, now, companyID, db.CreateServiceEventParams{
+		ServiceID: svc.ID, Kind: db.ServiceEventKindGranted, ActorID: &actor, TermID: &term.ID})
 }
 
 // grantForm is the grant form with in's values and the company's modules to choose from.

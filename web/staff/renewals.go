@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"partnerportal/web/audit"
+	"partnerportal/web/jobs"
 	"partnerportal/web/ui"
 	"strings"
 	"time"
@@ -78,7 +79,9 @@ type requestAnswer[T any] struct {
 	Input  func(c echo.Context) T
 	Refill func(card *views.RenewalRequestCard, in T, errs views.FieldErrors)
 	// Act returns the answer the partner reads.
-	Act func(ctx context.Context, q *db.Queries, req db.GetRenewalRequestForAnswerRow, viewer int64, today, now time.Time, in T) (string, error)
+	Act func(ctx context.Context, q *db.Queries, jq *jobs.Queue, req db.GetRenewalRequestForAnswerRow, viewer int64, today, now time.Time, in T) (string, error)
+	// Event is what the partner is told of the answer.
+	Event db.ServiceEventKind
 }
 
 // ApproveAnswer renews the service with the chosen term, its cap and quotas carried over.
@@ -90,9 +93,10 @@ var ApproveAnswer = requestAnswer[approveInput]{
 	Refill: func(card *views.RenewalRequestCard, in approveInput, errs views.FieldErrors) {
 		card.TermMonths, card.Errors = in.TermMonths, errs
 	},
-	Act: func(ctx context.Context, q *db.Queries, req db.GetRenewalRequestForAnswerRow, viewer int64, today, now time.Time, in approveInput) (string, error) {
+	Event: db.ServiceEventKindRenewalApproved,
+	Act: func(ctx context.Context, q *db.Queries, jq *jobs.Queue, req db.GetRenewalRequestForAnswerRow, viewer int64, today, now time.Time, in approveInput) (string, error) {
 		term := ui.Atoi32(in.TermMonths)
-		res, err := applyServiceChange(ctx, q, today, now, renewChange(viewer, req.CompanyID, req.ServiceID, ui.Atoi32(in.Version),
+		res, err := applyServiceChange(ctx, q, jq, today, now, renewChange(viewer, req.CompanyID, req.ServiceID, ui.Atoi32(in.Version),
 			func(before db.GetServiceForChangeRow) (renewal, error) {
 				r := renewal{TermMonths: term, MessageQuota: before.MessageQuota, DeviceQuota: before.DeviceQuota}
 				if before.CapPercent != nil {
@@ -117,14 +121,15 @@ var DeclineAnswer = requestAnswer[declineInput]{
 	Refill: func(card *views.RenewalRequestCard, in declineInput, errs views.FieldErrors) {
 		card.Reason, card.Errors, card.DeclineOpen = in.Reason, errs, true
 	},
-	Act: func(_ context.Context, _ *db.Queries, _ db.GetRenewalRequestForAnswerRow, _ int64, _, _ time.Time, in declineInput) (string, error) {
+	Event: db.ServiceEventKindRenewalDeclined,
+	Act: func(_ context.Context, _ *db.Queries, _ *jobs.Queue, _ db.GetRenewalRequestForAnswerRow, _ int64, _, _ time.Time, in declineInput) (string, error) {
 		return in.Reason, nil
 	},
 }
 
 // HandleAnswerRenewal approves or declines a request: read the form, lock the request, act,
 // close the request with the answer and record it, then show the card in its new state.
-func HandleAnswerRenewal[T any](pool *pgxpool.Pool, v *validator.Validate, a requestAnswer[T]) echo.HandlerFunc {
+func HandleAnswerRenewal[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator.Validate, a requestAnswer[T]) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -136,7 +141,7 @@ func HandleAnswerRenewal[T any](pool *pgxpool.Pool, v *validator.Validate, a req
 		today, now := ui.When(c).Today, ui.When(c).Now
 		in := a.Input(c)
 		errs, err := ui.TransactForm(ctx, pool, ui.ValidateForm(v, in), func(tq *db.Queries) error {
-			return answerRenewal(ctx, tq, id, u.ID, today, now, a, in)
+			return answerRenewal(ctx, tq, jq, id, u.ID, today, now, a, in)
 		})
 		status, alert, err := changeOutcome(ctx, q, ui.When(c).Loc, errs, err)
 		if err != nil {
@@ -169,7 +174,7 @@ func HandleAnswerRenewal[T any](pool *pgxpool.Pool, v *validator.Validate, a req
 
 // answerRenewal locks the request (404 when not the viewer's), acts and closes it with the
 // answer, and records the answer, all in the caller's transaction.
-func answerRenewal[T any](ctx context.Context, q *db.Queries, id, viewer int64, today, now time.Time, a requestAnswer[T], in T) error {
+func answerRenewal[T any](ctx context.Context, q *db.Queries, jq *jobs.Queue, id, viewer int64, today, now time.Time, a requestAnswer[T], in T) error {
 	req, err := q.GetRenewalRequestForAnswer(ctx, db.GetRenewalRequestForAnswerParams{ID: id, ViewerID: viewer})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return echo.ErrNotFound
@@ -180,7 +185,7 @@ func answerRenewal[T any](ctx context.Context, q *db.Queries, id, viewer int64, 
 	if req.Status != db.RenewalRequestStatusOpen {
 		return errAnswered
 	}
-	answer, err := a.Act(ctx, q, req, viewer, today, now, in)
+	answer, err := a.Act(ctx, q, jq, req, viewer, today, now, in)
 	if err != nil {
 		return err
 	}
@@ -197,7 +202,11 @@ func answerRenewal[T any](ctx context.Context, q *db.Queries, id, viewer int64, 
 	}
 	before := map[string]any{"status": req.Status, "term_months": req.TermMonths, "message": req.Message}
 	after := map[string]any{"status": done.Status, "term_months": req.TermMonths, "message": req.Message, "answer": answer}
-	return audit.Write(ctx, q, now, serviceEvent(viewer, a.Action, svc, before, after))
+	if err := audit.Write(ctx, q, now, serviceEvent(viewer, a.Action, svc, before, after)); err != nil {
+		return err
+	}
+	return jq.Changed(ctx, q, today, now, req.CompanyID, db.CreateServiceEventParams{
+		ServiceID: req.ServiceID, Kind: a.Event, ActorID: &viewer, RenewalRequestID: &id})
 }
 
 func findCard(cards []views.RenewalRequestCard, id int64) int {

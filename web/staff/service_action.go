@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"partnerportal/web/jobs"
 	"partnerportal/web/ui"
 	"strings"
 	"time"
@@ -34,7 +35,7 @@ type serviceAction[T any] struct {
 // 200 with the change made, 422 with field errors, 409 when the service changed since the
 // form was read (showing what it is now). Plain requests get a redirect after success and the
 // whole page otherwise.
-func HandleServiceAction[T any](pool *pgxpool.Pool, v *validator.Validate, a serviceAction[T]) echo.HandlerFunc {
+func HandleServiceAction[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator.Validate, a serviceAction[T]) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
@@ -50,7 +51,7 @@ func HandleServiceAction[T any](pool *pgxpool.Pool, v *validator.Validate, a ser
 		today, now := ui.When(c).Today, ui.When(c).Now
 		in := a.Input(c)
 		errs, err := ui.TransactForm(ctx, pool, ui.ValidateForm(v, in), func(tq *db.Queries) error {
-			_, err := applyServiceChange(ctx, tq, today, now, a.Change(u.ID, companyID, serviceID, ui.Atoi32(c.FormValue("version")), in))
+			_, err := applyServiceChange(ctx, tq, jq, today, now, a.Change(u.ID, companyID, serviceID, ui.Atoi32(c.FormValue("version")), in))
 			return err
 		})
 		status, alert, err := changeOutcome(ctx, q, ui.When(c).Loc, errs, err)

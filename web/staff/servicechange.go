@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"partnerportal/web/audit"
+	"partnerportal/web/jobs"
 	"partnerportal/web/ui"
 	"time"
 
@@ -50,9 +51,10 @@ type serviceChanged struct {
 
 // applyServiceChange makes ch inside the caller's transaction and records it in the audit
 // trail: it locks the service (404 when the viewer may not see it), refuses a stale version,
-// applies the change, sets the status and bumps the version, and writes the audit record
-// with the service before and after.
-func applyServiceChange(ctx context.Context, q *db.Queries, today, now time.Time, ch serviceChange) (serviceChanged, error) {
+// applies the change, sets the status and bumps the version, writes the audit record with the
+// service before and after, and records the events it brings (renewed, deactivated, states
+// entered, purchases released or restored) with the job that tells them.
+func applyServiceChange(ctx context.Context, q *db.Queries, jq *jobs.Queue, today, now time.Time, ch serviceChange) (serviceChanged, error) {
 	var res serviceChanged
 	key := db.GetServiceForChangeParams{ID: ch.ServiceID, CompanyID: ch.CompanyID, ViewerID: ch.Viewer, Today: today}
 	// Lock first, then read in a new statement: a statement that waits for the lock sees the
@@ -98,7 +100,26 @@ func applyServiceChange(ctx context.Context, q *db.Queries, today, now time.Time
 	}
 	snap := snapshotService(res.After)
 	snap.NewTerm = res.NewTerm
-	return res, audit.Write(ctx, q, now, serviceEvent(ch.Viewer, ch.Action, before, snapshotService(before), snap))
+	if err := audit.Write(ctx, q, now, serviceEvent(ch.Viewer, ch.Action, before, snapshotService(before), snap)); err != nil {
+		return res, err
+	}
+	return res, jq.Changed(ctx, q, today, now, ch.CompanyID, changeEvents(ch.Viewer, res)...)
+}
+
+// changeEvents are the events a change is itself: a renewal, or a status set.
+func changeEvents(actor int64, res serviceChanged) []db.CreateServiceEventParams {
+	e := db.CreateServiceEventParams{ServiceID: res.After.ID, ActorID: &actor}
+	switch {
+	case res.NewTerm != nil:
+		e.Kind, e.TermID = db.ServiceEventKindRenewed, &res.NewTerm.ID
+	case res.Before.Status == db.ServiceStatusActive && res.After.Status == db.ServiceStatusInactive:
+		e.Kind = db.ServiceEventKindDeactivated
+	case res.Before.Status == db.ServiceStatusInactive && res.After.Status == db.ServiceStatusActive:
+		e.Kind = db.ServiceEventKindReactivated
+	default:
+		return nil
+	}
+	return []db.CreateServiceEventParams{e}
 }
 
 // renewal is what a renewal sets: the length of the new term, its cap and its quotas.
@@ -142,6 +163,7 @@ func renewChange(viewer, companyID, serviceID int64, version int32, terms func(b
 
 // termSnapshot is a term as the audit trail records a new one.
 type termSnapshot struct {
+	ID           int64  `json:"-"`
 	ValidFrom    string `json:"valid_from"`
 	ValidUntil   string `json:"valid_until"`
 	TermMonths   int32  `json:"term_months"`
@@ -152,7 +174,7 @@ type termSnapshot struct {
 
 func snapshotTerm(t db.ServiceTerm) *termSnapshot {
 	return &termSnapshot{
-		ValidFrom: t.ValidFrom.Format(time.DateOnly), ValidUntil: t.ValidUntil.Format(time.DateOnly),
+		ID: t.ID, ValidFrom: t.ValidFrom.Format(time.DateOnly), ValidUntil: t.ValidUntil.Format(time.DateOnly),
 		TermMonths: t.TermMonths, CapPercent: t.CapPercent, MessageQuota: t.MessageQuota, DeviceQuota: t.DeviceQuota,
 	}
 }

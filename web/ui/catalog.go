@@ -36,6 +36,40 @@ func PurchaseAccess(state db.ServiceState, since *time.Time) (views.Badge, strin
 	return views.Badge{Tone: "readonly", Icon: "⊘", Label: "Released"}, text
 }
 
+// ReleaseReason says why the partner's plan released a purchase, from the plan's state then
+// (and the first read-only day, when it expired).
+func ReleaseReason(state db.ServiceState, readOnlySince *time.Time) string {
+	switch state {
+	case db.ServiceStateExpired:
+		if readOnlySince != nil {
+			return "the partner's plan ended (its term and grace ran until " + LongDate(readOnlySince.AddDate(0, 0, -1)) + ")"
+		}
+		return "the partner's plan ended"
+	case db.ServiceStateExhausted:
+		return "the partner's plan used up its quota"
+	case db.ServiceStateInactive:
+		return "the partner's plan was deactivated"
+	case db.ServiceStateNone:
+		return "the partner no longer holds the plan"
+	case db.ServiceStateScheduled:
+		return "the partner's plan has not started yet"
+	}
+	return "the partner's plan cannot be used"
+}
+
+// PurchaseEvent is a release or restoration as the lists of them show it.
+func PurchaseEvent(kind db.PurchaseEventKind, state db.ServiceState, readOnlySince *time.Time, at time.Time, loc *time.Location, what string) views.PurchaseEvent {
+	e := views.PurchaseEvent{When: LongDate(at.In(loc)), What: what}
+	if kind == db.PurchaseEventKindRestored {
+		e.Badge = views.Badge{Tone: "active", Icon: "✓", Label: "Restored"}
+		e.Why = "the partner's plan can be used again"
+		return e
+	}
+	e.Badge = views.Badge{Tone: "readonly", Icon: "⊘", Label: "Released"}
+	e.Why = ReleaseReason(state, readOnlySince)
+	return e
+}
+
 // ListingHref is a listing's page.
 func ListingHref(companySlug, slug string) string { return "/hub/" + companySlug + "/" + slug }
 

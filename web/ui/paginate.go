@@ -2,8 +2,11 @@ package ui
 
 import (
 	"fmt"
+
 	"partnerportal/views"
 	"strconv"
+
+	"github.com/labstack/echo/v4"
 )
 
 // Paginate builds the page links of a list of total items shown size per page; shown is how
@@ -35,4 +38,14 @@ func Paginate(current, size, total, shown int, href func(int) string) views.Pagi
 		}
 	}
 	return p
+}
+
+// MaxPage is the highest page number a list accepts: a typed number beyond it, multiplied by
+// the page size, could overflow the query's offset.
+const MaxPage = 10000
+
+// PageNumber is the request's "page" parameter, between 1 and MaxPage (1 when absent or bad).
+func PageNumber(c echo.Context) int {
+	n, _ := strconv.Atoi(c.QueryParam("page"))
+	return min(max(n, 1), MaxPage)
 }

@@ -58,7 +58,7 @@ func shellFor(c echo.Context, title string) views.Shell {
 	}
 	u := UserFromContext(ctx)
 	if u != nil {
-		sh.User = &views.User{Name: u.Name, Email: u.Email, RoleLabel: RoleLabel(u.Role), CompanyName: u.CompanyName}
+		sh.User = &views.User{Name: u.Name, Email: u.Email, RoleLabel: RoleLabel(u.Role), CompanyName: u.CompanyName, Unread: u.Unread}
 	}
 	sh.Nav = navFor(u, c.Request().URL.Path, headerCartCount(c))
 	return sh
@@ -94,7 +94,8 @@ func navFor(u *CurrentUser, path string, cartCount *int) []views.NavItem {
 		items = []views.NavItem{{Label: "Dashboard", Href: "/admin"}, {Label: "Renewal requests", Href: "/admin/renewals"},
 			{Label: "Audit log", Href: "/admin/audit"}}
 		if u.Role == db.UserRoleAdmin {
-			items = append(items, views.NavItem{Label: "Companies", Href: "/admin/companies"}, views.NavItem{Label: "Users", Href: "/admin/users"})
+			items = append(items, views.NavItem{Label: "Companies", Href: "/admin/companies"}, views.NavItem{Label: "Users", Href: "/admin/users"},
+				views.NavItem{Label: "Outbox", Href: "/admin/outbox"}, views.NavItem{Label: "Jobs", Href: "/admin/jobs"})
 		}
 	default:
 		items = []views.NavItem{{Label: "Solutions Hub", Href: "/hub"}, {Label: "Cart", Href: "/cart", Count: cartCount},

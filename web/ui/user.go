@@ -20,6 +20,8 @@ type CurrentUser struct {
 	Access Access
 	// CartCount is the number of items in the cart (consumers only).
 	CartCount int
+	// Unread is the number of unread notices (up to views.MaxUnread).
+	Unread int
 }
 
 type userKey struct{}

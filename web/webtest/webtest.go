@@ -19,6 +19,7 @@ import (
 	"partnerportal/web"
 	"partnerportal/web/auth"
 	"partnerportal/web/clock"
+	"partnerportal/web/jobs"
 )
 
 // Start is the moment every test portal starts at: a weekday morning in the portal's zone.
@@ -43,6 +44,8 @@ type Env struct {
 	Server *httptest.Server
 	// App is the portal's handler, for tests that inspect its routes.
 	App *web.Server
+	// Jobs is the portal's background work (worked only when made by NewWithJobs).
+	Jobs *jobs.Queue
 	// URL is the server's base URL.
 	URL string
 
@@ -54,7 +57,20 @@ type Env struct {
 
 // New starts a portal on a fresh database holding the demo data as of Start. Options adjust
 // the server's configuration (e.g. API rate limits). The package's TestMain must call Main.
+// Its background jobs are inserted but not worked: NewWithJobs works them.
 func New(t testing.TB, options ...func(*web.Config)) *Env {
+	t.Helper()
+	return start(t, nil, options)
+}
+
+// NewWithJobs is New with the background jobs worked, as jc says (jc.Mail nil: e-mail kept in
+// the outbox). The jobs run on the test's clock; links in e-mail point at the test server.
+func NewWithJobs(t testing.TB, jc jobs.Config, options ...func(*web.Config)) *Env {
+	t.Helper()
+	return start(t, &jc, options)
+}
+
+func start(t testing.TB, jc *jobs.Config, options []func(*web.Config)) *Env {
 	t.Helper()
 	h := hashers.Get().(*auth.Hasher)
 	// Registered first, so it runs last: once the server has stopped using the Hasher.
@@ -79,11 +95,38 @@ func New(t testing.TB, options ...func(*web.Config)) *Env {
 	for _, o := range options {
 		o(&cfg)
 	}
-	srv := web.NewServer(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), pool, e.Clock, e.Hasher)
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	// The listener comes first: the jobs put the server's address into e-mail links.
+	e.Server = httptest.NewUnstartedServer(nil)
+	e.URL = "http://" + e.Server.Listener.Addr().String()
+	run := jc != nil
+	if jc == nil {
+		jc = &jobs.Config{}
+	}
+	jc.PublicURL = e.URL
+	jq, err := jobs.New(pool, logger, e.Clock, *jc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Jobs = jq
+	if run {
+		if err := jq.Start(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		// Registered after pool.Close, so it runs before it.
+		t.Cleanup(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			if err := jq.Stop(ctx); err != nil {
+				t.Errorf("stop jobs: %v", err)
+			}
+		})
+	}
+	srv := web.NewServer(cfg, logger, pool, e.Clock, e.Hasher, jq)
 	e.App = srv
-	e.Server = httptest.NewServer(srv)
+	e.Server.Config.Handler = srv
+	e.Server.Start()
 	t.Cleanup(e.Server.Close)
-	e.URL = e.Server.URL
 	return e
 }
 
@@ -110,3 +153,14 @@ func (e *Env) Stats(t testing.TB, resp *Response) web.QueryStats {
 // dummy password, which costs as much as a sign-in. A Hasher serves one portal at a time, so
 // the checks it counts while a test runs are that test's alone.
 var hashers = sync.Pool{New: func() any { return auth.NewHasher() }}
+
+// IdleJobs is a job queue on pool that inserts jobs and works none, for a server a test
+// builds itself.
+func IdleJobs(t testing.TB, pool *pgxpool.Pool) *jobs.Queue {
+	t.Helper()
+	jq, err := jobs.New(pool, slog.New(slog.NewTextHandler(io.Discard, nil)), clock.NewManual(Start), jobs.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return jq
+}

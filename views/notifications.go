@@ -1,0 +1,35 @@
+package views
+
+// NotificationsPage is the list of a user's notices.
+type NotificationsPage struct {
+	Items  []Notice
+	Unread int
+	Pages  Pagination
+	CSRF   string
+}
+
+// Notice is one notice as the list shows it.
+type Notice struct {
+	ID     int64
+	Title  string
+	Body   string
+	Link   string
+	When   string
+	Unread bool
+}
+
+// AccountPage is the signed-in user's own page: who they are and which notices reach them by
+// e-mail.
+type AccountPage struct {
+	Name, Email, Role, Company string
+	Topics                     []TopicChoice
+	// Mailing says whether e-mail leaves the portal or waits in the outbox for an admin.
+	Mailing bool
+	CSRF    string
+}
+
+// TopicChoice is one kind of notice with whether it also comes by e-mail.
+type TopicChoice struct {
+	Key, Label, Hint string
+	ByEmail          bool
+}

@@ -1,0 +1,103 @@
+package jobs_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"partnerportal/web/jobs"
+	"partnerportal/web/mail"
+	"partnerportal/web/mail/smtptest"
+	"partnerportal/web/webtest"
+)
+
+// withSMTP starts a portal whose jobs run and send e-mail to a real SMTP server of the test's
+// own, retrying a refused message after 50 ms.
+func withSMTP(t *testing.T) (*webtest.Env, *smtptest.Server) {
+	t.Helper()
+	srv := smtptest.Start(t)
+	cfg, err := mail.ParseURL(srv.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := webtest.NewWithJobs(t, jobs.Config{
+		Mail:      mail.NewSMTP(cfg, mail.WithTLSConfig(srv.TLSConfig()), mail.WithTimeout(5*time.Second)),
+		RetryBase: 50 * time.Millisecond,
+	})
+	return env, srv
+}
+
+// sweep runs the day's sweep at the test clock and waits until what it recorded is told.
+func sweep(t *testing.T, env *webtest.Env) {
+	t.Helper()
+	if _, err := env.Jobs.Sweep(context.Background()); err != nil {
+		t.Fatalf("sweep: %v", err)
+	}
+	settle(t, env)
+}
+
+// settle waits until every event is delivered and no e-mail waits to be sent.
+func settle(t *testing.T, env *webtest.Env) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		var waiting int
+		if err := env.Pool.QueryRow(context.Background(), `SELECT
+			(SELECT count(*) FROM service_events WHERE delivered_at IS NULL) +
+			(SELECT count(*) FROM purchase_events WHERE delivered_at IS NULL) +
+			(SELECT count(*) FROM mail_messages WHERE status = 'queued')`).Scan(&waiting); err != nil {
+			t.Fatal(err)
+		}
+		if waiting == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d events or e-mails still wait after 15 seconds", waiting)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// titles are the titles of a user's notices, oldest first.
+func titles(t *testing.T, env *webtest.Env, email string) []string {
+	t.Helper()
+	rows, err := env.Pool.Query(context.Background(), `SELECT n.title FROM notifications n JOIN users u ON u.id = n.user_id
+		WHERE u.email = $1 ORDER BY n.id`, email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// count is how many of list equal s.
+func count(list []string, s string) int {
+	n := 0
+	for _, x := range list {
+		if x == s {
+			n++
+		}
+	}
+	return n
+}
+
+// subjectsTo are the subjects of the messages the SMTP server received for address.
+func subjectsTo(got []smtptest.Received, address string) []string {
+	var out []string
+	for _, m := range got {
+		for _, to := range m.To {
+			if to == address {
+				out = append(out, m.Subject)
+			}
+		}
+	}
+	return out
+}
