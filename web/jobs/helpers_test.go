@@ -27,6 +27,26 @@ func withSMTP(t *testing.T) (*webtest.Env, *smtptest.Server) {
 	return env, srv
 }
 
+// quiet waits until the sweep the leader runs when the jobs start has run and what it
+// recorded is told, so that a test's own messages are the only ones left to send.
+func quiet(t *testing.T, env *webtest.Env) {
+	t.Helper()
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		var n int
+		if err := env.Pool.QueryRow(context.Background(),
+			"SELECT count(*) FROM river_job WHERE kind = 'sweep_events' AND state = 'completed'").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first sweep did not run within 15 seconds")
+		}
+	}
+	settle(t, env)
+}
+
 // sweep runs the day's sweep at the test clock and waits until what it recorded is told.
 func sweep(t *testing.T, env *webtest.Env) {
 	t.Helper()
