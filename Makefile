@@ -15,11 +15,12 @@ build: $(BIN)
 $(BIN): assets $(GO_SOURCES) $(EMBEDDED) go.mod go.sum
 	go build -trimpath -o $(BIN) ./cmd/portal
 
-## run: a local database, the demo data, and the portal on http://127.0.0.1:8080
+## run: a local database, the demo data (made once, placed around the real today), and the portal
+## on http://127.0.0.1:8080. PORTAL_CLOCK_OFFSET=+40d make run shows the demo 40 days on.
 run: build
 	@url=$$(db/cluster.sh url); \
 	DATABASE_URL="$$url" $(BIN) migrate; \
-	DATABASE_URL="$$url" $(BIN) seed --demo; \
+	DATABASE_URL="$$url" PORTAL_CLOCK_OFFSET= $(BIN) seed --demo --once; \
 	echo "Open http://$${PORTAL_ADDR:-127.0.0.1:8080} and sign in with a demo account above."; \
 	DATABASE_URL="$$url" PORTAL_COOKIE_SECURE=$${PORTAL_COOKIE_SECURE:-false} exec $(BIN) serve
 

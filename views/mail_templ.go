@@ -16,7 +16,7 @@ const (
 	mailFont   = "font-family:-apple-system,BlinkMacSystemFont,Segoe UI,Roboto,Helvetica,Arial,sans-serif;"
 	mailText   = "margin:0 0 16px;font-size:16px;line-height:1.5;color:#111827;"
 	mailSmall  = "margin:0 0 8px;font-size:13px;line-height:1.5;color:#4b5563;"
-	mailButton = "display:inline-block;padding:12px 20px;border-radius:6px;background-color:#1d4ed8;color:#ffffff;font-size:16px;font-weight:600;text-decoration:none;"
+	mailButton = "display:inline-block;padding:12px 20px;border-radius:6px;background-color:#0e6369;color:#ffffff;font-size:16px;font-weight:600;text-decoration:none;"
 )
 
 // MailHTML is the HTML part of a portal e-mail: a complete small document.
@@ -291,7 +291,7 @@ func MailHTML(v MailView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "\" style=\"color:#1d4ed8;\">Choose which e-mails you receive</a></p>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 24, "\" style=\"color:#0e6369;\">Choose which e-mails you receive</a></p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -140,6 +140,7 @@ func migrate(ctx context.Context, cfg config, stdout io.Writer) error {
 func seedDemo(ctx context.Context, cfg config, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 	demo := fs.Bool("demo", false, "create the demo accounts and data")
+	once := fs.Bool("once", false, "leave a demo already there as it is (its clock moved on, its notices kept)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -157,10 +158,18 @@ func seedDemo(ctx context.Context, cfg config, args []string, stdout io.Writer) 
 	if _, err := db.Migrate(ctx, pool); err != nil {
 		return err
 	}
-	clk := clock.System{Offset: cfg.ClockOffset}
-	accounts, err := seed.Demo(ctx, pool, auth.NewHasher(), clock.Today(clk, cfg.Location))
+	accounts := seed.Accounts()
+	there, err := seed.Seeded(ctx, pool)
 	if err != nil {
 		return err
+	}
+	if there && *once {
+		fmt.Fprintln(stdout, "The demo is there already; `portal seed --demo` would reset it.")
+	} else {
+		clk := clock.System{Offset: cfg.ClockOffset}
+		if accounts, err = seed.Demo(ctx, pool, auth.NewHasher(), clock.Today(clk, cfg.Location)); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(stdout, "Demo accounts (password %q):\n", seed.DemoPassword)
 	for _, a := range accounts {

@@ -25,7 +25,8 @@ const usage = `usage: portal <command>
 commands:
   serve          apply pending migrations and serve the portal on PORTAL_ADDR
   migrate        apply pending migrations
-  seed --demo    create the demo accounts and data (safe to run again)
+  seed --demo    create the demo accounts and data, or reset them (safe to run again);
+                 with --once, leave a demo already there as it is
 
 Configuration comes from environment variables; see README.md.
 `

@@ -55,6 +55,22 @@ var demoUsers = []demoUser{
 	{"consumer@example.com", "Carlos Consumer", db.UserRoleConsumer, "", "customer of the Solutions Hub"},
 }
 
+// Accounts are the demo accounts, as Demo returns them.
+func Accounts() []Account {
+	out := make([]Account, 0, len(demoUsers))
+	for _, u := range demoUsers {
+		out = append(out, Account{Email: u.email, Description: u.description})
+	}
+	return out
+}
+
+// Seeded says whether the demo is in the database already (its first account exists).
+func Seeded(ctx context.Context, pool *pgxpool.Pool) (bool, error) {
+	var ok bool
+	err := pool.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM users WHERE email = $1)", demoUsers[0].email).Scan(&ok)
+	return ok, err
+}
+
 // Demo creates (or restores) the demo companies, accounts, services, products, Solutions Hub
 // listings and orders in one transaction and returns the accounts to print. today is the
 // portal's current day; the services' terms are placed around it.
@@ -82,8 +98,8 @@ func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today 
 				return fmt.Errorf("user %s: %w", u.email, err)
 			}
 			users[u.email] = row.ID
-			accounts = append(accounts, Account{Email: u.email, Description: u.description})
 		}
+		accounts = Accounts()
 		for _, c := range demoCompanies {
 			manager := users[c.manager]
 			if err := q.SetPartnerCompanyAccountManager(ctx, db.SetPartnerCompanyAccountManagerParams{ID: companies[c.name], AccountManagerID: &manager}); err != nil {

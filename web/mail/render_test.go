@@ -88,7 +88,7 @@ func TestMailViews(t *testing.T) {
 			if got := doc.Find("h1").Text(); got != tt.view.Heading {
 				t.Errorf("heading %q, want %q", got, tt.view.Heading)
 			}
-			button := doc.Find(`a[style*="background-color:#1d4ed8"][href]`).First()
+			button := doc.Find(`a[style*="background-color:#0e6369"][href]`).First()
 			if got := strings.TrimSpace(button.Text()); got != tt.button {
 				t.Errorf("button %q, want %q", got, tt.button)
 			}
