@@ -9,6 +9,8 @@ import (
 	"partnerportal/web/ui"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/go-playground/validator/v10"
@@ -46,6 +48,11 @@ func HandleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 		form := views.LoginForm{Email: email, Next: ui.SafeNext(c.FormValue("next")), CSRF: ui.CSRFToken(c)}
 		ctx := c.Request().Context()
 
+		// PostgreSQL refuses such text in a query (SQLSTATE 22021): no account has it anyway.
+		if !readable(email) {
+			form.Error = "Enter the e-mail address you sign in with, like name@example.com."
+			return ui.Render(c, http.StatusUnprocessableEntity, "Sign in", views.LoginPage(form))
+		}
 		attempt, wait := throttle.Allow(email, c.RealIP(), ui.When(c).Now)
 		if attempt == nil {
 			form.Error = "Too many sign-in attempts. Wait " + retryAfter(c, wait) + " and try again."
@@ -128,6 +135,12 @@ func HandleSignup(q userCreator, sm *scs.SessionManager, hasher *auth.Hasher, v 
 			Password: c.FormValue("password"),
 		}
 		page := views.SignupForm{Name: f.Name, Email: f.Email, Next: ui.SafeNext(c.FormValue("next")), CSRF: ui.CSRFToken(c), Errors: ui.ValidateForm(v, f)}
+		if !page.Errors.Has("name") && !readable(f.Name) {
+			if page.Errors == nil {
+				page.Errors = views.FieldErrors{}
+			}
+			page.Errors["name"] = "Use letters, digits, spaces and punctuation only."
+		}
 		if page.Errors == nil {
 			user, err := q.CreateUser(c.Request().Context(), db.CreateUserParams{
 				Email: f.Email, Name: f.Name, PasswordHash: hasher.Hash(f.Password), Role: db.UserRoleConsumer,
@@ -152,6 +165,12 @@ func HandleSignup(q userCreator, sm *scs.SessionManager, hasher *auth.Hasher, v 
 		}
 		return ui.Render(c, http.StatusUnprocessableEntity, "Create an account", views.SignupPage(page))
 	}
+}
+
+// readable says whether s is text a person could have typed: valid UTF-8 without NUL or
+// other control characters.
+func readable(s string) bool {
+	return utf8.ValidString(s) && strings.IndexFunc(s, unicode.IsControl) < 0
 }
 
 // retryAfter tells the client how long to wait (Retry-After) and says it in minutes.
