@@ -25,6 +25,8 @@ type JobRow struct {
 type OutboxPage struct {
 	Rows  []OutboxRow
 	Pages Pagination
+	// Total is how many messages there are on all pages.
+	Total int
 	// Mailing says whether messages leave by SMTP or stay here.
 	Mailing bool
 }

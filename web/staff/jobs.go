@@ -61,6 +61,10 @@ func jobRow(j *rivertype.JobRow, loc *time.Location) views.JobRow {
 		CanRetry:  j.State != rivertype.JobStateRunning && j.State != rivertype.JobStateAvailable,
 		CanCancel: j.State != rivertype.JobStateCancelled && j.State != rivertype.JobStateDiscarded && j.State != rivertype.JobStateCompleted,
 	}
+	if !r.CanCancel {
+		// a finished job runs at no time: the time it was due would read as a promise
+		r.Scheduled = ""
+	}
 	if n := len(j.Errors); n > 0 {
 		e := j.Errors[n-1]
 		r.Error = "Attempt " + ui.Itoa(int64(e.Attempt)) + ": " + strings.TrimSpace(e.Error)

@@ -40,7 +40,7 @@ func HandleOutbox(pool *pgxpool.Pool, jq *jobs.Queue) echo.HandlerFunc {
 			return err
 		}
 		loc := ui.When(c).Loc
-		v := views.OutboxPage{Mailing: jq.Mailing()}
+		v := views.OutboxPage{Mailing: jq.Mailing(), Total: int(total)}
 		for _, r := range rows {
 			m := views.OutboxRow{ID: r.ID, Href: "/admin/outbox/" + ui.Itoa(r.ID), To: r.ToName + " <" + r.ToAddress + ">",
 				Subject: r.Subject, Kind: r.Kind, Status: mailStatus[r.Status], Written: r.CreatedAt.In(loc).Format(jobTime), Error: r.LastError}
