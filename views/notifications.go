@@ -4,8 +4,10 @@ package views
 type NotificationsPage struct {
 	Items  []Notice
 	Unread int
-	Pages  Pagination
-	CSRF   string
+	// Total is how many notices there are on all pages.
+	Total int
+	Pages Pagination
+	CSRF  string
 }
 
 // Notice is one notice as the list shows it.

@@ -35,13 +35,13 @@ func bellCount(t *testing.T, p *browsertest.Page) int {
 func TestBrowserBellFollowsNotices(t *testing.T) {
 	t.Parallel()
 	env := webtest.NewWithJobs(t, jobs.Config{})
-	sweep(t, env)
+	env.Sweep(t)
 	p := chromium.Page(t)
 	env.BrowserSignIn(t, p, webtest.PartnerA)
 	before := bellCount(t, p)
 
 	setStatus(t, env, env.SignedIn(t, webtest.AccountManager), "support", "inactive")
-	settle(t, env)
+	env.Settle(t)
 	p.Run(t, browsertest.Step("reload My Services", chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#bell"))))
 	if got := bellCount(t, p); got != before+1 {
 		t.Errorf("after the deactivation the bell shows %d, want %d", got, before+1)

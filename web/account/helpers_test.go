@@ -6,45 +6,11 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
 	"partnerportal/web/webtest"
 )
-
-// sweep runs the day's sweep at the test clock and waits until what it recorded is told.
-// Tests of a portal whose jobs run call it first, so that what the demo data brings on the
-// first day is told before they count anything.
-func sweep(t *testing.T, env *webtest.Env) {
-	t.Helper()
-	if _, err := env.Jobs.Sweep(context.Background()); err != nil {
-		t.Fatalf("sweep: %v", err)
-	}
-	settle(t, env)
-}
-
-// settle waits until every event is delivered and no e-mail waits to be sent.
-func settle(t *testing.T, env *webtest.Env) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		var waiting int
-		if err := env.Pool.QueryRow(context.Background(), `SELECT
-			(SELECT count(*) FROM service_events WHERE delivered_at IS NULL) +
-			(SELECT count(*) FROM purchase_events WHERE delivered_at IS NULL) +
-			(SELECT count(*) FROM mail_messages WHERE status = 'queued')`).Scan(&waiting); err != nil {
-			t.Fatal(err)
-		}
-		if waiting == 0 {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%d events or e-mails still wait after 15 seconds", waiting)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
 
 // addNotices gives the user n unread notices directly, for tests about reading them rather
 // than about what causes them, and returns their ids, oldest first.

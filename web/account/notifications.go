@@ -29,7 +29,7 @@ func HandleNotifications(pool *pgxpool.Pool) echo.HandlerFunc {
 		if err := b.Send(ctx, pool); err != nil {
 			return err
 		}
-		v := views.NotificationsPage{CSRF: ui.CSRFToken(c), Unread: u.Unread}
+		v := views.NotificationsPage{CSRF: ui.CSRFToken(c), Unread: u.Unread, Total: int(total)}
 		loc := ui.When(c).Loc
 		for _, r := range rows {
 			v.Items = append(v.Items, views.Notice{

@@ -58,13 +58,13 @@ func TestBellCountsUnreadNotices(t *testing.T) {
 func TestNoticesAreListedNewestFirst(t *testing.T) {
 	t.Parallel()
 	env := webtest.NewWithJobs(t, jobs.Config{})
-	sweep(t, env)
+	env.Sweep(t)
 	am := env.SignedIn(t, webtest.AccountManager)
 	setStatus(t, env, am, "support", "inactive")
-	settle(t, env)
+	env.Settle(t)
 	env.Clock.Advance(time.Hour)
 	setStatus(t, env, am, "support", "active")
-	settle(t, env)
+	env.Settle(t)
 
 	page := env.SignedIn(t, webtest.PartnerA).Get(t, "/notifications")
 	want := []struct{ title, body, when string }{

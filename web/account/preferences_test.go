@@ -64,7 +64,7 @@ func TestAccountOffersTheTopicsOfEachRole(t *testing.T) {
 func TestRemindersCanStayOutOfTheInbox(t *testing.T) {
 	t.Parallel()
 	env := webtest.NewWithJobs(t, jobs.Config{})
-	sweep(t, env)
+	env.Sweep(t)
 	c := env.SignedIn(t, webtest.PartnerA)
 	form := url.Values{}
 	c.Get(t, "/account").Doc.Find(`input[name=email]:checked`).Each(func(_ int, s *goquery.Selection) {
@@ -87,7 +87,7 @@ func TestRemindersCanStayOutOfTheInbox(t *testing.T) {
 
 	plan := env.Plan(t, "Company A", "software", "production")
 	env.Clock.Set(plan.ValidUntil.AddDate(0, 0, -30).Add(9 * time.Hour))
-	sweep(t, env)
+	env.Sweep(t)
 	const reminder = "Software products · Production ends in 30 days"
 	if got := c.Get(t, "/notifications").Text(".notice__title"); !strings.Contains(got, reminder) {
 		t.Errorf("the partner's notices %q do not include %q", got, reminder)
@@ -100,7 +100,7 @@ func TestRemindersCanStayOutOfTheInbox(t *testing.T) {
 	}
 
 	setStatus(t, env, env.SignedIn(t, webtest.AccountManager), "support", "inactive")
-	settle(t, env)
+	env.Settle(t)
 	if n := mails(t, env, webtest.PartnerA, "changes", "Support is deactivated"); n != 1 {
 		t.Errorf("the partner got %d e-mails of the deactivation, want 1", n)
 	}

@@ -50,7 +50,7 @@ func TestTwoClientsSweepingAtOnceTellEachEventOnce(t *testing.T) {
 	for err := range errs {
 		t.Errorf("sweep: %v", err)
 	}
-	settle(t, env)
+	env.Settle(t)
 
 	var events, notices, mails, twice int
 	if err := env.Pool.QueryRow(ctx, `SELECT

@@ -45,7 +45,7 @@ func TestAServerThatRefusesForNowGetsTheMessageLaterOnce(t *testing.T) {
 	quiet(t, env)
 	smtp.FailNext(2)
 	mailOne(t, env, "retry")
-	settle(t, env)
+	env.Settle(t)
 	got := renewedMails(smtp.Messages())
 	if len(got) != 1 {
 		t.Fatalf("received %d messages, want 1", len(got))
@@ -61,7 +61,7 @@ func TestAServerThatRefusesForNowGetsTheMessageLaterOnce(t *testing.T) {
 		t.Errorf("stored as %s after %d attempts, want sent after 3", status, attempts)
 	}
 	mailOne(t, env, "retry") // the same message again: written once, sent once
-	settle(t, env)
+	env.Settle(t)
 	time.Sleep(200 * time.Millisecond)
 	if n := len(renewedMails(smtp.Messages())); n != 1 {
 		t.Errorf("after writing the same message again the server has %d, want 1", n)
@@ -76,7 +76,7 @@ func TestARefusedAddressIsNotTriedAgain(t *testing.T) {
 	quiet(t, env)
 	smtp.RejectRecipient(webtest.PartnerA)
 	mailOne(t, env, "refused")
-	settle(t, env)
+	env.Settle(t)
 	status, attempts, lastError := mailRow(t, env, "refused")
 	if status != "failed" || attempts != 1 || !strings.Contains(lastError, "550") {
 		t.Errorf("stored as %s after %d attempts (%q), want failed after 1 with the 550", status, attempts, lastError)

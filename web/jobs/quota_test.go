@@ -31,7 +31,7 @@ func TestQuotaCrossingsAreToldOncePerTerm(t *testing.T) {
 	if err := db.Transact(ctx, env.Pool, func(q *db.Queries) error { return env.Jobs.Deliver(ctx, q) }); err != nil {
 		t.Fatal(err)
 	}
-	settle(t, env)
+	env.Settle(t)
 	got := titles(t, env, webtest.PartnerA)
 	for _, want := range []string{
 		"Software products · Sandbox has used 80 % of its messages",

@@ -124,7 +124,7 @@ func purchaseNotice(e db.ClaimPurchaseEventsRow) notice {
 		return n
 	}
 	n.Title = e.ProductName + " is released by " + e.CompanyName
-	n.Body = "Your purchase cannot be used for now: " + ui.ReleaseReason(e.PlanState, e.ReadOnlySince) +
+	n.Body = "Your purchase cannot be used for now: " + ui.ReleaseReason(ui.PartnersPlan, e.PlanState, e.ReadOnlySince) +
 		". It works again as soon as " + e.CompanyName + " renews."
 	return n
 }

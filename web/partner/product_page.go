@@ -170,7 +170,7 @@ func HandleProduct() echo.HandlerFunc {
 			page.Consumers = append(page.Consumers, consumerRow(pu, acc, ui.When(c).Loc))
 		}
 		for _, e := range releasesFrom(c) {
-			page.Releases = append(page.Releases, ui.PurchaseEvent(e.Kind, e.PlanState, e.ReadOnlySince, e.RecordedAt, ui.When(c).Loc, e.ConsumerName))
+			page.Releases = append(page.Releases, ui.PurchaseEvent(ui.YourPlan, e.Kind, e.PlanState, e.ReadOnlySince, e.RecordedAt, ui.When(c).Loc, e.ConsumerName))
 		}
 		if len(purchases) < page.ConsumerCount {
 			page.ConsumerNote = fmt.Sprintf("The %d most recent of %s purchases.", len(purchases), ui.Count(int64(page.ConsumerCount)))

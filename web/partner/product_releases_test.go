@@ -22,8 +22,8 @@ func TestProductPageTellsReleasesAndRestorations(t *testing.T) {
 	path := "/products/" + webtest.Itoa(env.ProductID(t, "Company A", "fleetpulse-telematics"))
 	partner := env.SignedIn(t, webtest.PartnerA)
 	released := "Released Carlos Consumer · " + ui.LongDate(plan.ExpiredFrom) +
-		" · the partner's plan ended (its term and grace ran until " + ui.LongDate(plan.ExpiredFrom.AddDate(0, 0, -1)) + ")"
-	restored := "Restored Carlos Consumer · " + ui.LongDate(plan.ExpiredFrom.AddDate(0, 0, 1)) + " · the partner's plan can be used again"
+		" · your plan ended (its term and grace ran until " + ui.LongDate(plan.ExpiredFrom.AddDate(0, 0, -1)) + ")"
+	restored := "Restored Carlos Consumer · " + ui.LongDate(plan.ExpiredFrom.AddDate(0, 0, 1)) + " · your plan can be used again"
 
 	steps := []struct {
 		name string

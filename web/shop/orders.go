@@ -108,7 +108,7 @@ func HandlePurchases(pool *pgxpool.Pool) echo.HandlerFunc {
 		}
 		history := make([]views.PurchaseEvent, 0, len(events))
 		for _, e := range events {
-			history = append(history, ui.PurchaseEvent(e.Kind, e.PlanState, e.ReadOnlySince, e.RecordedAt, ui.When(c).Loc,
+			history = append(history, ui.PurchaseEvent(ui.PartnersPlan, e.Kind, e.PlanState, e.ReadOnlySince, e.RecordedAt, ui.When(c).Loc,
 				e.ProductName+" by "+e.CompanyName))
 		}
 		return ui.OK(c, "My purchases", views.PurchasesView(out, history))

@@ -36,37 +36,44 @@ func PurchaseAccess(state db.ServiceState, since *time.Time) (views.Badge, strin
 	return views.Badge{Tone: "readonly", Icon: "⊘", Label: "Released"}, text
 }
 
-// ReleaseReason says why the partner's plan released a purchase, from the plan's state then
-// (and the first read-only day, when it expired).
-func ReleaseReason(state db.ServiceState, readOnlySince *time.Time) string {
+// Whose plan a release is told about: the consumer's words and the partner's own.
+const (
+	PartnersPlan = "the partner's plan"
+	YourPlan     = "your plan"
+)
+
+// ReleaseReason says why plan (PartnersPlan or YourPlan) released a purchase, from the plan's
+// state then (and the first read-only day, when it expired).
+func ReleaseReason(plan string, state db.ServiceState, readOnlySince *time.Time) string {
 	switch state {
 	case db.ServiceStateExpired:
 		if readOnlySince != nil {
-			return "the partner's plan ended (its term and grace ran until " + LongDate(readOnlySince.AddDate(0, 0, -1)) + ")"
+			return plan + " ended (its term and grace ran until " + LongDate(readOnlySince.AddDate(0, 0, -1)) + ")"
 		}
-		return "the partner's plan ended"
+		return plan + " ended"
 	case db.ServiceStateExhausted:
-		return "the partner's plan used up its quota"
+		return plan + " used up its quota"
 	case db.ServiceStateInactive:
-		return "the partner's plan was deactivated"
+		return plan + " was deactivated"
 	case db.ServiceStateNone:
-		return "the partner no longer holds the plan"
+		return plan + " is no longer held"
 	case db.ServiceStateScheduled:
-		return "the partner's plan has not started yet"
+		return plan + " has not started yet"
 	}
-	return "the partner's plan cannot be used"
+	return plan + " cannot be used"
 }
 
-// PurchaseEvent is a release or restoration as the lists of them show it.
-func PurchaseEvent(kind db.PurchaseEventKind, state db.ServiceState, readOnlySince *time.Time, at time.Time, loc *time.Location, what string) views.PurchaseEvent {
+// PurchaseEvent is a release or restoration as the lists of them show it, told of plan
+// (PartnersPlan or YourPlan).
+func PurchaseEvent(plan string, kind db.PurchaseEventKind, state db.ServiceState, readOnlySince *time.Time, at time.Time, loc *time.Location, what string) views.PurchaseEvent {
 	e := views.PurchaseEvent{When: LongDate(at.In(loc)), What: what}
 	if kind == db.PurchaseEventKindRestored {
 		e.Badge = views.Badge{Tone: "active", Icon: "✓", Label: "Restored"}
-		e.Why = "the partner's plan can be used again"
+		e.Why = plan + " can be used again"
 		return e
 	}
 	e.Badge = views.Badge{Tone: "readonly", Icon: "⊘", Label: "Released"}
-	e.Why = ReleaseReason(state, readOnlySince)
+	e.Why = ReleaseReason(plan, state, readOnlySince)
 	return e
 }
 
