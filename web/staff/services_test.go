@@ -406,6 +406,7 @@ func TestConcurrentEditsAreRefused(t *testing.T) {
 func TestAChangeAndItsAuditRecordStandOrFallTogether(t *testing.T) {
 	t.Parallel()
 	env := webtest.New(t)
+	env.ExpectServerErrors() // the database fails a write on purpose: 500, logged
 	am := env.SignedIn(t, webtest.AccountManager)
 	a := env.CompanyID(t, "Company A")
 	id, v := env.Service(t, "Company A", "expressconnect", "")

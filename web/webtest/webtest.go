@@ -51,6 +51,8 @@ type Env struct {
 
 	mu    sync.Mutex
 	stats map[string]web.QueryStats
+	log   *serverLog
+	relay *relay // between the portal and its database, in a portal made by NewCuttable
 	// DBURL is the test database's URL (for a second pool or a server of the test's own).
 	DBURL string
 }
@@ -60,17 +62,17 @@ type Env struct {
 // Its background jobs are inserted but not worked: NewWithJobs works them.
 func New(t testing.TB, options ...func(*web.Config)) *Env {
 	t.Helper()
-	return start(t, nil, options)
+	return start(t, nil, options, false)
 }
 
 // NewWithJobs is New with the background jobs worked, as jc says (jc.Mail nil: e-mail kept in
 // the outbox). The jobs run on the test's clock; links in e-mail point at the test server.
 func NewWithJobs(t testing.TB, jc jobs.Config, options ...func(*web.Config)) *Env {
 	t.Helper()
-	return start(t, &jc, options)
+	return start(t, &jc, options, false)
 }
 
-func start(t testing.TB, jc *jobs.Config, options []func(*web.Config)) *Env {
+func start(t testing.TB, jc *jobs.Config, options []func(*web.Config), cuttable bool) *Env {
 	t.Helper()
 	h := hashers.Get().(*auth.Hasher)
 	// Registered first, so it runs last: once the server has stopped using the Hasher.
@@ -81,7 +83,11 @@ func start(t testing.TB, jc *jobs.Config, options []func(*web.Config)) *Env {
 		stats:  make(map[string]web.QueryStats),
 	}
 	e.DBURL = dbtest.NewDatabaseFrom(t, demoTemplate(t))
-	pool, err := db.Open(context.Background(), e.DBURL, web.QueryTracer{})
+	poolURL := e.DBURL
+	if cuttable {
+		e.relay, poolURL = newRelay(t, e.DBURL)
+	}
+	pool, err := db.Open(context.Background(), poolURL, web.QueryTracer{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +101,8 @@ func start(t testing.TB, jc *jobs.Config, options []func(*web.Config)) *Env {
 	for _, o := range options {
 		o(&cfg)
 	}
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	var logger *slog.Logger
+	e.log, logger = newServerLog(t)
 	// The listener comes first: the jobs put the server's address into e-mail links.
 	e.Server = httptest.NewUnstartedServer(nil)
 	e.URL = "http://" + e.Server.Listener.Addr().String()
@@ -104,7 +111,8 @@ func start(t testing.TB, jc *jobs.Config, options []func(*web.Config)) *Env {
 		jc = &jobs.Config{}
 	}
 	jc.PublicURL = e.URL
-	jq, err := jobs.New(pool, logger, e.Clock, *jc)
+	// The jobs log apart: tests of failing mail servers make them log errors on purpose.
+	jq, err := jobs.New(pool, slog.New(slog.NewTextHandler(io.Discard, nil)), e.Clock, *jc)
 	if err != nil {
 		t.Fatal(err)
 	}

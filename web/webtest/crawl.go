@@ -1,0 +1,152 @@
+package webtest
+
+import (
+	"maps"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// Site is what a crawl found: a page for every GET route it reached, and their forms.
+type Site struct {
+	// Pages maps a GET route ("GET /products/:id") to the first answer of it the crawl saw
+	// (downloads included).
+	Pages map[string]*Response
+	// Paths maps a route to the concrete path of that page.
+	Paths map[string]string
+	// Forms are the distinct forms of those pages.
+	Forms []Form
+	// Queries maps a GET route to the query parameters its links and forms use.
+	Queries map[string]map[string]bool
+}
+
+// Form is a form as a page offers it: where it goes and what it sends unchanged.
+type Form struct {
+	Method, Action string
+	Fields         url.Values
+}
+
+// Crawl follows the links and GET forms of the portal from start, as c, visiting one page per
+// GET route (a second product page would only show the same forms again), and collects the
+// forms of every page. Sign-out forms and downloads are not followed.
+func (e *Env) Crawl(t testing.TB, c *Client, start ...string) *Site {
+	t.Helper()
+	routes := e.Routes()
+	site := &Site{Pages: map[string]*Response{}, Paths: map[string]string{}, Queries: map[string]map[string]bool{}}
+	seenForm := map[string]bool{}
+	queue := append([]string(nil), start...)
+	for len(queue) > 0 {
+		path := queue[0]
+		queue = queue[1:]
+		route, ok := Match(routes, http.MethodGet, path)
+		if !ok || strings.HasPrefix(path, "/static/") {
+			continue
+		}
+		if u, err := url.Parse(path); err == nil {
+			for name := range u.Query() {
+				if site.Queries[route.String()] == nil {
+					site.Queries[route.String()] = map[string]bool{}
+				}
+				site.Queries[route.String()][name] = true
+			}
+		}
+		if site.Pages[route.String()] != nil {
+			continue
+		}
+		r := c.Get(t, path)
+		if r.StatusCode != http.StatusOK {
+			continue
+		}
+		site.Pages[route.String()], site.Paths[route.String()] = r, path
+		if !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") {
+			continue // a download
+		}
+		r.Doc.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+			if href := local(path, a.AttrOr("href", "")); href != "" {
+				queue = append(queue, href)
+			}
+		})
+		r.Doc.Find("form").Each(func(_ int, s *goquery.Selection) {
+			f := readForm(path, s)
+			if f.Action == "" || f.Action == "/logout" {
+				return
+			}
+			if f.Method == http.MethodGet {
+				queue = append(queue, f.Action+"?"+f.Fields.Encode())
+			}
+			key := f.Method + " " + f.Action + " " + strings.Join(slices.Sorted(maps.Keys(f.Fields)), ",")
+			if !seenForm[key] {
+				seenForm[key] = true
+				site.Forms = append(site.Forms, f)
+			}
+		})
+	}
+	return site
+}
+
+// local is href as a path of this site, resolved against the page at base ("" if elsewhere).
+func local(base, href string) string {
+	u, err := url.Parse(href)
+	if err != nil || u.Host != "" || u.Scheme != "" {
+		return ""
+	}
+	b, _ := url.Parse(base)
+	u = b.ResolveReference(u)
+	u.Fragment = ""
+	return u.RequestURI()
+}
+
+// readForm is the form s of the page at page with the values it would send as it stands:
+// checked boxes, selected options and the first named submit button.
+func readForm(page string, s *goquery.Selection) Form {
+	f := Form{Method: strings.ToUpper(s.AttrOr("method", "get")), Action: local(page, s.AttrOr("action", page)), Fields: url.Values{}}
+	button := false
+	s.Find("input[name], select[name], textarea[name], button[name]").Each(func(_ int, in *goquery.Selection) {
+		name := in.AttrOr("name", "")
+		switch goquery.NodeName(in) {
+		case "select":
+			opt := in.Find("option[selected]").First()
+			if opt.Length() == 0 {
+				opt = in.Find("option").First()
+			}
+			f.Fields.Add(name, opt.AttrOr("value", opt.Text()))
+		case "textarea":
+			f.Fields.Add(name, in.Text())
+		case "button":
+			if !button {
+				button = true
+				f.Fields.Add(name, in.AttrOr("value", ""))
+			}
+		default:
+			switch in.AttrOr("type", "text") {
+			case "checkbox", "radio":
+				if _, on := in.Attr("checked"); on {
+					f.Fields.Add(name, in.AttrOr("value", "on"))
+				}
+			case "submit", "button", "image", "reset", "file":
+			default:
+				f.Fields.Add(name, in.AttrOr("value", ""))
+			}
+		}
+	})
+	return f
+}
+
+// Form is what the page's form that posts to action would send as it stands (nil when the
+// page has no such form): a test changes a field of it and posts the rest unchanged.
+func (r *Response) Form(action string) url.Values {
+	var out url.Values
+	page := r.Request.URL.RequestURI()
+	r.Doc.Find("form").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if f := readForm(page, s); f.Action == action {
+			out = f.Fields
+			return false
+		}
+		return true
+	})
+	return out
+}
