@@ -20,6 +20,11 @@ func Open(ctx context.Context, url string, tracer pgx.QueryTracer) (*pgxpool.Poo
 		cfg.ConnConfig.Tracer = tracer
 	}
 	cfg.MaxConnIdleTime = 5 * time.Minute
+	// A database that does not answer (a network cut, not a refusal) must not hold requests
+	// for minutes: they are answered "unavailable" instead (web/errors.go).
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		cfg.ConnConfig.ConnectTimeout = 5 * time.Second
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("connect to the database: %w", err)

@@ -82,8 +82,8 @@ func (s *Server) routes() {
 	s.moduleRoute(hub, http.MethodGet, "/hub/listings/:id/edit", partner.HandleEditListing(s.pool, hub))
 	s.moduleRoute(hub, http.MethodPost, "/hub/listings/:id", partner.HandleSaveListing(s.pool, hub, s.validate))
 	s.moduleRoute(hub, http.MethodPost, "/hub/listings/:id/publish", partner.HandleSetListed(s.pool, hub))
-	s.moduleRoute(devlab, http.MethodPost, "/devlab/messages", partner.HandleDevLabMessages(s.pool, s.meter))
-	s.moduleRoute(devlab, http.MethodPost, "/devlab/devices", partner.HandleDevLabRegisterDevice(s.pool, s.meter))
+	s.moduleRoute(devlab, http.MethodPost, "/devlab/messages", partner.HandleDevLabMessages(s.pool, s.meter, s.validate))
+	s.moduleRoute(devlab, http.MethodPost, "/devlab/devices", partner.HandleDevLabRegisterDevice(s.pool, s.meter, s.validate))
 	s.moduleRoute(devlab, http.MethodPost, "/devlab/devices/remove", partner.HandleDevLabRemoveDevice(s.pool, s.meter))
 
 	// My Products: the list and the create form follow the area; a product follows its own plan.

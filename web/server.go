@@ -106,6 +106,7 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 	e.HTTPErrorHandler = s.handleError
 	e.IPExtractor = ipExtractor(cfg.TrustedProxies)
 
+	e.Use(dropOddRequestID)
 	e.Use(middleware.RequestID())
 	e.Use(stampMoment(clk, cfg.Location))
 	e.Use(countQueries(cfg.ObserveQueries))
@@ -121,6 +122,8 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 	e.Use(s.loadSession)
 	e.Use(csrf(cfg.CookieSecure))
 	e.Use(s.loadUser)
+	// After the user is known, so the refusal's page shows who is signed in.
+	e.Use(checkAddress)
 	s.routes()
 	return s
 }

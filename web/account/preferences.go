@@ -1,6 +1,7 @@
 package account
 
 import (
+	"net/http"
 	"slices"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -71,7 +72,7 @@ func HandleSaveNotificationPreferences(pool *pgxpool.Pool) echo.HandlerFunc {
 		u := ui.UserFromContext(ctx)
 		form, err := c.FormParams()
 		if err != nil {
-			return err
+			return &ui.Error{Code: http.StatusBadRequest, Err: err}
 		}
 		ticked := form["email"]
 		err = db.Transact(ctx, pool, func(q *db.Queries) error {

@@ -54,13 +54,18 @@ func HandleError(logger *slog.Logger, err error, c echo.Context) {
 	ae := &apiError{Status: http.StatusInternalServerError, Code: "internal",
 		Message: "Something went wrong on our side. Please try again."}
 	var he *echo.HTTPError
+	var pe *ui.Error
 	switch {
 	case errors.As(err, &ae):
+	case db.Unavailable(err):
+		logger.Warn("database unavailable", "err", err, "request_id", ui.RequestID(c), "path", c.Request().URL.Path)
+		ae = errUnavailable
+	case errors.As(err, &pe):
+		ae = &apiError{Status: pe.Code, Code: statusCode(pe.Code), Message: pe.Message}
 	case errors.As(err, &he):
-		ae = &apiError{Status: he.Code, Code: strings.ReplaceAll(strings.ToLower(http.StatusText(he.Code)), " ", "_"),
-			Message: http.StatusText(he.Code) + "."}
+		ae = &apiError{Status: he.Code, Code: statusCode(he.Code), Message: http.StatusText(he.Code) + "."}
 	}
-	if ae.Status >= 500 {
+	if ae.Status >= 500 && ae != errUnavailable {
 		logger.Error("api request failed", "err", err, "request_id", ui.RequestID(c), "path", c.Request().URL.Path)
 	}
 	h := c.Response().Header()
@@ -77,6 +82,12 @@ func HandleError(logger *slog.Logger, err error, c echo.Context) {
 	if werr := writeJSON(c, ae.Status, metering.Problem{Code: ae.Code, Message: ae.Message, Fields: ae.Fields}); werr != nil {
 		logger.Error("write api error", "err", werr, "request_id", ui.RequestID(c))
 	}
+}
+
+// statusCode is the stable code of an answer that has no more particular one: the status
+// text in snake case ("bad_request").
+func statusCode(status int) string {
+	return strings.ReplaceAll(strings.ToLower(http.StatusText(status)), " ", "_")
 }
 
 // writeJSON answers v as JSON.
@@ -109,6 +120,12 @@ func readAPIBody(c echo.Context) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// errUnavailable answers a request the database could not serve because it cannot be reached:
+// an outage, not a bug, so the client is told to retry (with the same idempotency key, a
+// report is never counted twice).
+var errUnavailable = &apiError{Status: http.StatusServiceUnavailable, Code: "unavailable", RetryAfter: 5 * time.Second,
+	Message: "The service cannot reach its database just now. Retry after the time in Retry-After, with the same idempotency key: a report is never counted twice."}
 
 var errMalformed = &apiError{Status: http.StatusBadRequest, Code: "malformed", Message: "The request body is not a JSON object."}
 

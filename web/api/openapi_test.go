@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -53,6 +54,14 @@ func TestOpenAPIDocumentMatchesTheHandlers(t *testing.T) {
 		return func() { _ = tx.Rollback(ctx) }
 	}
 	huge := bytes.Repeat([]byte(" "), 3<<20)
+	// A second portal whose database the cases below cut, with a key made before.
+	down := webtest.NewCuttable(t)
+	downKey := down.SignedIn(t, webtest.PartnerA).CreateAPIKey(t, "Outage", "sandbox")
+	var cut sync.Once
+	unavailable := func(method, path string, body any) webtest.APIResponse {
+		cut.Do(func() { down.CutDatabase(t) })
+		return down.CallAPI(t, downKey, method, path, body)
+	}
 	batch := func(rs ...any) map[string]any { return map[string]any{"reports": rs} }
 
 	type contractCase struct {
@@ -93,6 +102,7 @@ func TestOpenAPIDocumentMatchesTheHandlers(t *testing.T) {
 		{"would exceed the allowance", "POST", usage, 429, func() webtest.APIResponse {
 			return env.CallAPI(t, newKey(), "POST", usage, webtest.Messages(1000, "c-6"))
 		}},
+		{"database unreachable", "POST", usage, 503, func() webtest.APIResponse { return unavailable("POST", usage, webtest.Messages(1, "c-8")) }},
 		{"rate limited", "POST", usage, 429, func() webtest.APIResponse {
 			k := newKey()
 			exhaust(k)
@@ -121,6 +131,9 @@ func TestOpenAPIDocumentMatchesTheHandlers(t *testing.T) {
 			return env.CallAPI(t, newKey(), "POST", batchPath, batch(rs...))
 		}},
 		{"batch of the wrong type", "POST", batchPath, 422, func() webtest.APIResponse { return env.CallAPI(t, newKey(), "POST", batchPath, `{"reports": 5}`) }},
+		{"batch, database unreachable", "POST", batchPath, 503, func() webtest.APIResponse {
+			return unavailable("POST", batchPath, batch(webtest.Messages(1, "b-7")))
+		}},
 		{"batch rate limited", "POST", batchPath, 429, func() webtest.APIResponse {
 			k := newKey()
 			exhaust(k)
@@ -128,6 +141,10 @@ func TestOpenAPIDocumentMatchesTheHandlers(t *testing.T) {
 		}},
 
 		{"entitlements", "GET", ents, 200, func() webtest.APIResponse { return env.CallAPI(t, newKey(), "GET", ents, nil) }},
+		{"entitlements, unreadable address", "GET", ents, 400, func() webtest.APIResponse {
+			return env.CallAPI(t, newKey(), "GET", ents+"?module=%00", nil)
+		}},
+		{"entitlements, database unreachable", "GET", ents, 503, func() webtest.APIResponse { return unavailable("GET", ents, nil) }},
 		{"entitlements revoked key", "GET", ents, 401, func() webtest.APIResponse {
 			k := newKey()
 			var id int64
@@ -168,7 +185,7 @@ func TestOpenAPIDocumentMatchesTheHandlers(t *testing.T) {
 				t.Errorf("the body does not match the documented schema:\n%v\nbody: %s", err, r.Body)
 			}
 			for _, h := range resp.headers {
-				if h == "Retry-After" && str(r.JSON, "code") == "rate_limited" {
+				if code := str(r.JSON, "code"); h == "Retry-After" && (code == "rate_limited" || code == "unavailable") {
 					if n, err := strconv.Atoi(r.Header.Get(h)); err != nil || n < 1 {
 						t.Errorf("Retry-After %q, want whole seconds", r.Header.Get(h))
 					}

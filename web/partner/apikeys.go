@@ -7,9 +7,7 @@ import (
 	"errors"
 	"net/http"
 	"partnerportal/web/ui"
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/jackc/pgx/v5"
@@ -59,11 +57,8 @@ func HandleCreateAPIKey(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerF
 	q := db.New(pool)
 	return func(c echo.Context) error {
 		u := ui.UserFromContext(c.Request().Context())
-		f := apiKeyForm{Name: strings.TrimSpace(c.FormValue("name")), Environment: c.FormValue("environment")}
-		errs := ui.ValidateForm(v, f)
-		if errs == nil && strings.IndexFunc(f.Name, unicode.IsControl) >= 0 {
-			errs = views.FieldErrors{"name": "Use letters, digits and punctuation only."}
-		}
+		var f apiKeyForm
+		errs := ui.BindForm(c, v, &f)
 		form := views.APIKeyForm{Name: f.Name, Environment: f.Environment, Errors: errs}
 		if errs != nil {
 			return apiKeysAnswer(c, pool, http.StatusUnprocessableEntity, form, nil)
@@ -88,9 +83,9 @@ func HandleRevokeAPIKey(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		u := ui.UserFromContext(ctx)
-		id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+		id, err := ui.PathID(c, "id")
 		if err != nil {
-			return echo.ErrNotFound
+			return err
 		}
 		key, err := q.RevokeAPIKey(ctx, db.RevokeAPIKeyParams{Now: ui.When(c).Now, RevokedBy: &u.ID, ID: id, CompanyID: *u.CompanyID})
 		if errors.Is(err, pgx.ErrNoRows) {

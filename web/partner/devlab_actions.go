@@ -7,9 +7,9 @@ import (
 	"net/http"
 	"partnerportal/web/ui"
 	"strconv"
-	"strings"
-	"unicode"
+	"unicode/utf8"
 
+	"github.com/go-playground/validator/v10"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
@@ -31,30 +31,18 @@ func devlabReporter(c echo.Context) metering.Reporter {
 // consoleKey is an idempotency key for a report the console makes: each click is new.
 func consoleKey(kind string) string { return "devlab-" + kind + "-" + rand.Text() }
 
-// sandboxModule reads the plan a form chose: one of the company's sandbox plans.
-func sandboxModule(c echo.Context) (db.ModuleKey, bool) {
-	m := db.ModuleKey(c.FormValue("module"))
-	if m != db.ModuleKeySoftware && m != db.ModuleKeyHardware {
-		return m, false
-	}
-	return m, !ui.UserFromContext(c.Request().Context()).Access.Plan(m, db.EnvironmentSandbox).State.Hidden()
-}
-
 // HandleDevLabMessages sends a burst of test messages, one report each, through the meter the
 // API uses; the console comes back with the plan's new figures and what happened.
-func HandleDevLabMessages(pool *pgxpool.Pool, m *metering.Meter) echo.HandlerFunc {
+func HandleDevLabMessages(pool *pgxpool.Pool, m *metering.Meter, v *validator.Validate) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		form := views.DevLabForm{Module: c.FormValue("module"), Count: strings.TrimSpace(c.FormValue("count")), Errors: views.FieldErrors{}}
-		module, okModule := sandboxModule(c)
-		if !okModule {
-			form.Errors["module"] = "Choose one of your sandbox plans."
-		}
+		var in devlabInput
+		form, module := in.read(c, v)
 		n, err := strconv.Atoi(form.Count)
 		if err != nil || n < 1 || n > maxBurst {
-			form.Errors["count"] = fmt.Sprintf("Enter a number from 1 to %d.", maxBurst)
+			form.Errors = ui.WithError(form.Errors, "count", fmt.Sprintf("Enter a number from 1 to %d.", maxBurst))
 		}
-		if len(form.Errors) > 0 {
-			return devlabAnswer(c, pool, http.StatusUnprocessableEntity, form, "", "")
+		if form.Errors != nil {
+			return refusedForm(c, pool, form)
 		}
 		// keys in the order sent: reports are logged in key order within a batch
 		burst := consoleKey("message")
@@ -87,19 +75,16 @@ func HandleDevLabMessages(pool *pgxpool.Pool, m *metering.Meter) echo.HandlerFun
 
 // HandleDevLabRegisterDevice registers a test device: a +1 device report on its plan, and the
 // device only if the report is accepted, in one transaction.
-func HandleDevLabRegisterDevice(pool *pgxpool.Pool, m *metering.Meter) echo.HandlerFunc {
+func HandleDevLabRegisterDevice(pool *pgxpool.Pool, m *metering.Meter, v *validator.Validate) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		u := ui.UserFromContext(c.Request().Context())
-		form := views.DevLabForm{Module: c.FormValue("module"), DeviceName: strings.TrimSpace(c.FormValue("device_name")), Errors: views.FieldErrors{}}
-		module, okModule := sandboxModule(c)
-		if !okModule {
-			form.Errors["module"] = "Choose one of your sandbox plans."
+		var in devlabInput
+		form, module := in.read(c, v)
+		if _, bad := form.Errors["device_name"]; !bad && (form.DeviceName == "" || utf8.RuneCountInString(form.DeviceName) > 100) {
+			form.Errors = ui.WithError(form.Errors, "device_name", "Enter a name of up to 100 characters.")
 		}
-		if form.DeviceName == "" || len([]rune(form.DeviceName)) > 100 || strings.IndexFunc(form.DeviceName, unicode.IsControl) >= 0 {
-			form.Errors["device_name"] = "Enter a name of up to 100 characters."
-		}
-		if len(form.Errors) > 0 {
-			return devlabAnswer(c, pool, http.StatusUnprocessableEntity, form, "", "")
+		if form.Errors != nil {
+			return refusedForm(c, pool, form)
 		}
 		ctx := c.Request().Context()
 		var answer metering.Answer
@@ -129,14 +114,14 @@ func HandleDevLabRegisterDevice(pool *pgxpool.Pool, m *metering.Meter) echo.Hand
 func HandleDevLabRemoveDevice(pool *pgxpool.Pool, m *metering.Meter) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		u := ui.UserFromContext(c.Request().Context())
-		id, err := strconv.ParseInt(c.FormValue("device_id"), 10, 64)
-		if err != nil {
+		id, ok := ui.ParseID(c.FormValue("device_id"))
+		if !ok {
 			return devlabAnswer(c, pool, http.StatusUnprocessableEntity, views.DevLabForm{}, "error", "Choose a device to remove.")
 		}
 		ctx := c.Request().Context()
 		var answer metering.Answer
 		var name string
-		err = db.Transact(ctx, pool, func(q *db.Queries) error {
+		err := db.Transact(ctx, pool, func(q *db.Queries) error {
 			d, err := q.GetDevLabDeviceForUpdate(ctx, db.GetDevLabDeviceForUpdateParams{ID: id, CompanyID: *u.CompanyID})
 			if errors.Is(err, pgx.ErrNoRows) || (err == nil && d.RemovedAt != nil) {
 				return echo.ErrNotFound

@@ -3,7 +3,6 @@ package partner
 import (
 	"net/http"
 	"partnerportal/web/ui"
-	"strings"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -15,23 +14,30 @@ import (
 
 const maxHighlights = 5
 
-// listingCopyForm is a listing's copy as posted: highlight1…highlight5, empty ones dropped.
+// listingCopyForm is a listing's copy as posted: a tagline and five highlight fields.
 type listingCopyForm struct {
-	Tagline    string   `form:"tagline" validate:"max=120"`
-	Highlights []string `form:"-" validate:"max=5,dive,max=100"`
+	Tagline    string `form:"tagline" validate:"max=120"`
+	Highlight1 string `form:"highlight1" validate:"max=100"`
+	Highlight2 string `form:"highlight2" validate:"max=100"`
+	Highlight3 string `form:"highlight3" validate:"max=100"`
+	Highlight4 string `form:"highlight4" validate:"max=100"`
+	Highlight5 string `form:"highlight5" validate:"max=100"`
 }
 
-// readListingCopy reads the form, keeping the five fields as typed for a re-render.
-func readListingCopy(c echo.Context) (listingCopyForm, []string) {
-	f := listingCopyForm{Tagline: strings.TrimSpace(c.FormValue("tagline"))}
-	typed := make([]string, maxHighlights)
-	for i := range typed {
-		typed[i] = strings.TrimSpace(c.FormValue("highlight" + ui.Itoa(int64(i+1))))
-		if typed[i] != "" {
-			f.Highlights = append(f.Highlights, typed[i])
+// typed is the five highlight fields as typed, for a re-render.
+func (f listingCopyForm) typed() []string {
+	return []string{f.Highlight1, f.Highlight2, f.Highlight3, f.Highlight4, f.Highlight5}
+}
+
+// highlights are the highlights to keep: the fields not left empty, in order.
+func (f listingCopyForm) highlights() []string {
+	out := []string{}
+	for _, h := range f.typed() {
+		if h != "" {
+			out = append(out, h)
 		}
 	}
-	return f, typed
+	return out
 }
 
 // HandleEditListing is a listing's copy form (disabled while the Solutions Hub is read-only).
@@ -61,21 +67,18 @@ func HandleSaveListing(pool *pgxpool.Pool, area *ui.Area, v *validator.Validate)
 		if err != nil {
 			return err
 		}
-		f, typed := readListingCopy(c)
-		if errs := highlightErrors(ui.ValidateForm(v, f), typed); errs != nil {
+		var f listingCopyForm
+		if errs := ui.BindForm(c, v, &f); errs != nil {
 			form := views.ListingForm{ProductID: l.ProductID, ProductName: l.Name, Summary: l.Summary, Tagline: f.Tagline,
-				Highlights: typed, Errors: errs, CSRF: ui.CSRFToken(c)}
+				Highlights: f.typed(), Errors: errs, CSRF: ui.CSRFToken(c)}
 			if ui.IsHTMX(c) {
 				return ui.RenderFragment(c, http.StatusUnprocessableEntity, views.ListingFormView(form))
 			}
 			return ui.Render(c, http.StatusUnprocessableEntity, "Listing copy: "+l.Name, views.ListingFormPage(views.AreaPage{}, form))
 		}
 		u := ui.UserFromContext(ctx)
-		if f.Highlights == nil {
-			f.Highlights = []string{}
-		}
 		n, err := writeListing(c, pool, area, l, func(tq *db.Queries) (int64, error) {
-			return tq.SaveListingCopy(ctx, db.SaveListingCopyParams{Tagline: f.Tagline, Highlights: f.Highlights, Now: ui.When(c).Now,
+			return tq.SaveListingCopy(ctx, db.SaveListingCopyParams{Tagline: f.Tagline, Highlights: f.highlights(), Now: ui.When(c).Now,
 				ProductID: l.ProductID, CompanyID: *u.CompanyID})
 		})
 		if g, ok := refused(err); ok {
@@ -122,24 +125,6 @@ func writeListing(c echo.Context, pool *pgxpool.Pool, area *ui.Area, l db.GetCom
 }
 
 // highlightErrors puts an error about the highlights under the field that caused it: the list
-// is validated as a whole, but each highlight has its own field.
-func highlightErrors(errs views.FieldErrors, typed []string) views.FieldErrors {
-	msg, ok := errs["Highlights"]
-	if !ok {
-		return errs
-	}
-	delete(errs, "Highlights")
-	for i, h := range typed {
-		if len([]rune(h)) > 100 {
-			errs["highlight"+ui.Itoa(int64(i+1))] = msg
-		}
-	}
-	if len(errs) == 0 {
-		return nil
-	}
-	return errs
-}
-
 // HandleSetListed lists a product in the Hub (publish) or takes it out (unpublish).
 func HandleSetListed(pool *pgxpool.Pool, area *ui.Area) echo.HandlerFunc {
 	q := db.New(pool)

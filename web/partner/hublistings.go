@@ -91,8 +91,9 @@ func HandleSaveHubProfile(pool *pgxpool.Pool, area *ui.Area, v *validator.Valida
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		u := ui.UserFromContext(ctx)
-		f := hubProfileForm{Tagline: strings.TrimSpace(c.FormValue("tagline")), ContactEmail: strings.TrimSpace(c.FormValue("contact_email"))}
-		form := views.HubProfileForm{Tagline: f.Tagline, ContactEmail: f.ContactEmail, CSRF: ui.CSRFToken(c), Errors: ui.ValidateForm(v, f)}
+		var f hubProfileForm
+		errs := ui.BindForm(c, v, &f)
+		form := views.HubProfileForm{Tagline: f.Tagline, ContactEmail: f.ContactEmail, CSRF: ui.CSRFToken(c), Errors: errs}
 		if form.Errors != nil {
 			if ui.IsHTMX(c) {
 				return ui.RenderFragment(c, http.StatusUnprocessableEntity, views.HubProfileFormView(form))

@@ -17,7 +17,7 @@ type productForm struct {
 	Name         string `form:"name" validate:"required,max=120"`
 	Slug         string `form:"slug" validate:"required,max=80,slug"`
 	Summary      string `form:"summary" validate:"max=160"`
-	Description  string `form:"description" validate:"max=5000"`
+	Description  string `form:"description" validate:"max=5000,multiline"`
 	Category     string `form:"category" validate:"required,oneof=asset_tracking smart_building energy healthcare industrial agriculture retail fleet"`
 	Version      string `form:"version" validate:"max=40"`
 	Price        string `form:"price" validate:"required,price"`
@@ -56,7 +56,7 @@ func readProductForm(form map[string][]string) postedProduct {
 	}
 	p := postedProduct{Plan: get("plan"), Revision: get("revision")}
 	p.productForm = productForm{Name: get("name"), Slug: get("slug"), Summary: get("summary"),
-		Description: strings.ReplaceAll(get("description"), "\r\n", "\n"), Category: get("category"),
+		Description: ui.NormaliseLines(get("description")), Category: get("category"),
 		Version: get("version"), Price: get("price"), Currency: get("currency"),
 		PricingModel: get("pricing_model"), Status: get("status")}
 	if p.Slug == "" {

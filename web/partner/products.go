@@ -44,8 +44,7 @@ func readProductQuery(c echo.Context) productQuery {
 	if s := c.QueryParam("sort"); slices.Contains(productSorts, s) {
 		q.Sort = s
 	}
-	q.Page, _ = strconv.Atoi(c.QueryParam("page"))
-	q.Page = max(q.Page, 1)
+	q.Page = ui.PageNumber(c)
 	return q
 }
 

@@ -7,7 +7,6 @@ import (
 	"partnerportal/web/jobs"
 	"partnerportal/web/ui"
 	"strconv"
-	"strings"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/jackc/pgx/v5"
@@ -21,7 +20,7 @@ import (
 
 type renewalRequestForm struct {
 	TermMonths string `form:"term_months" validate:"omitempty,oneof=3 6 12"`
-	Message    string `form:"message" validate:"max=1000"`
+	Message    string `form:"message" validate:"max=1000,multiline"`
 }
 
 // HandleRequestRenewal records a partner's request that its account manager renew a service.
@@ -31,9 +30,9 @@ func HandleRequestRenewal(pool *pgxpool.Pool, jq *jobs.Queue, v *validator.Valid
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		u := ui.UserFromContext(ctx)
-		id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+		id, err := ui.PathID(c, "id")
 		if err != nil {
-			return echo.ErrNotFound
+			return err
 		}
 		svc, err := q.GetService(ctx, id)
 		if errors.Is(err, pgx.ErrNoRows) || (err == nil && svc.CompanyID != *u.CompanyID) {
@@ -42,10 +41,15 @@ func HandleRequestRenewal(pool *pgxpool.Pool, jq *jobs.Queue, v *validator.Valid
 		if err != nil {
 			return err
 		}
-		f := renewalRequestForm{TermMonths: c.FormValue("term_months"), Message: strings.TrimSpace(c.FormValue("message"))}
+		var f renewalRequestForm
+		errs := ui.BindForm(c, v, &f)
 		box := views.RenewalBox{ServiceID: id, CSRF: ui.CSRFToken(c), CanRequest: true, Message: f.Message, TermMonths: f.TermMonths}
-		if errs := ui.ValidateForm(v, f); errs != nil {
-			box.Error = "Choose a term of 3, 6 or 12 months and keep the message under 1,000 characters."
+		if errs != nil {
+			// The box has one place for a message: the message's own, else the term's.
+			box.Error = "Choose a term of 3, 6 or 12 months, or no preference."
+			if msg, ok := errs["message"]; ok {
+				box.Error = "The message: " + msg
+			}
 			return renewalAnswer(c, http.StatusUnprocessableEntity, box, "error", box.Error)
 		}
 		var term *int32

@@ -3,6 +3,7 @@ package shop
 import (
 	"net/http"
 	"partnerportal/web/ui"
+	"slices"
 	"strconv"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -120,6 +121,13 @@ func cartAnswer(c echo.Context, q *db.Queries, status int, kind, msg string, err
 		return err
 	}
 	if !ui.IsHTMX(c) {
+		// A line no longer in the cart has nowhere to show its error: say it above the cart.
+		for id := range errs {
+			if !slices.ContainsFunc(page.Lines, func(l views.CartLine) bool { return l.ProductID == id }) {
+				ui.AddFlash(ui.Sessions(c), c.Request().Context(), kind, msg)
+				break
+			}
+		}
 		return ui.Render(c, status, "Your cart", views.CartView(page))
 	}
 	return ui.RenderFragment(c, status, views.CartChanged(page, items, msg))

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"partnerportal/web/audit"
 	"partnerportal/web/ui"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -84,10 +85,7 @@ func auditPage(f db.CountAuditEventsParams, offset int32, size *int32) db.ListAu
 func HandleAuditLog(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		filter, errs := auditFilter(c, ui.When(c).Loc)
-		pageNo, err := strconv.Atoi(c.QueryParam("page"))
-		if err != nil || pageNo < 1 {
-			pageNo = 1
-		}
+		pageNo := ui.PageNumber(c)
 		size, offset := int32(auditPageSize), int32((pageNo-1)*auditPageSize)
 		var (
 			events    []db.ListAuditEventsRow
@@ -104,6 +102,10 @@ func HandleAuditLog(pool *pgxpool.Pool) echo.HandlerFunc {
 		db.QueueNoArg(&b, &modules, (*db.Queries).ListModules)
 		if err := b.Send(c.Request().Context(), pool); err != nil {
 			return err
+		}
+		// A company the viewer does not manage is not theirs to name, as on every other page.
+		if filter.CompanyID != nil && !slices.ContainsFunc(companies, func(co db.ListCompaniesForStaffRow) bool { return co.ID == *filter.CompanyID }) {
+			return echo.ErrNotFound
 		}
 		query := c.QueryParams()
 		page := views.AuditPage{
@@ -167,6 +169,11 @@ func HandleAuditCSV(pool *pgxpool.Pool) echo.HandlerFunc {
 		filter, errs := auditFilter(c, ui.When(c).Loc)
 		if errs != nil {
 			return &ui.Error{Code: http.StatusUnprocessableEntity, Message: "The filters are not valid; correct them on the audit log page."}
+		}
+		if filter.CompanyID != nil {
+			if _, err := ui.NotFoundIfNone(q.GetCompanyForStaff(c.Request().Context(), db.GetCompanyForStaffParams{ID: *filter.CompanyID, ViewerID: filter.ViewerID})); err != nil {
+				return err
+			}
 		}
 		events, err := q.ListAuditEvents(c.Request().Context(), auditPage(filter, 0, nil))
 		if err != nil {

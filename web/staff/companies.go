@@ -7,7 +7,6 @@ import (
 	"partnerportal/web/audit"
 	"partnerportal/web/ui"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/go-playground/validator/v10"
@@ -67,11 +66,6 @@ type companyInput struct {
 	Manager  string `form:"account_manager" validate:"omitempty,number"`
 }
 
-func readCompanyInput(c echo.Context) companyInput {
-	return companyInput{Name: strings.TrimSpace(c.FormValue("name")), Hardware: c.FormValue("is_hardware") != "",
-		Software: c.FormValue("is_software") != "", Manager: c.FormValue("account_manager")}
-}
-
 // HandleCompanies lists every partner company with the form for a new one.
 func HandleCompanies(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
@@ -120,8 +114,8 @@ func HandleSaveCompany(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerFu
 				return err
 			}
 		}
-		in := readCompanyInput(c)
-		errs, err := ui.TransactForm(ctx, pool, ui.ValidateForm(v, in), func(tq *db.Queries) (err error) {
+		var in companyInput
+		errs, err := ui.TransactForm(ctx, pool, ui.BindForm(c, v, &in), func(tq *db.Queries) (err error) {
 			id, err = saveCompany(ctx, tq, u.ID, id, in, ui.When(c).Now)
 			return err
 		})

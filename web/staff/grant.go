@@ -7,7 +7,6 @@ import (
 	"partnerportal/web/audit"
 	"partnerportal/web/jobs"
 	"partnerportal/web/ui"
-	"strings"
 	"time"
 
 	"github.com/go-playground/validator/v10"
@@ -41,14 +40,11 @@ func HandleGrantService(pool *pgxpool.Pool, jq *jobs.Queue, v *validator.Validat
 		if err != nil {
 			return err
 		}
-		in := grantInput{
-			Module: c.FormValue("module"), Environment: c.FormValue("environment"), TermMonths: c.FormValue("term_months"),
-			ValidFrom: strings.TrimSpace(c.FormValue("valid_from")), CapPercent: strings.TrimSpace(c.FormValue("cap_percent")),
-			MessageQuota: strings.TrimSpace(c.FormValue("message_quota")), DeviceQuota: strings.TrimSpace(c.FormValue("device_quota")),
-		}
+		var in grantInput
+		errs := ui.BindForm(c, v, &in)
 		today, now := ui.When(c).Today, ui.When(c).Now
 		var serviceID int64
-		errs, err := ui.TransactForm(ctx, pool, ui.ValidateForm(v, in), func(tq *db.Queries) (err error) {
+		errs, err = ui.TransactForm(ctx, pool, errs, func(tq *db.Queries) (err error) {
 			serviceID, err = grantService(ctx, tq, jq, u.ID, companyID, in, today, now)
 			return err
 		})

@@ -8,7 +8,6 @@ import (
 	"partnerportal/web/audit"
 	"partnerportal/web/jobs"
 	"partnerportal/web/ui"
-	"strings"
 	"time"
 
 	"github.com/go-playground/validator/v10"
@@ -68,15 +67,15 @@ type approveInput struct {
 }
 
 type declineInput struct {
-	Reason string `form:"reason" validate:"required,max=1000"`
+	Reason string `form:"reason" validate:"required,max=1000,multiline"`
 }
 
-// requestAnswer is approving or declining a request: its form, how a refused form goes back
+// requestAnswer is approving or declining a request: its form (T, read with ui.BindForm), how
+// a refused form goes back
 // into the card, and what the answer does besides closing the request.
 type requestAnswer[T any] struct {
 	Status db.RenewalRequestStatus
 	Action string
-	Input  func(c echo.Context) T
 	Refill func(card *views.RenewalRequestCard, in T, errs views.FieldErrors)
 	// Act returns the answer the partner reads.
 	Act func(ctx context.Context, q *db.Queries, jq *jobs.Queue, req db.GetRenewalRequestForAnswerRow, viewer int64, today, now time.Time, in T) (string, error)
@@ -87,9 +86,6 @@ type requestAnswer[T any] struct {
 // ApproveAnswer renews the service with the chosen term, its cap and quotas carried over.
 var ApproveAnswer = requestAnswer[approveInput]{
 	Status: db.RenewalRequestStatusApproved, Action: audit.ActionRequestApprove,
-	Input: func(c echo.Context) approveInput {
-		return approveInput{Version: c.FormValue("version"), TermMonths: c.FormValue("term_months")}
-	},
 	Refill: func(card *views.RenewalRequestCard, in approveInput, errs views.FieldErrors) {
 		card.TermMonths, card.Errors = in.TermMonths, errs
 	},
@@ -115,9 +111,6 @@ var ApproveAnswer = requestAnswer[approveInput]{
 // DeclineAnswer closes the request with the reason given.
 var DeclineAnswer = requestAnswer[declineInput]{
 	Status: db.RenewalRequestStatusDeclined, Action: audit.ActionRequestDecline,
-	Input: func(c echo.Context) declineInput {
-		return declineInput{Reason: strings.TrimSpace(c.FormValue("reason"))}
-	},
 	Refill: func(card *views.RenewalRequestCard, in declineInput, errs views.FieldErrors) {
 		card.Reason, card.Errors, card.DeclineOpen = in.Reason, errs, true
 	},
@@ -139,8 +132,8 @@ func HandleAnswerRenewal[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator
 			return err
 		}
 		today, now := ui.When(c).Today, ui.When(c).Now
-		in := a.Input(c)
-		errs, err := ui.TransactForm(ctx, pool, ui.ValidateForm(v, in), func(tq *db.Queries) error {
+		var in T
+		errs, err := ui.TransactForm(ctx, pool, ui.BindForm(c, v, &in), func(tq *db.Queries) error {
 			return answerRenewal(ctx, tq, jq, id, u.ID, today, now, a, in)
 		})
 		status, alert, err := changeOutcome(ctx, q, ui.When(c).Loc, errs, err)

@@ -18,11 +18,9 @@ import (
 	"partnerportal/views"
 )
 
-// serviceAction is one form of a service panel: it reads and checks its input, builds the
+// serviceAction is one form of a service panel, T (read with ui.BindForm): it builds the
 // change, and puts what was typed back into the panel when the change is refused.
 type serviceAction[T any] struct {
-	// Input returns the submitted form, checked with the validator.
-	Input func(c echo.Context) T
 	// Change builds the change from the valid input.
 	Change func(viewer, companyID, serviceID int64, version int32, in T) serviceChange
 	// Refill puts the input and its errors back into the panel's form.
@@ -49,8 +47,8 @@ func HandleServiceAction[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator
 			return err
 		}
 		today, now := ui.When(c).Today, ui.When(c).Now
-		in := a.Input(c)
-		errs, err := ui.TransactForm(ctx, pool, ui.ValidateForm(v, in), func(tq *db.Queries) error {
+		var in T
+		errs, err := ui.TransactForm(ctx, pool, ui.BindForm(c, v, &in), func(tq *db.Queries) error {
 			_, err := applyServiceChange(ctx, tq, jq, today, now, a.Change(u.ID, companyID, serviceID, ui.Atoi32(c.FormValue("version")), in))
 			return err
 		})
@@ -102,10 +100,14 @@ func changeOutcome(ctx context.Context, q *db.Queries, loc *time.Location, errs 
 	return http.StatusOK, nil, nil
 }
 
-// formLevelError is the message of errors that belong to no visible field.
+// formLevelError is the message of errors that belong to no visible field: a hidden one, or a
+// button's value.
 func formLevelError(errs views.FieldErrors) string {
-	if errs.Has("version") {
+	switch {
+	case errs.Has("version"):
 		return "This form is out of date. Reload the page and try again."
+	case errs.Has("status"):
+		return "Choose to activate or to deactivate the service."
 	}
 	return errs[""]
 }

@@ -4,9 +4,6 @@ import (
 	"context"
 	"partnerportal/web/audit"
 	"partnerportal/web/ui"
-	"strings"
-
-	"github.com/labstack/echo/v4"
 
 	"partnerportal/db"
 	"partnerportal/views"
@@ -23,11 +20,6 @@ type renewInput struct {
 
 // RenewAction renews a service with the term, cap and quotas of the form.
 var RenewAction = serviceAction[renewInput]{
-	Input: func(c echo.Context) renewInput {
-		return renewInput{Version: c.FormValue("version"), TermMonths: c.FormValue("term_months"),
-			CapPercent: strings.TrimSpace(c.FormValue("cap_percent")), MessageQuota: strings.TrimSpace(c.FormValue("message_quota")),
-			DeviceQuota: strings.TrimSpace(c.FormValue("device_quota"))}
-	},
 	Change: func(viewer, companyID, serviceID int64, version int32, in renewInput) serviceChange {
 		return renewChange(viewer, companyID, serviceID, version, func(before db.GetServiceForChangeRow) (renewal, error) {
 			errs := views.FieldErrors{}
@@ -61,11 +53,6 @@ type limitsInput struct {
 // them below the usage is allowed, but a change that would make a usable service read-only
 // is only saved once confirmed.
 var LimitsAction = serviceAction[limitsInput]{
-	Input: func(c echo.Context) limitsInput {
-		return limitsInput{Version: c.FormValue("version"), CapPercent: strings.TrimSpace(c.FormValue("cap_percent")),
-			MessageQuota: strings.TrimSpace(c.FormValue("message_quota")), DeviceQuota: strings.TrimSpace(c.FormValue("device_quota")),
-			Confirm: c.FormValue("confirm") == "1"}
-	},
 	Change: func(viewer, companyID, serviceID int64, version int32, in limitsInput) serviceChange {
 		return serviceChange{
 			Viewer: viewer, CompanyID: companyID, ServiceID: serviceID, ExpectedVersion: version, Action: audit.ActionServiceLimits,
@@ -112,9 +99,6 @@ type statusInput struct {
 
 // StatusAction activates or deactivates a service.
 var StatusAction = serviceAction[statusInput]{
-	Input: func(c echo.Context) statusInput {
-		return statusInput{Version: c.FormValue("version"), Status: c.FormValue("status")}
-	},
 	Change: func(viewer, companyID, serviceID int64, version int32, in statusInput) serviceChange {
 		status, action := db.ServiceStatus(in.Status), audit.ActionServiceActivate
 		if status == db.ServiceStatusInactive {

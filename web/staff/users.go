@@ -6,7 +6,6 @@ import (
 	"partnerportal/web/audit"
 	"partnerportal/web/ui"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/go-playground/validator/v10"
@@ -80,9 +79,8 @@ func HandleCreateUser(pool *pgxpool.Pool, hasher *auth.Hasher, v *validator.Vali
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		actor := ui.UserFromContext(ctx)
-		in := userInput{Name: strings.TrimSpace(c.FormValue("name")), Email: strings.TrimSpace(c.FormValue("email")),
-			Role: c.FormValue("role"), Company: c.FormValue("company")}
-		errs := ui.ValidateForm(v, in)
+		var in userInput
+		errs := ui.BindForm(c, v, &in)
 		if errs == nil && (in.Role == string(db.UserRolePartner)) != (in.Company != "") {
 			errs = views.FieldErrors{"company": "Partner users belong to a company; other accounts to none."}
 		}

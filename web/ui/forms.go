@@ -12,6 +12,9 @@ import (
 	"partnerportal/views"
 )
 
+// NewValidator is the validator every form is checked with: validator/v10's rules and the
+// portal's formats. ValidateForm holds every text to CleanText besides (forms_text.go), on
+// one line unless the field's tag says "multiline".
 func NewValidator() *validator.Validate {
 	v := validator.New(validator.WithRequiredStructEnabled())
 	// Errors are reported under the form field's name, which is what the page knows.
@@ -25,6 +28,9 @@ func NewValidator() *validator.Validate {
 	// Formats whose pattern lives with the code that stores them (slug.go, money.go).
 	mustRegister(v, "slug", func(fl validator.FieldLevel) bool { return SlugPattern.MatchString(fl.Field().String()) })
 	mustRegister(v, "price", func(fl validator.FieldLevel) bool { return PriceInput.MatchString(fl.Field().String()) })
+	// Text people type (text.go): "plaintext" on one line, "multiline" with line breaks.
+	mustRegister(v, "plaintext", func(fl validator.FieldLevel) bool { return CleanText(fl.Field().String(), false) })
+	mustRegister(v, "multiline", func(fl validator.FieldLevel) bool { return CleanText(fl.Field().String(), true) })
 	// Numbers arrive as text: "count" is a whole number from 1 (a quota), "percent" a whole
 	// number from 0 to 100 (a cap).
 	mustRegister(v, "count", func(fl validator.FieldLevel) bool {
@@ -44,17 +50,22 @@ func mustRegister(v *validator.Validate, tag string, fn validator.Func) {
 	}
 }
 
-// ValidateForm checks form and returns a message per invalid field, or nil when all is well.
+// ValidateForm checks form, a struct of form fields, and returns a message per invalid field,
+// or nil when all is well. Every text in it is held to the text rules (textErrors) first, so
+// a field whose bytes no database could store says so rather than failing a later rule.
 func ValidateForm(v *validator.Validate, form any) views.FieldErrors {
+	out := textErrors(reflect.ValueOf(form), nil)
 	err := v.Struct(form)
 	if err == nil {
-		return nil
+		return out
 	}
 	var verrs validator.ValidationErrors
 	if !errors.As(err, &verrs) {
-		return views.FieldErrors{"": "The form could not be checked."}
+		return WithError(out, "", "The form could not be checked.")
 	}
-	out := views.FieldErrors{}
+	if out == nil {
+		out = views.FieldErrors{}
+	}
 	for _, fe := range verrs {
 		// an element of a list ("connectivity[1]") is reported under the list's field
 		name, _, _ := strings.Cut(fe.Field(), "[")
@@ -70,7 +81,7 @@ func fieldMessage(fe validator.FieldError) string {
 	case "required":
 		return "This field is required."
 	case "email":
-		return "Enter an e-mail address like name@example.com."
+		return emailMessage
 	case "min":
 		if fe.Kind() == reflect.String {
 			return fmt.Sprintf("Use at least %s characters.", fe.Param())
@@ -91,6 +102,8 @@ func fieldMessage(fe validator.FieldError) string {
 		return "Enter a whole number of at least 1."
 	case "percent":
 		return "Enter a whole percentage from 0 to 100."
+	case "plaintext", "multiline":
+		return "Use plain text, without control characters."
 	case "datetime":
 		return "Enter a date like 2026-11-25."
 	default:

@@ -17,9 +17,10 @@ func PathID(c echo.Context, name string) (int64, error) {
 	return id, nil
 }
 
-// SafeNext keeps a post-sign-in destination only when it is a path on this site.
+// SafeNext keeps a post-sign-in destination only when it is a path on this site, in text a
+// link could hold.
 func SafeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if next == "" || len(next) > 2000 || !CleanText(next, false) || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
 		return ""
 	}
 	u, err := url.Parse(next)
