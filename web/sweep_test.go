@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -15,9 +16,9 @@ import (
 // bytes PostgreSQL refuses in text, control characters, numbers past every integer type,
 // negative and zero counts, a choice that is none of the options, and far too much text.
 var hostile = []string{
-	"\x00", "a\x00b", "\xff\xfe", "caf\xc3", "\x1b[2J", "line\r\nbreak",
-	"-1", "0", "2147483648", "9223372036854775807", "9223372036854775808", "-9223372036854775809", "1e400", "0x10",
-	"nope", " ", strings.Repeat("x", 100_000), "../../etc/passwd", "<script>alert(1)</script>", "2026-02-31",
+	"a\x00b", "\xff\xfe", "caf\xc3", "\x1b[2J", "line\r\nbreak",
+	"-1", "0", "2147483648", "9223372036854775808", "1e400",
+	"nope", strings.Repeat("x", 25_000), "<script>alert(1)</script>", "2026-02-31",
 }
 
 // sweepRole is one audience of the sweep: who signs in, where the crawl starts, and what they
@@ -126,7 +127,12 @@ func sweep(t *testing.T, env *webtest.Env, c *webtest.Client, site *webtest.Site
 			t.Errorf("a form posts to %s, which no route serves", f.Action)
 			continue
 		}
-		covered[route.String()] = true
+		// One form per route and set of fields: the next cart line's is the same form.
+		kind := route.String() + " " + strings.Join(slices.Sorted(maps.Keys(f.Fields)), ",")
+		if covered[kind] {
+			continue
+		}
+		covered[route.String()], covered[kind] = true, true
 		for name := range f.Fields {
 			if name == "_csrf" {
 				continue
