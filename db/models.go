@@ -1462,6 +1462,11 @@ type RenewalRequest struct {
 	CreatedAt   time.Time
 }
 
+type ServerKey struct {
+	Name string
+	Key  []byte
+}
+
 type Service struct {
 	ID          int64
 	CompanyID   int64
@@ -1549,6 +1554,16 @@ type Session struct {
 	Token  string
 	Data   []byte
 	Expiry time.Time
+}
+
+type SignupLink struct {
+	TokenHash []byte
+	Email     string
+	NextPath  string
+	CartKey   *string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	UsedAt    *time.Time
 }
 
 type UsageReport struct {

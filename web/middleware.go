@@ -57,9 +57,12 @@ func requestLogger(logger *slog.Logger) echo.MiddlewareFunc {
 		},
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
 			uri := v.URI
-			// A one-time password link is a credential until used: keep it out of the logs.
-			if strings.HasPrefix(uri, "/reset/") {
-				uri = "/reset/…"
+			// A one-time password or sign-up link is a credential until used: keep it out of
+			// the logs.
+			for _, p := range []string{"/reset/", "/signup/"} {
+				if strings.HasPrefix(uri, p) {
+					uri = p + "…"
+				}
 			}
 			attrs := []slog.Attr{
 				slog.String("method", v.Method),

@@ -37,12 +37,14 @@ func (s *Server) routes() {
 	// Anyone, with a session.
 	e.GET("/", handleRoot())
 	e.GET("/login", account.HandleLoginPage())
-	e.POST("/login", account.HandleLogin(q, s.sessions, s.hasher, s.throttle))
+	e.POST("/login", account.HandleLogin(q, s.sessions, s.hasher, s.throttle, s.devices))
 	e.POST("/logout", account.HandleLogout(s.sessions))
 	e.GET("/signup", account.HandleSignupPage())
-	e.POST("/signup", account.HandleSignup(q, s.sessions, s.hasher, s.validate))
+	e.POST("/signup", account.HandleSignup(s.pool, s.jobs, s.signup, s.validate))
+	e.GET("/signup/:token", account.HandleFinishSignupPage(s.pool))
+	e.POST("/signup/:token", account.HandleFinishSignup(s.pool, s.sessions, s.hasher, s.validate, s.devices))
 	e.GET("/reset/:token", account.HandleResetPage(s.pool))
-	e.POST("/reset/:token", account.HandleResetPassword(s.pool, s.hasher, s.validate))
+	e.POST("/reset/:token", account.HandleResetPassword(s.pool, s.sessions, s.hasher, s.validate, s.devices))
 	e.GET("/password/forgot", account.HandleForgotPage())
 	e.POST("/password/forgot", account.HandleForgot(s.pool, s.jobs, s.forgot))
 

@@ -4,6 +4,7 @@
 package web
 
 import (
+	"context"
 	"encoding/gob"
 	"log/slog"
 	"net"
@@ -17,6 +18,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"partnerportal/db"
 	"partnerportal/views"
 	"partnerportal/web/api"
 	"partnerportal/web/auth"
@@ -56,8 +58,13 @@ type Server struct {
 	clock    clock.Clock
 	hasher   *auth.Hasher
 	throttle *auth.Throttle
-	// forgot limits requests for password links, per address and per client.
-	forgot   *auth.Throttle
+	// forgot and signup limit requests for password and sign-up links, per address and per
+	// client.
+	forgot *auth.Throttle
+	signup *auth.Throttle
+	// devices signs and checks the cookies of browsers that signed in before (the throttle's
+	// device budgets).
+	devices  *auth.Devices
 	sessions *scs.SessionManager
 	validate *validator.Validate
 	// meter counts usage for the API and the DevLab console alike.
@@ -92,6 +99,10 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 		hasher:   hasher,
 		throttle: auth.NewThrottle(5, 10, 30*time.Second),
 		forgot:   auth.NewThrottle(3, 10, 10*time.Minute),
+		signup:   auth.NewThrottle(3, 10, 10*time.Minute),
+		devices: auth.NewDevices(func(ctx context.Context) ([]byte, error) {
+			return db.New(pool).GetServerKey(ctx, "device_cookie")
+		}),
 		validate: ui.NewValidator(),
 		meter:    &metering.Meter{Pool: pool, Clock: clk, Location: cfg.Location, ClaimTimeout: cfg.ClaimTimeout},
 		limits:   api.NewKeyLimiter(clk, cfg.APIRate, cfg.APIBurst),

@@ -22,7 +22,10 @@ var sweepRoles = []sweepRole{
 			token := auth.NewToken()
 			env.Exec(t, `INSERT INTO password_reset_tokens (token_hash, user_id, created_by, created_at, expires_at)
 				SELECT $1, id, id, $2, $3 FROM users WHERE email = $4`, auth.TokenHash(token), env.Clock.Now(), env.Clock.Now().Add(time.Hour), webtest.Consumer)
-			return []string{"/reset/" + token}
+			// and a link that finishes a sign-up
+			c.Get(t, "/signup")
+			c.PostForm(t, "/signup", url.Values{"email": {"sweep@example.org"}})
+			return []string{"/reset/" + token, env.MailLink(t, "sweep@example.org", "/signup/")}
 		}},
 	{name: "consumer", email: webtest.Consumer, start: []string{"/hub", "/cart", "/checkout", "/orders", "/purchases", "/account", "/notifications"},
 		setup: func(t *testing.T, env *webtest.Env, c *webtest.Client) []string {

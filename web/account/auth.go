@@ -9,13 +9,9 @@ import (
 	"partnerportal/web/ui"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/alexedwards/scs/v2"
-	"github.com/go-playground/validator/v10"
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/labstack/echo/v4"
 
 	"partnerportal/db"
@@ -31,7 +27,12 @@ func HandleLoginPage() echo.HandlerFunc {
 		if u := ui.UserFromContext(c.Request().Context()); u != nil {
 			return ui.Redirect(c, ui.HomeFor(u.Role))
 		}
-		return ui.OK(c, "Sign in", views.LoginPage(views.LoginForm{Next: ui.SafeNext(c.QueryParam("next")), CSRF: ui.CSRFToken(c)}))
+		// The address comes from the link of an e-mail that says the account exists.
+		email := c.QueryParam("email")
+		if len(email) > 254 {
+			email = ""
+		}
+		return ui.OK(c, "Sign in", views.LoginPage(views.LoginForm{Email: email, Next: ui.SafeNext(c.QueryParam("next")), CSRF: ui.CSRFToken(c)}))
 	}
 }
 
@@ -41,7 +42,10 @@ type userByEmail interface {
 	ui.CartMerger
 }
 
-func HandleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, throttle *auth.Throttle) echo.HandlerFunc {
+// HandleLogin signs a user in. Guesses are throttled (auth.Throttle); a browser that signed in
+// to the account before carries a device cookie and has a budget of its own, so nobody else's
+// wrong guesses keep the owner out.
+func HandleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, throttle *auth.Throttle, devices *auth.Devices) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		email := strings.TrimSpace(c.FormValue("email"))
 		password := c.FormValue("password")
@@ -49,13 +53,20 @@ func HandleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 		ctx := c.Request().Context()
 
 		// PostgreSQL refuses such text in a query (SQLSTATE 22021): no account has it anyway.
-		if !readable(email) {
+		if !ui.CleanText(email, false) || len(email) > 254 {
 			form.Error = "Enter the e-mail address you sign in with, like name@example.com."
 			return ui.Render(c, http.StatusUnprocessableEntity, "Sign in", views.LoginPage(form))
 		}
-		attempt, wait := throttle.Allow(email, c.RealIP(), ui.When(c).Now)
+		device, err := knownDevice(c, sm, devices, email)
+		if err != nil {
+			return err
+		}
+		attempt, wait := throttle.Allow(email, c.RealIP(), device, ui.When(c).Now)
 		if attempt == nil {
 			form.Error = "Too many sign-in attempts. Wait " + retryAfter(c, wait) + " and try again."
+			if device == "" {
+				form.Error += " Or get a link to set a new password with “Forgot your password?” below: a browser you have signed in with before is not held up."
+			}
 			return ui.Render(c, http.StatusTooManyRequests, "Sign in", views.LoginPage(form))
 		}
 		user, err := q.GetUserByEmail(ctx, email)
@@ -69,6 +80,9 @@ func HandleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 		}
 		attempt.Succeeded()
 		if err := signIn(c, sm, q, user); err != nil {
+			return err
+		}
+		if err := rememberDevice(c, sm, devices, user.Email); err != nil {
 			return err
 		}
 		to := form.Next
@@ -107,70 +121,6 @@ func HandleLogout(sm *scs.SessionManager) echo.HandlerFunc {
 		ui.AddFlash(sm, ctx, "success", "You have signed out.")
 		return ui.Redirect(c, "/login")
 	}
-}
-
-func HandleSignupPage() echo.HandlerFunc {
-	return func(c echo.Context) error {
-		return ui.OK(c, "Create an account", views.SignupPage(views.SignupForm{Next: ui.SafeNext(c.QueryParam("next")), CSRF: ui.CSRFToken(c)}))
-	}
-}
-
-type signupForm struct {
-	Name     string `form:"name" validate:"required,max=200"`
-	Email    string `form:"email" validate:"required,email,max=254"`
-	Password string `form:"password" validate:"required,min=10,max=200"`
-}
-
-// userCreator is what sign-up needs from the database.
-type userCreator interface {
-	CreateUser(ctx context.Context, arg db.CreateUserParams) (db.User, error)
-	ui.CartMerger
-}
-
-func HandleSignup(q userCreator, sm *scs.SessionManager, hasher *auth.Hasher, v *validator.Validate) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		f := signupForm{
-			Name:     strings.TrimSpace(c.FormValue("name")),
-			Email:    strings.TrimSpace(c.FormValue("email")),
-			Password: c.FormValue("password"),
-		}
-		page := views.SignupForm{Name: f.Name, Email: f.Email, Next: ui.SafeNext(c.FormValue("next")), CSRF: ui.CSRFToken(c), Errors: ui.ValidateForm(v, f)}
-		if !page.Errors.Has("name") && !readable(f.Name) {
-			if page.Errors == nil {
-				page.Errors = views.FieldErrors{}
-			}
-			page.Errors["name"] = "Use letters, digits, spaces and punctuation only."
-		}
-		if page.Errors == nil {
-			user, err := q.CreateUser(c.Request().Context(), db.CreateUserParams{
-				Email: f.Email, Name: f.Name, PasswordHash: hasher.Hash(f.Password), Role: db.UserRoleConsumer,
-			})
-			var pgErr *pgconn.PgError
-			switch {
-			case errors.As(err, &pgErr) && pgErr.ConstraintName == "users_email_key":
-				page.Errors = views.FieldErrors{"email": "An account with this e-mail already exists. Sign in instead."}
-			case err != nil:
-				return err
-			default:
-				if err := signIn(c, sm, q, user); err != nil {
-					return err
-				}
-				ui.AddFlash(sm, c.Request().Context(), "success", "Welcome, "+user.Name+". Your account is ready.")
-				to := page.Next
-				if to == "" {
-					to = ui.HomeFor(user.Role)
-				}
-				return ui.Redirect(c, to)
-			}
-		}
-		return ui.Render(c, http.StatusUnprocessableEntity, "Create an account", views.SignupPage(page))
-	}
-}
-
-// readable says whether s is text a person could have typed: valid UTF-8 without NUL or
-// other control characters.
-func readable(s string) bool {
-	return utf8.ValidString(s) && strings.IndexFunc(s, unicode.IsControl) < 0
 }
 
 // retryAfter tells the client how long to wait (Retry-After) and says it in minutes.

@@ -165,36 +165,3 @@ func TestSignInRenewsTheSessionToken(t *testing.T) {
 		t.Errorf("session token before sign-in %q, after %q: want a new token", before, after)
 	}
 }
-
-func TestSignupCreatesACustomer(t *testing.T) {
-	t.Parallel()
-	env := webtest.New(t)
-	c := env.Client(t)
-	c.Get(t, "/signup")
-
-	bad := c.PostForm(t, "/signup", url.Values{"name": {"Dana"}, "email": {"not-an-email"}, "password": {"short"}})
-	if bad.StatusCode != http.StatusUnprocessableEntity {
-		t.Fatalf("invalid sign-up: status %d, want 422", bad.StatusCode)
-	}
-	for _, field := range []string{"email", "password"} {
-		if bad.Doc.Find("#f-"+field+"-error").Length() != 1 {
-			t.Errorf("invalid sign-up: no error under %s", field)
-		}
-	}
-	if got := bad.Doc.Find("#f-name").AttrOr("value", ""); got != "Dana" {
-		t.Errorf("the form forgot the name typed: %q", got)
-	}
-
-	taken := c.PostForm(t, "/signup", url.Values{"name": {"Dana"}, "email": {"Consumer@Example.com"}, "password": {"long enough password"}})
-	if taken.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(taken.Text("#f-email-error"), "already exists") {
-		t.Errorf("taken e-mail: status %d, error %q", taken.StatusCode, taken.Text("#f-email-error"))
-	}
-
-	ok := c.PostForm(t, "/signup", url.Values{"name": {"Dana"}, "email": {"dana@example.org"}, "password": {"long enough password"}})
-	if ok.StatusCode != http.StatusSeeOther || ok.Header.Get("Location") != "/hub" {
-		t.Fatalf("sign-up: status %d to %q, want 303 to /hub", ok.StatusCode, ok.Header.Get("Location"))
-	}
-	if hub := c.Get(t, "/hub"); !strings.Contains(hub.Text(".account__who"), "Dana") {
-		t.Errorf("after sign-up the header shows %q, want Dana signed in", hub.Text(".account__who"))
-	}
-}

@@ -7,7 +7,6 @@ import (
 	"net/mail"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -44,12 +43,12 @@ func HandleForgot(pool *pgxpool.Pool, jq *jobs.Queue, throttle *auth.Throttle) e
 		ctx := c.Request().Context()
 		email := strings.TrimSpace(c.FormValue("email"))
 		form := views.ForgotForm{Email: email, CSRF: ui.CSRFToken(c)}
-		if a, err := mail.ParseAddress(email); err != nil || a.Address != email || len(email) > 254 || !utf8.ValidString(email) {
+		if a, err := mail.ParseAddress(email); err != nil || a.Address != email || len(email) > 254 || !ui.CleanText(email, false) {
 			form.Error = "Enter the e-mail address you sign in with, like name@example.com."
 			return ui.Render(c, http.StatusUnprocessableEntity, "Forgot your password?", views.ForgotPasswordPage(form))
 		}
 		now := ui.When(c).Now
-		if _, wait := throttle.Allow(email, c.RealIP(), now); wait > 0 {
+		if _, wait := throttle.Allow(email, c.RealIP(), "", now); wait > 0 {
 			form.Error = "Too many requests for a password link. Wait " + retryAfter(c, wait) + " and try again."
 			return ui.Render(c, http.StatusTooManyRequests, "Forgot your password?", views.ForgotPasswordPage(form))
 		}

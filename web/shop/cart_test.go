@@ -124,16 +124,31 @@ func TestVisitorCartMergesOnSignIn(t *testing.T) {
 		t.Errorf("%d visitor lines left after the merge (err %v)", visitorLines, err)
 	}
 
-	// signing up keeps the cart too, and goes back to checkout
+	// signing up (through the link the e-mail brings) keeps the cart too, and goes back to
+	// checkout
 	newcomer := env.Client(t)
 	addToCart(t, newcomer, shelf, "1")
-	newcomer.Get(t, "/signup?next=%2Fcheckout")
-	r := newcomer.PostForm(t, "/signup", url.Values{"name": {"Nadia New"}, "email": {"nadia@example.com"}, "password": {"a long enough password"}, "next": {"/checkout"}})
+	r := newcomer.SignUp(t, "Nadia New", "nadia@example.com", "a long enough password", "/checkout")
 	if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/checkout" {
 		t.Fatalf("sign-up: %d to %q", r.StatusCode, r.Header.Get("Location"))
 	}
 	if got := cartLine(newcomer.Get(t, "/checkout"), "ShelfSense Inventory"); got.Length() != 1 {
 		t.Error("the new customer's checkout lost the visitor's cart")
+	}
+
+	// ...even when the link is opened in another browser than the one that filled the cart
+	phone := env.Client(t)
+	addToCart(t, phone, route, "2")
+	phone.Get(t, "/signup")
+	phone.PostForm(t, "/signup", url.Values{"email": {"olek@example.com"}, "next": {"/checkout"}})
+	laptop := env.Client(t)
+	link := env.MailLink(t, "olek@example.com", "/signup/")
+	laptop.Get(t, link)
+	if r := laptop.PostForm(t, link, url.Values{"name": {"Olek Other"}, "password": {"a long enough password"}}); r.Header.Get("Location") != "/checkout" {
+		t.Fatalf("sign-up from another browser: %d to %q", r.StatusCode, r.Header.Get("Location"))
+	}
+	if got := cartLine(laptop.Get(t, "/checkout"), "RouteWise Dispatch"); got.Length() != 1 {
+		t.Error("the cart filled in the first browser is not in the account made from the second")
 	}
 
 	// a partner signing in does not take a cart along

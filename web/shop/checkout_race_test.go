@@ -25,7 +25,7 @@ import (
 // update holds the row, so "before" is "smaller id".
 func TestCheckoutRacesADeactivation(t *testing.T) {
 	t.Parallel()
-	env := webtest.New(t)
+	env := webtest.New(t, webtest.BehindProxy)
 	ctx := context.Background()
 	env.SetModuleState(t, env.CompanyID(t, "Company C"), "solutions_hub", "active")
 	retail := env.ProductID(t, "Company B", "retailflow-footfall")
@@ -35,9 +35,8 @@ func TestCheckoutRacesADeactivation(t *testing.T) {
 	clients := make([]*webtest.Client, consumers)
 	for i := range clients {
 		c := env.Client(t)
-		c.Get(t, "/signup")
-		r := c.PostForm(t, "/signup", url.Values{"name": {fmt.Sprintf("Racer %d", i)},
-			"email": {fmt.Sprintf("racer%d@example.com", i)}, "password": {"a long enough password"}})
+		c.Header.Set("X-Forwarded-For", fmt.Sprintf("192.0.2.%d", i+1)) // sign-ups from one address are throttled
+		r := c.SignUp(t, fmt.Sprintf("Racer %d", i), fmt.Sprintf("racer%d@example.com", i), "a long enough password", "")
 		if r.StatusCode != http.StatusSeeOther {
 			t.Fatalf("sign-up %d: %d", i, r.StatusCode)
 		}

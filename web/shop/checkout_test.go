@@ -109,8 +109,7 @@ func TestCheckoutPlacesTheReviewedOrder(t *testing.T) {
 
 	// another consumer cannot see it
 	other := env.Client(t)
-	other.Get(t, "/signup")
-	other.PostForm(t, "/signup", url.Values{"name": {"Olga Other"}, "email": {"olga@example.com"}, "password": {"a long enough password"}})
+	other.SignUp(t, "Olga Other", "olga@example.com", "a long enough password", "")
 	if r := other.Get(t, "/orders/"+order); r.StatusCode != http.StatusNotFound {
 		t.Errorf("another consumer's order: %d, want 404", r.StatusCode)
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"testing"
@@ -95,3 +96,10 @@ func Messages(n int64, key string) UsageReport {
 // GenerousLimits is an option of New that lets a test send many API requests while the test
 // clock, which refills the rate limit, stands still.
 func GenerousLimits(cfg *web.Config) { cfg.APIBurst = 100000 }
+
+// BehindProxy is an option of New that believes X-Forwarded-For from the test's clients, so
+// each client can come from an address of its own (set the header on Client.Header).
+func BehindProxy(cfg *web.Config) {
+	_, loopback, _ := net.ParseCIDR("127.0.0.0/8")
+	cfg.TrustedProxies = []*net.IPNet{loopback}
+}
