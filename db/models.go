@@ -216,6 +216,7 @@ const (
 	NoticeTopicRequests  NoticeTopic = "requests"
 	NoticeTopicPurchases NoticeTopic = "purchases"
 	NoticeTopicDigest    NoticeTopic = "digest"
+	NoticeTopicSupport   NoticeTopic = "support"
 )
 
 func (e *NoticeTopic) Scan(src interface{}) error {
@@ -260,7 +261,8 @@ func (e NoticeTopic) Valid() bool {
 		NoticeTopicQuota,
 		NoticeTopicRequests,
 		NoticeTopicPurchases,
-		NoticeTopicDigest:
+		NoticeTopicDigest,
+		NoticeTopicSupport:
 		return true
 	}
 	return false
@@ -274,6 +276,7 @@ func AllNoticeTopicValues() []NoticeTopic {
 		NoticeTopicRequests,
 		NoticeTopicPurchases,
 		NoticeTopicDigest,
+		NoticeTopicSupport,
 	}
 }
 
@@ -999,6 +1002,195 @@ func AllSoftwareDeploymentValues() []SoftwareDeployment {
 	}
 }
 
+type SupportEventKind string
+
+const (
+	SupportEventKindStatus   SupportEventKind = "status"
+	SupportEventKindAssigned SupportEventKind = "assigned"
+)
+
+func (e *SupportEventKind) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = SupportEventKind(s)
+	case string:
+		*e = SupportEventKind(s)
+	default:
+		return fmt.Errorf("unsupported scan type for SupportEventKind: %T", src)
+	}
+	return nil
+}
+
+type NullSupportEventKind struct {
+	SupportEventKind SupportEventKind
+	Valid            bool // Valid is true if SupportEventKind is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullSupportEventKind) Scan(value interface{}) error {
+	if value == nil {
+		ns.SupportEventKind, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.SupportEventKind.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullSupportEventKind) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.SupportEventKind), nil
+}
+
+func (e SupportEventKind) Valid() bool {
+	switch e {
+	case SupportEventKindStatus,
+		SupportEventKindAssigned:
+		return true
+	}
+	return false
+}
+
+func AllSupportEventKindValues() []SupportEventKind {
+	return []SupportEventKind{
+		SupportEventKindStatus,
+		SupportEventKindAssigned,
+	}
+}
+
+type TicketPriority string
+
+const (
+	TicketPriorityLow    TicketPriority = "low"
+	TicketPriorityNormal TicketPriority = "normal"
+	TicketPriorityHigh   TicketPriority = "high"
+	TicketPriorityUrgent TicketPriority = "urgent"
+)
+
+func (e *TicketPriority) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = TicketPriority(s)
+	case string:
+		*e = TicketPriority(s)
+	default:
+		return fmt.Errorf("unsupported scan type for TicketPriority: %T", src)
+	}
+	return nil
+}
+
+type NullTicketPriority struct {
+	TicketPriority TicketPriority
+	Valid          bool // Valid is true if TicketPriority is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullTicketPriority) Scan(value interface{}) error {
+	if value == nil {
+		ns.TicketPriority, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.TicketPriority.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullTicketPriority) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.TicketPriority), nil
+}
+
+func (e TicketPriority) Valid() bool {
+	switch e {
+	case TicketPriorityLow,
+		TicketPriorityNormal,
+		TicketPriorityHigh,
+		TicketPriorityUrgent:
+		return true
+	}
+	return false
+}
+
+func AllTicketPriorityValues() []TicketPriority {
+	return []TicketPriority{
+		TicketPriorityLow,
+		TicketPriorityNormal,
+		TicketPriorityHigh,
+		TicketPriorityUrgent,
+	}
+}
+
+type TicketStatus string
+
+const (
+	TicketStatusOpen             TicketStatus = "open"
+	TicketStatusWaitingOnPartner TicketStatus = "waiting_on_partner"
+	TicketStatusWaitingOnUs      TicketStatus = "waiting_on_us"
+	TicketStatusResolved         TicketStatus = "resolved"
+	TicketStatusClosed           TicketStatus = "closed"
+)
+
+func (e *TicketStatus) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = TicketStatus(s)
+	case string:
+		*e = TicketStatus(s)
+	default:
+		return fmt.Errorf("unsupported scan type for TicketStatus: %T", src)
+	}
+	return nil
+}
+
+type NullTicketStatus struct {
+	TicketStatus TicketStatus
+	Valid        bool // Valid is true if TicketStatus is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullTicketStatus) Scan(value interface{}) error {
+	if value == nil {
+		ns.TicketStatus, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.TicketStatus.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullTicketStatus) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.TicketStatus), nil
+}
+
+func (e TicketStatus) Valid() bool {
+	switch e {
+	case TicketStatusOpen,
+		TicketStatusWaitingOnPartner,
+		TicketStatusWaitingOnUs,
+		TicketStatusResolved,
+		TicketStatusClosed:
+		return true
+	}
+	return false
+}
+
+func AllTicketStatusValues() []TicketStatus {
+	return []TicketStatus{
+		TicketStatusOpen,
+		TicketStatusWaitingOnPartner,
+		TicketStatusWaitingOnUs,
+		TicketStatusResolved,
+		TicketStatusClosed,
+	}
+}
+
 type UsageMetric string
 
 const (
@@ -1196,7 +1388,7 @@ type ApiKey struct {
 type AuditEvent struct {
 	ID          int64
 	At          time.Time
-	ActorID     int64
+	ActorID     *int64
 	CompanyID   *int64
 	ServiceID   *int64
 	Module      *ModuleKey
@@ -1549,6 +1741,55 @@ type Session struct {
 	Token  string
 	Data   []byte
 	Expiry time.Time
+}
+
+type SupportAttachment struct {
+	ID          int64
+	MessageID   int64
+	TicketID    int64
+	Filename    string
+	ContentType string
+	Size        int32
+	Data        []byte
+	CreatedAt   time.Time
+}
+
+type SupportEvent struct {
+	ID         int64
+	TicketID   int64
+	Kind       SupportEventKind
+	ActorID    *int64
+	Status     *TicketStatus
+	AssigneeID *int64
+	At         time.Time
+}
+
+type SupportMessage struct {
+	ID        int64
+	TicketID  int64
+	AuthorID  int64
+	Internal  bool
+	Body      string
+	CreatedAt time.Time
+}
+
+type SupportTicket struct {
+	ID              int64
+	CompanyID       int64
+	Module          *ModuleKey
+	Subject         string
+	Priority        TicketPriority
+	Status          TicketStatus
+	OpenedBy        int64
+	AssigneeID      *int64
+	OpenedAt        time.Time
+	ResponseDueAt   time.Time
+	FirstResponseAt *time.Time
+	WaitingSince    *time.Time
+	LastReplyAt     time.Time
+	ResolvedAt      *time.Time
+	ClosedAt        *time.Time
+	UpdatedAt       time.Time
 }
 
 type UsageReport struct {

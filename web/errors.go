@@ -12,23 +12,25 @@ import (
 )
 
 var statusTitles = map[int]string{
-	http.StatusBadRequest:          "That request could not be understood",
-	http.StatusForbidden:           "Not allowed",
-	http.StatusNotFound:            "Page not found",
-	http.StatusMethodNotAllowed:    "Not allowed",
-	http.StatusTooManyRequests:     "Too many requests",
-	http.StatusInternalServerError: "Something went wrong",
-	http.StatusServiceUnavailable:  "Temporarily unavailable",
+	http.StatusBadRequest:            "That request could not be understood",
+	http.StatusForbidden:             "Not allowed",
+	http.StatusNotFound:              "Page not found",
+	http.StatusMethodNotAllowed:      "Not allowed",
+	http.StatusRequestEntityTooLarge: "Too much at once",
+	http.StatusTooManyRequests:       "Too many requests",
+	http.StatusInternalServerError:   "Something went wrong",
+	http.StatusServiceUnavailable:    "Temporarily unavailable",
 }
 
 var statusMessages = map[int]string{
-	http.StatusBadRequest:          "Check what you entered and try again.",
-	http.StatusForbidden:           "You do not have permission to do that.",
-	http.StatusNotFound:            "There is nothing at this address. It may have moved, or you may not have access to it.",
-	http.StatusMethodNotAllowed:    "That action is not available here.",
-	http.StatusTooManyRequests:     "Please wait a moment and try again.",
-	http.StatusInternalServerError: "We could not complete your request. Please try again; if it keeps happening, contact your account manager.",
-	http.StatusServiceUnavailable:  "The portal is starting or under maintenance. Please try again shortly.",
+	http.StatusBadRequest:            "Check what you entered and try again.",
+	http.StatusForbidden:             "You do not have permission to do that.",
+	http.StatusNotFound:              "There is nothing at this address. It may have moved, or you may not have access to it.",
+	http.StatusMethodNotAllowed:      "That action is not available here.",
+	http.StatusRequestEntityTooLarge: "That was more than the portal takes in one request. Send less at a time (a ticket takes at most 5 files of 10 MB each).",
+	http.StatusTooManyRequests:       "Please wait a moment and try again.",
+	http.StatusInternalServerError:   "We could not complete your request. Please try again; if it keeps happening, contact your account manager.",
+	http.StatusServiceUnavailable:    "The portal is starting or under maintenance. Please try again shortly.",
 }
 
 // handleError is the one error handler: it turns any error into a full error page, or for

@@ -72,7 +72,7 @@ func Seeded(ctx context.Context, pool *pgxpool.Pool) (bool, error) {
 }
 
 // Demo creates (or restores) the demo companies, accounts, services, products, Solutions Hub
-// listings and orders in one transaction and returns the accounts to print. today is the
+// listings, orders and support tickets in one transaction and returns the accounts to print. today is the
 // portal's current day; the services' terms are placed around it.
 func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today time.Time) ([]Account, error) {
 	hash := hasher.Hash(DemoPassword)
@@ -116,7 +116,10 @@ func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today 
 		if err != nil {
 			return err
 		}
-		return seedHub(ctx, q, companies, users, products, today)
+		if err := seedHub(ctx, q, companies, users, products, today); err != nil {
+			return err
+		}
+		return seedSupport(ctx, q, companies, users, today)
 	})
 	return accounts, err
 }

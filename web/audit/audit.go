@@ -27,6 +27,9 @@ const (
 	ActionUserEnable        = "user.enable"
 	ActionUserResetLink     = "user.reset_link"
 	ActionUserPasswordSet   = "user.password_reset"
+	ActionTicketOpen        = "ticket.open"
+	ActionTicketStatus      = "ticket.status"
+	ActionTicketAssign      = "ticket.assign"
 )
 
 // Actions lists every action in the order the log's filter offers them.
@@ -47,6 +50,9 @@ var Actions = []struct{ Key, Label string }{
 	{ActionUserEnable, "User enabled"},
 	{ActionUserResetLink, "Password link issued"},
 	{ActionUserPasswordSet, "Password set with a link"},
+	{ActionTicketOpen, "Support ticket opened"},
+	{ActionTicketStatus, "Support ticket status changed"},
+	{ActionTicketAssign, "Support ticket assigned"},
 }
 
 func Known(key string) bool {
@@ -70,6 +76,7 @@ func Label(key string) string {
 // Event is one entry of the trail. Before and After are marshalled to JSON; nil means
 // there is nothing on that side (a creation has no before).
 type Event struct {
+	// Actor is who made the change; 0 is the portal itself (a ticket closing by itself).
 	Actor       int64
 	CompanyID   *int64
 	ServiceID   *int64

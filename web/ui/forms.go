@@ -25,6 +25,9 @@ func NewValidator() *validator.Validate {
 	// Formats whose pattern lives with the code that stores them (slug.go, money.go).
 	mustRegister(v, "slug", func(fl validator.FieldLevel) bool { return SlugPattern.MatchString(fl.Field().String()) })
 	mustRegister(v, "price", func(fl validator.FieldLevel) bool { return PriceInput.MatchString(fl.Field().String()) })
+	// Text people type (text.go): "plaintext" on one line, "multiline" with line breaks.
+	mustRegister(v, "plaintext", func(fl validator.FieldLevel) bool { return CleanText(fl.Field().String(), false) })
+	mustRegister(v, "multiline", func(fl validator.FieldLevel) bool { return CleanText(fl.Field().String(), true) })
 	// Numbers arrive as text: "count" is a whole number from 1 (a quota), "percent" a whole
 	// number from 0 to 100 (a cap).
 	mustRegister(v, "count", func(fl validator.FieldLevel) bool {
@@ -91,6 +94,8 @@ func fieldMessage(fe validator.FieldError) string {
 		return "Enter a whole number of at least 1."
 	case "percent":
 		return "Enter a whole percentage from 0 to 100."
+	case "plaintext", "multiline":
+		return "Use plain text, without control characters."
 	case "datetime":
 		return "Enter a date like 2026-11-25."
 	default:
