@@ -40,7 +40,7 @@ func (q *Queries) CreateSupportEvent(ctx context.Context, arg CreateSupportEvent
 }
 
 const listTicketEvents = `-- name: ListTicketEvents :many
-SELECT e.id, e.kind, e.status, e.at, coalesce(a.name, '')::text AS actor_name,
+SELECT e.id, e.kind, e.status, e.at, e.actor_id, e.assignee_id, coalesce(a.name, '')::text AS actor_name,
        coalesce(s.name, '')::text AS assignee_name
 FROM support_events e
 LEFT JOIN users a ON a.id = e.actor_id
@@ -59,6 +59,8 @@ type ListTicketEventsRow struct {
 	Kind         SupportEventKind
 	Status       *TicketStatus
 	At           time.Time
+	ActorID      *int64
+	AssigneeID   *int64
 	ActorName    string
 	AssigneeName string
 }
@@ -79,6 +81,8 @@ func (q *Queries) ListTicketEvents(ctx context.Context, arg ListTicketEventsPara
 			&i.Kind,
 			&i.Status,
 			&i.At,
+			&i.ActorID,
+			&i.AssigneeID,
 			&i.ActorName,
 			&i.AssigneeName,
 		); err != nil {

@@ -8,7 +8,7 @@ VALUES (sqlc.arg(ticket_id), sqlc.arg(kind), sqlc.narg(actor_id), sqlc.narg(stat
 -- name: ListTicketEvents :many
 -- A ticket's events in order, with the names of who did them and who was assigned;
 -- assignments only for staff.
-SELECT e.id, e.kind, e.status, e.at, coalesce(a.name, '')::text AS actor_name,
+SELECT e.id, e.kind, e.status, e.at, e.actor_id, e.assignee_id, coalesce(a.name, '')::text AS actor_name,
        coalesce(s.name, '')::text AS assignee_name
 FROM support_events e
 LEFT JOIN users a ON a.id = e.actor_id

@@ -90,7 +90,9 @@ func seedSupport(ctx context.Context, q *db.Queries, companies, users map[string
 }
 
 func seedTicket(ctx context.Context, q *db.Queries, companyID int64, users map[string]int64, d demoTicket, today time.Time) error {
-	at := func(s demoStep) time.Time { return today.AddDate(0, 0, s.day).Add(time.Duration(s.minute) * time.Minute) }
+	at := func(s demoStep) time.Time {
+		return today.AddDate(0, 0, s.day).Add(time.Duration(s.minute) * time.Minute)
+	}
 	opened := at(d.steps[0])
 	var module *db.ModuleKey
 	if d.module != "" {

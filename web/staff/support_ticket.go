@@ -44,7 +44,7 @@ func staffTicketView(c echo.Context, pool *pgxpool.Pool, reply views.ReplyForm, 
 			{Term: "Their Support", Badge: &state},
 			{Term: "About", Value: t.ModuleName},
 			{Term: "Opened by", Value: t.OpenedByName + ", " + support.When(t.OpenedAt, w.Loc)},
-			{Term: "First answer", Badge: &target, Value: "target " + support.When(t.ResponseDueAt, w.Loc)},
+			{Term: "First answer", Badge: &target, Value: "due " + support.When(t.ResponseDueAt, w.Loc)},
 		},
 	}
 	if t.WaitingSince != nil {
@@ -56,7 +56,11 @@ func staffTicketView(c echo.Context, pool *pgxpool.Pool, reply views.ReplyForm, 
 		panel.Assignee = ui.Itoa(*t.AssigneeID)
 	}
 	for _, a := range assignees {
-		panel.Assignees = append(panel.Assignees, views.Option{Value: ui.Itoa(a.ID), Label: a.Name + " (" + ui.RoleLabel(a.Role) + ")"})
+		label := a.Name
+		if a.Role == db.UserRoleAdmin {
+			label += " (admin)"
+		}
+		panel.Assignees = append(panel.Assignees, views.Option{Value: ui.Itoa(a.ID), Label: label})
 	}
 	for _, s := range support.StaffStatuses {
 		panel.Statuses = append(panel.Statuses, views.Option{Value: string(s), Label: s.StaffLabel()})

@@ -42,7 +42,7 @@ func PriorityBadge(p db.TicketPriority) views.Badge {
 func PriorityOptions() []views.Option {
 	var out []views.Option
 	for _, p := range []db.TicketPriority{db.TicketPriorityLow, db.TicketPriorityNormal, db.TicketPriorityHigh, db.TicketPriorityUrgent} {
-		out = append(out, views.Option{Value: string(p), Label: p.Label() + " — first answer within " + TargetWords(p)})
+		out = append(out, views.Option{Value: string(p), Label: p.Label() + " — " + TargetWords(p)})
 	}
 	return out
 }

@@ -23,6 +23,6 @@ func Serve(c echo.Context, name, contentType string, data []byte) error {
 	h.Set(echo.HeaderContentDisposition, disposition)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
-	h.Set("Cache-Control", "private, no-store")
+	h.Set("Cache-Control", "no-store")
 	return c.Blob(http.StatusOK, contentType, data)
 }

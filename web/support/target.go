@@ -13,7 +13,10 @@ import (
 func Target(now, due time.Time, answered *time.Time, opened time.Time, status db.TicketStatus, loc *time.Location) views.Badge {
 	switch {
 	case answered != nil:
-		took := "Answered in " + Duration(db.BusinessBetween(opened, *answered, loc))
+		took := "Answered at once"
+		if d := db.BusinessBetween(opened, *answered, loc); d >= time.Minute {
+			took = "Answered in " + Duration(d)
+		}
 		if answered.After(due) {
 			return views.Badge{Tone: "grace", Icon: "✓", Label: took + ", after the target"}
 		}

@@ -63,10 +63,14 @@ func eventEntry(e db.ListTicketEventsRow, rd Reader) views.ThreadEntry {
 	switch {
 	case e.Kind == db.SupportEventKindAssigned && e.AssigneeName == "":
 		text = e.ActorName + " unassigned the ticket"
+	case e.Kind == db.SupportEventKindAssigned && SameUser(e.ActorID, e.AssigneeID):
+		text = e.ActorName + " took the ticket"
 	case e.Kind == db.SupportEventKindAssigned:
 		text = e.ActorName + " assigned the ticket to " + e.AssigneeName
 	case e.ActorName == "" && e.Status != nil && *e.Status == db.TicketStatusClosed:
 		text = "Closed by itself after a week without a reply"
+	case e.Status == nil:
+		text = "The ticket changed"
 	default:
 		who := e.ActorName
 		if who == "" {
