@@ -21,6 +21,7 @@ type closeTicketsWorker struct {
 	j *Queue
 }
 
+// Work closes what is due at the portal's clock.
 func (w *closeTicketsWorker) Work(ctx context.Context, _ *river.Job[closeTicketsArgs]) error {
 	_, err := w.j.CloseResolvedTickets(ctx)
 	return err

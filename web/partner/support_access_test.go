@@ -76,9 +76,13 @@ func TestOtherCompaniesTicketsAndFilesAre404(t *testing.T) {
 	if n := countRows(t, env, "SELECT count(*) FROM support_tickets WHERE id = $1 AND status = 'open'", ticket); n != 1 {
 		t.Error("the ticket's status changed")
 	}
-	// the partner's page never shows staff notes
-	if page := a.Get(t, "/support/tickets/"+webtest.Itoa(other)); strings.Contains(page.Body, "Propose a top-up") || strings.Contains(page.Body, "internal.txt") {
+	// the partner's page never shows staff notes, and reads everything in one round trip
+	page := a.Get(t, "/support/tickets/"+webtest.Itoa(other))
+	if strings.Contains(page.Body, "Propose a top-up") || strings.Contains(page.Body, "internal.txt") {
 		t.Error("the partner's page shows a staff note")
+	}
+	if st := env.Stats(t, page); st.Queries > 3 || st.Wrote {
+		t.Errorf("the ticket page ran %d queries (wrote: %v), want at most 3 and no write", st.Queries, st.Wrote)
 	}
 }
 
