@@ -98,3 +98,39 @@ func TestAnOversizeRequestGetsAFieldMessage(t *testing.T) {
 		t.Errorf("the subject came back as %q", v)
 	}
 }
+
+// TestAFormReadWholeForItsTokenIsCheckedAlike: a client that sends no CSRF header (nor
+// Sec-Fetch-Site) has its form read whole for the token in it; its files are checked the same.
+func TestAFormReadWholeForItsTokenIsCheckedAlike(t *testing.T) {
+	t.Parallel()
+	env := webtest.New(t)
+	c := env.SignedIn(t, webtest.PartnerA)
+	c.Get(t, "/support/new")
+	post := func(subject string, file webtest.File) *webtest.Response {
+		t.Helper()
+		var body bytes.Buffer
+		w := multipart.NewWriter(&body)
+		for k, v := range ticketForm("subject", subject, "_csrf", c.CSRFToken()) {
+			_ = w.WriteField(k, v[0])
+		}
+		part, _ := w.CreateFormFile(file.Field, file.Name)
+		_, _ = part.Write(file.Data)
+		_ = w.Close()
+		req, err := http.NewRequest(http.MethodPost, env.URL+"/support/tickets", &body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", w.FormDataContentType())
+		return c.Do(t, req)
+	}
+	if r := post("Read whole", webtest.File{Field: "files", Name: "a.log", Data: []byte("fine\n")}); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("a good form: %d\n%s", r.StatusCode, r.Body)
+	}
+	if n := countRows(t, env, "SELECT count(*) FROM support_attachments a JOIN support_tickets t ON t.id = a.ticket_id WHERE t.subject = 'Read whole'"); n != 1 {
+		t.Errorf("%d files stored, want 1", n)
+	}
+	r := post("Read whole, with a page", webtest.File{Field: "files", Name: "a.png", Data: []byte("<html><script>alert(1)</script></html>")})
+	if r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Text("#f-files-error"), "not a file we take") {
+		t.Errorf("an HTML file: %d %q", r.StatusCode, r.Text("#f-files-error"))
+	}
+}
