@@ -111,13 +111,12 @@ func HandleResolveTicket(pool *pgxpool.Pool, area *ui.Area) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		u, w := ui.UserFromContext(c.Request().Context()), ui.When(c)
 		var id int64
-		var changed bool
+		var was db.TicketStatus
 		err := lockedTicket(c, pool, area, func(q *db.Queries, t db.LockCompanyTicketRow) error {
-			id = t.SupportTicket.ID
-			if s := t.SupportTicket.Status; s == db.TicketStatusResolved || s == db.TicketStatusClosed {
+			id, was = t.SupportTicket.ID, t.SupportTicket.Status
+			if was == db.TicketStatusResolved || was == db.TicketStatusClosed {
 				return nil
 			}
-			changed = true
 			after := support.WithStatus(t.SupportTicket, db.TicketStatusResolved, w.Now)
 			return support.Save(c.Request().Context(), q, t.SupportTicket, after, u.ID, "", w.Now)
 		})
@@ -127,8 +126,8 @@ func HandleResolveTicket(pool *pgxpool.Pool, area *ui.Area) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		if !changed {
-			return ui.FlashRedirect(c, "info", "Ticket #"+ui.Itoa(id)+" was resolved already.", ticketURL(id))
+		if was == db.TicketStatusResolved || was == db.TicketStatusClosed {
+			return ui.FlashRedirect(c, "info", "Ticket #"+ui.Itoa(id)+" is "+strings.ToLower(was.PartnerLabel())+" already.", ticketURL(id))
 		}
 		return ui.FlashRedirect(c, "success", "Ticket #"+ui.Itoa(id)+" is resolved. It closes by itself after a week without a reply; replying reopens it.", ticketURL(id))
 	}

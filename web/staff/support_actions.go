@@ -24,7 +24,7 @@ func HandleAssignTicket(pool *pgxpool.Pool, jq *jobs.Queue) echo.HandlerFunc {
 		u, w := ui.UserFromContext(ctx), ui.When(c)
 		typed := c.FormValue("assignee")
 		var id int64
-		changed, known := false, typed == ""
+		changed, known := false, false
 		err := lockedStaffTicket(c, pool, func(q *db.Queries, t db.LockStaffTicketRow) error {
 			before, after := t.SupportTicket, t.SupportTicket
 			id = before.ID
@@ -32,16 +32,9 @@ func HandleAssignTicket(pool *pgxpool.Pool, jq *jobs.Queue) echo.HandlerFunc {
 			if err != nil {
 				return err
 			}
-			name := ""
-			if typed != "" {
-				n, err := strconv.ParseInt(typed, 10, 64)
-				i := slices.IndexFunc(staff, func(s db.ListTicketAssigneesRow) bool { return err == nil && s.ID == n })
-				if known = i >= 0; !known {
-					return nil
-				}
-				after.AssigneeID, name = &staff[i].ID, staff[i].Name
-			} else {
-				after.AssigneeID = nil
+			var name string
+			if after.AssigneeID, name, known = chosenAssignee(typed, staff); !known {
+				return nil
 			}
 			if changed = !support.SameUser(before.AssigneeID, after.AssigneeID); !changed {
 				return nil
@@ -100,4 +93,22 @@ func HandleTicketStatus(pool *pgxpool.Pool) echo.HandlerFunc {
 		}
 		return ui.FlashRedirect(c, "success", "The ticket is now "+strings.ToLower(status.StaffLabel())+".", staffTicketURL(id))
 	}
+}
+
+// chosenAssignee is who typed names among staff, with their name ("" names nobody); ok false
+// when it names none of them.
+func chosenAssignee(typed string, staff []db.ListTicketAssigneesRow) (id *int64, name string, ok bool) {
+	if typed == "" {
+		return nil, "", true
+	}
+	n, err := strconv.ParseInt(typed, 10, 64)
+	if err != nil {
+		return nil, "", false
+	}
+	for _, s := range staff {
+		if s.ID == n {
+			return &n, s.Name, true
+		}
+	}
+	return nil, "", false
 }
