@@ -49,7 +49,9 @@ type checker struct {
 	count    int
 }
 
-func (c *checker) add(ptr, msg string) { c.problems = append(c.problems, Problem{Pointer: ptr, Message: msg}) }
+func (c *checker) add(ptr, msg string) {
+	c.problems = append(c.problems, Problem{Pointer: ptr, Message: msg})
+}
 
 // text checks free text: UTF-8, no control characters (line breaks and tabs in multiline
 // text), at most max characters.
@@ -57,7 +59,9 @@ func (c *checker) text(ptr, s string, max int, multiline bool) {
 	switch {
 	case !utf8.ValidString(s):
 		c.add(ptr, "Use plain text.")
-	case strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\r' || r == '\t')) }) >= 0:
+	case strings.IndexFunc(s, func(r rune) bool {
+		return unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\r' || r == '\t'))
+	}) >= 0:
 		c.add(ptr, "Remove the control characters.")
 	case utf8.RuneCountInString(s) > max:
 		c.add(ptr, fmt.Sprintf("Use at most %d characters.", max))

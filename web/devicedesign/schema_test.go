@@ -94,7 +94,7 @@ func TestSchemaEnumsMatchTheChoices(t *testing.T) {
 		Defs       map[string]struct {
 			Enum       []string `json:"enum"`
 			Properties map[string]struct {
-				Enum       []any `json:"enum"`
+				Enum       []any                           `json:"enum"`
 				Properties map[string]struct{ Enum []any } `json:"properties"`
 			} `json:"properties"`
 		} `json:"$defs"`
