@@ -47,10 +47,10 @@ CREATE TABLE device_design_versions (
         AND jsonb_typeof(model -> 'properties') = 'array'
         AND jsonb_typeof(model -> 'flows') = 'array'
         AND pg_column_size(model) <= 262144),
-    attribute_count integer GENERATED ALWAYS AS (jsonb_array_length(model -> 'attributes')) STORED,
-    command_count integer GENERATED ALWAYS AS (jsonb_array_length(model -> 'commands')) STORED,
-    property_count integer GENERATED ALWAYS AS (jsonb_array_length(model -> 'properties')) STORED,
-    flow_count integer GENERATED ALWAYS AS (jsonb_array_length(model -> 'flows')) STORED,
+    attribute_count integer NOT NULL GENERATED ALWAYS AS (jsonb_array_length(model -> 'attributes')) STORED,
+    command_count integer NOT NULL GENERATED ALWAYS AS (jsonb_array_length(model -> 'commands')) STORED,
+    property_count integer NOT NULL GENERATED ALWAYS AS (jsonb_array_length(model -> 'properties')) STORED,
+    flow_count integer NOT NULL GENERATED ALWAYS AS (jsonb_array_length(model -> 'flows')) STORED,
     saved_by bigint REFERENCES users (id),
     saved_at timestamptz NOT NULL,
     -- what made this version, for the history: "Created", "Edited", "Imported from x.json"

@@ -27,6 +27,10 @@ const (
 	ActionUserEnable        = "user.enable"
 	ActionUserResetLink     = "user.reset_link"
 	ActionUserPasswordSet   = "user.password_reset"
+	ActionDesignCreate      = "device_design.create"
+	ActionDesignUpdate      = "device_design.update"
+	ActionDesignDuplicate   = "device_design.duplicate"
+	ActionDesignImport      = "device_design.import"
 )
 
 // Actions lists every action in the order the log's filter offers them.
@@ -47,6 +51,10 @@ var Actions = []struct{ Key, Label string }{
 	{ActionUserEnable, "User enabled"},
 	{ActionUserResetLink, "Password link issued"},
 	{ActionUserPasswordSet, "Password set with a link"},
+	{ActionDesignCreate, "Device design created"},
+	{ActionDesignUpdate, "Device design changed"},
+	{ActionDesignDuplicate, "Device design duplicated"},
+	{ActionDesignImport, "Device design imported"},
 }
 
 func Known(key string) bool {

@@ -82,8 +82,8 @@ func fraction(s string) float64 {
 func PayloadSchema(d Document) any {
 	s := newObject().
 		set("$schema", "https://json-schema.org/draft/2020-12/schema").
-		set("title", d.Name+" telemetry").
-		set("description", "Telemetry of "+d.Name+", version "+strconv.Itoa(d.Version)+" of its ExpressConnect design.")
+		set("title", "Telemetry of "+d.Name).
+		set("description", "A telemetry message as version "+strconv.Itoa(d.Version)+" of the ExpressConnect design describes it.")
 	return objectSchema(s, d.Attributes)
 }
 

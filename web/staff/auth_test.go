@@ -70,8 +70,12 @@ func TestEveryAdminRouteIsProtected(t *testing.T) {
 		VALUES ('test', 'a@company-a.example', 'changes', 'Subject', 'Text', '<p>HTML</p>', 'kept', now()) RETURNING id`).Scan(&mailID); err != nil {
 		t.Fatal(err)
 	}
+	var designID int64
+	if err := env.Pool.QueryRow(ctx, `SELECT min(id) FROM device_designs WHERE company_id = $1`, a).Scan(&designID); err != nil {
+		t.Fatal(err)
+	}
 	params := map[string]string{":id": webtest.Itoa(a), ":sid": webtest.Itoa(hub), ":rid": webtest.Itoa(request), ":uid": webtest.Itoa(userID),
-		":jid": webtest.Itoa(jobID), ":mid": webtest.Itoa(mailID)}
+		":jid": webtest.Itoa(jobID), ":mid": webtest.Itoa(mailID), ":did": webtest.Itoa(designID)}
 
 	anonymous := env.Client(t)
 	anonymous.Get(t, "/login")
