@@ -21,7 +21,7 @@ func TestTheDesignerAnswersMistakesUnderTheirFields(t *testing.T) {
 	var otherProduct int64 = env.ProductID(t, "Company A", "tracktag-mini")
 	tests := []struct {
 		name, field, want string
-		form                url.Values
+		form              url.Values
 	}{
 		{"a duplicate attribute name", "attributes-2-name", "already called “temperature”",
 			with(designForm(), "attributes.2.name", "temperature", "attributes.2.depth", "0", "flows.0.attributes", "temperature")},

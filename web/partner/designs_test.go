@@ -144,4 +144,6 @@ func TestTheDesignPageStaysWithinItsQueryBudget(t *testing.T) {
 	}
 }
 
-func bodyContains(r *webtest.Response, s string) bool { return bytes.Contains([]byte(r.Body), []byte(s)) }
+func bodyContains(r *webtest.Response, s string) bool {
+	return bytes.Contains([]byte(r.Body), []byte(s))
+}
