@@ -59,6 +59,9 @@ func renderEditor(c echo.Context, pool *pgxpool.Pool, t editorTarget, status int
 	acc := ui.AreaAccess(c)
 	e.ReadOnly = !acc.State.CanUse()
 	if ui.IsHTMX(c) {
+		if res.choicesOnly {
+			return ui.RenderFragment(c, status, views.DesignFlowChoices(e))
+		}
 		return ui.RenderFragment(c, status, views.DesignEditorForm(e))
 	}
 	heading := "New device design"

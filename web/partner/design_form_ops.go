@@ -16,6 +16,9 @@ import (
 // (the id of a control, "" to leave it).
 type opResult struct {
 	announce, focus string
+	// choicesOnly answers htmx with the flows' choices of attributes alone: the rows changed
+	// nowhere else (a "refresh" after an attribute was renamed or retyped).
+	choicesOnly bool
 }
 
 // applyOp changes the form's rows as op asks. ok is false for an op that names no action or
@@ -41,13 +44,13 @@ func applyOp(f *designForm, op string) (opResult, bool) {
 	}
 	switch verb {
 	case "refresh":
-		return opResult{}, true
+		return opResult{choicesOnly: true}, true
 	case "add-attribute":
 		if len(f.Attributes) >= devicedesign.MaxAttributes {
 			return opResult{announce: "A design has at most " + strconv.Itoa(devicedesign.MaxAttributes) + " attributes."}, true
 		}
 		f.Attributes = append(f.Attributes, attributeRow{Type: "number"})
-		return opResult{"Attribute added.", "attributes-" + strconv.Itoa(len(f.Attributes)-1) + "-name"}, true
+		return opResult{announce: "Attribute added.", focus: "attributes-" + strconv.Itoa(len(f.Attributes)-1) + "-name"}, true
 	case "nest-attribute":
 		i, ok := arg(0, len(f.Attributes))
 		if !ok || f.Attributes[i].Depth+1 >= devicedesign.MaxDepth || len(f.Attributes) >= devicedesign.MaxAttributes {
@@ -56,13 +59,13 @@ func applyOp(f *designForm, op string) (opResult, bool) {
 		f.Attributes[i].Type = "object"
 		at := subtreeEnd(f.Attributes, i)
 		f.Attributes = slices.Insert(f.Attributes, at, attributeRow{Depth: f.Attributes[i].Depth + 1, Type: "number"})
-		return opResult{"Nested attribute added.", "attributes-" + strconv.Itoa(at) + "-name"}, true
+		return opResult{announce: "Nested attribute added.", focus: "attributes-" + strconv.Itoa(at) + "-name"}, true
 	case "remove-attribute":
 		i, ok := arg(0, len(f.Attributes))
 		if ok {
 			f.Attributes = slices.Delete(f.Attributes, i, subtreeEnd(f.Attributes, i))
 		}
-		return opResult{"Attribute removed.", "add-attribute"}, ok
+		return opResult{announce: "Attribute removed.", focus: "add-attribute"}, ok
 	case "up-attribute", "down-attribute":
 		i, ok := arg(0, len(f.Attributes))
 		if ok {
@@ -80,13 +83,13 @@ func applyOp(f *designForm, op string) (opResult, bool) {
 			if ok {
 				cmd.Parameters = slices.Delete(cmd.Parameters, p, p+1)
 			}
-			return opResult{"Parameter removed.", "commands-" + strconv.Itoa(c) + "-add-parameter"}, ok
+			return opResult{announce: "Parameter removed.", focus: "commands-" + strconv.Itoa(c) + "-add-parameter"}, ok
 		}
 		if len(cmd.Parameters) >= devicedesign.MaxParameters {
 			return opResult{announce: "A command has at most " + strconv.Itoa(devicedesign.MaxParameters) + " parameters."}, true
 		}
 		cmd.Parameters = append(cmd.Parameters, parameterRow{Type: "string", Required: true})
-		return opResult{"Parameter added.", "commands-" + strconv.Itoa(c) + "-parameters-" + strconv.Itoa(len(cmd.Parameters)-1) + "-name"}, true
+		return opResult{announce: "Parameter added.", focus: "commands-" + strconv.Itoa(c) + "-parameters-" + strconv.Itoa(len(cmd.Parameters)-1) + "-name"}, true
 	}
 	section, rest, _ := strings.Cut(verb, "-")
 	switch rest {
@@ -107,7 +110,7 @@ func rowOp[T any](rows *[]T, verb string, idx []int, what, key string, limit int
 			return opResult{announce: "A design has at most " + strconv.Itoa(limit) + " " + key + "."}, true
 		}
 		*rows = append(*rows, blank)
-		return opResult{what + " added.", key + "-" + strconv.Itoa(len(*rows)-1) + "-name"}, true
+		return opResult{announce: what + " added.", focus: key + "-" + strconv.Itoa(len(*rows)-1) + "-name"}, true
 	}
 	if len(idx) != 1 || idx[0] >= len(*rows) {
 		return opResult{}, false
@@ -116,7 +119,7 @@ func rowOp[T any](rows *[]T, verb string, idx []int, what, key string, limit int
 	switch verb {
 	case "remove":
 		*rows = slices.Delete(*rows, i, i+1)
-		return opResult{what + " removed.", "add-" + strings.ToLower(what)}, true
+		return opResult{announce: what + " removed.", focus: "add-" + strings.ToLower(what)}, true
 	case "up":
 		if i > 0 {
 			(*rows)[i-1], (*rows)[i] = (*rows)[i], (*rows)[i-1]

@@ -1,7 +1,6 @@
 package partner_test
 
 import (
-	"bytes"
 	"context"
 	"net/http"
 	"net/url"
@@ -142,8 +141,4 @@ func TestTheDesignPageStaysWithinItsQueryBudget(t *testing.T) {
 			t.Errorf("GET %s: %d queries (wrote %v), want at most 3 and no write", path, st.Queries, st.Wrote)
 		}
 	}
-}
-
-func bodyContains(r *webtest.Response, s string) bool {
-	return bytes.Contains([]byte(r.Body), []byte(s))
 }
