@@ -11,7 +11,7 @@ var (
 	Authentications = []Choice{{"x509", "X.509 certificate"}, {"symmetric_key", "Symmetric key"}, {"token", "Token"}}
 
 	AttributeTypes = []Choice{{"number", "Number"}, {"integer", "Integer"}, {"string", "Text"},
-		{"boolean", "Yes/no"}, {"location", "Location"}, {"object", "Object (nested)"}}
+		{"boolean", "Yes/no"}, {"location", "Location"}, {"object", "Object"}}
 
 	// ValueTypes are the types of command parameters and properties: scalars only.
 	ValueTypes = []Choice{{"number", "Number"}, {"integer", "Integer"}, {"string", "Text"}, {"boolean", "Yes/no"}}
