@@ -12,6 +12,131 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+type DeviceAuthentication string
+
+const (
+	DeviceAuthenticationX509         DeviceAuthentication = "x509"
+	DeviceAuthenticationSymmetricKey DeviceAuthentication = "symmetric_key"
+	DeviceAuthenticationToken        DeviceAuthentication = "token"
+)
+
+func (e *DeviceAuthentication) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = DeviceAuthentication(s)
+	case string:
+		*e = DeviceAuthentication(s)
+	default:
+		return fmt.Errorf("unsupported scan type for DeviceAuthentication: %T", src)
+	}
+	return nil
+}
+
+type NullDeviceAuthentication struct {
+	DeviceAuthentication DeviceAuthentication
+	Valid                bool // Valid is true if DeviceAuthentication is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullDeviceAuthentication) Scan(value interface{}) error {
+	if value == nil {
+		ns.DeviceAuthentication, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.DeviceAuthentication.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullDeviceAuthentication) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.DeviceAuthentication), nil
+}
+
+func (e DeviceAuthentication) Valid() bool {
+	switch e {
+	case DeviceAuthenticationX509,
+		DeviceAuthenticationSymmetricKey,
+		DeviceAuthenticationToken:
+		return true
+	}
+	return false
+}
+
+func AllDeviceAuthenticationValues() []DeviceAuthentication {
+	return []DeviceAuthentication{
+		DeviceAuthenticationX509,
+		DeviceAuthenticationSymmetricKey,
+		DeviceAuthenticationToken,
+	}
+}
+
+type DeviceProtocol string
+
+const (
+	DeviceProtocolMqtt  DeviceProtocol = "mqtt"
+	DeviceProtocolHttp  DeviceProtocol = "http"
+	DeviceProtocolLwm2m DeviceProtocol = "lwm2m"
+	DeviceProtocolOpcua DeviceProtocol = "opcua"
+)
+
+func (e *DeviceProtocol) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = DeviceProtocol(s)
+	case string:
+		*e = DeviceProtocol(s)
+	default:
+		return fmt.Errorf("unsupported scan type for DeviceProtocol: %T", src)
+	}
+	return nil
+}
+
+type NullDeviceProtocol struct {
+	DeviceProtocol DeviceProtocol
+	Valid          bool // Valid is true if DeviceProtocol is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullDeviceProtocol) Scan(value interface{}) error {
+	if value == nil {
+		ns.DeviceProtocol, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.DeviceProtocol.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullDeviceProtocol) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.DeviceProtocol), nil
+}
+
+func (e DeviceProtocol) Valid() bool {
+	switch e {
+	case DeviceProtocolMqtt,
+		DeviceProtocolHttp,
+		DeviceProtocolLwm2m,
+		DeviceProtocolOpcua:
+		return true
+	}
+	return false
+}
+
+func AllDeviceProtocolValues() []DeviceProtocol {
+	return []DeviceProtocol{
+		DeviceProtocolMqtt,
+		DeviceProtocolHttp,
+		DeviceProtocolLwm2m,
+		DeviceProtocolOpcua,
+	}
+}
+
 type Environment string
 
 const (
@@ -1422,6 +1547,35 @@ type CompanyAccessRow struct {
 	Usability     *int32
 	ValidUntil    *time.Time
 	ReadOnlySince *time.Time
+}
+
+type DeviceDesign struct {
+	ID        int64
+	CompanyID int64
+	Name      string
+	Version   int32
+	Origin    string
+	CreatedBy *int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+type DeviceDesignVersion struct {
+	DesignID       int64
+	Version        int32
+	Name           string
+	Description    string
+	ProductID      *int64
+	Protocol       DeviceProtocol
+	Authentication DeviceAuthentication
+	Model          []byte
+	AttributeCount int32
+	CommandCount   int32
+	PropertyCount  int32
+	FlowCount      int32
+	SavedBy        *int64
+	SavedAt        time.Time
+	Note           string
 }
 
 type DevlabDevice struct {

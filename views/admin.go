@@ -68,7 +68,9 @@ type PartnerPage struct {
 	Grant          GrantForm
 	Timeline       []AuditEntry
 	AuditURL       string
-	CSRF           string
+	// DesignsURL lists the company's ExpressConnect designs.
+	DesignsURL string
+	CSRF       string
 }
 
 // PartnerUser is one user of a partner company.

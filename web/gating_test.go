@@ -70,6 +70,16 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 		RETURNING ticket_id::text, id::text`, companyB).Scan(&ticket, &file); err != nil {
 		t.Fatal(err)
 	}
+	// ExpressConnect's routes about one design are walked with a design of Company B's.
+	var design int64
+	if err := env.Pool.QueryRow(ctx, `WITH d AS (
+			INSERT INTO device_designs (company_id, name, created_at, updated_at) VALUES ($1, 'Gate sensor', now(), now()) RETURNING id)
+		INSERT INTO device_design_versions (design_id, version, name, protocol, authentication, model, saved_at)
+		SELECT id, 1, 'Gate sensor', 'mqtt', 'x509', '{"attributes": [], "commands": [], "properties": [], "flows": []}', now() FROM d
+		RETURNING design_id`, companyB).Scan(&design); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{"expressconnect": webtest.Itoa(design)}
 	// what a write could touch, to show a refused one changed nothing
 	stored := func() string {
 		var s string
@@ -78,7 +88,9 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 			(SELECT string_agg(concat_ws(',', p.id, p.revision, p.archived_at), ';' ORDER BY p.id) FROM products p),
 			(SELECT string_agg(concat_ws(',', l.product_id, l.tagline, l.highlights::text, l.listed_at, l.updated_at), ';' ORDER BY l.product_id) FROM listings l),
 			(SELECT string_agg(concat_ws(',', t.id, t.status, t.updated_at), ';' ORDER BY t.id) FROM support_tickets t),
-			(SELECT count(*) FROM support_messages), (SELECT count(*) FROM support_attachments))
+			(SELECT count(*) FROM support_messages), (SELECT count(*) FROM support_attachments),
+			(SELECT string_agg(concat_ws(',', d.id, d.name, d.version, (SELECT count(*) FROM device_design_versions v WHERE v.design_id = d.id)), ';' ORDER BY d.id)
+				FROM device_designs d))
 			FROM partner_companies c WHERE c.id = $1`, companyB).Scan(&s); err != nil {
 			t.Fatal(err)
 		}
@@ -103,7 +115,11 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 					if route.Area != area {
 						continue
 					}
-					path := strings.NewReplacer(":id", product, ":tid", ticket, ":aid", file).Replace(route.Path)
+					id := product
+					if v, ok := ids[area.Key]; ok {
+						id = v
+					}
+					path := strings.NewReplacer(":id", id, ":tid", ticket, ":aid", file).Replace(route.Path)
 					// a usable state may have archived the product, or taken it back to draft, on an
 					// earlier route; the Hub listing routes need it published
 					if _, err := env.Pool.Exec(ctx, "UPDATE products SET archived_at = NULL, status = 'published' WHERE id = $1", product); err != nil {
@@ -169,7 +185,7 @@ func checkGet(t *testing.T, c *webtest.Client, path string, hidden, readOnly boo
 		t.Fatalf("GET %s: %d, want 200", path, r.StatusCode)
 	}
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") {
-		return // a download: no page around it
+		return // a download (a file, an export, a schema): no page to carry a banner
 	}
 	banner := r.Doc.Find(".banner--readonly")
 	if readOnly != (banner.Length() == 1) {

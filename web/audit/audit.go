@@ -30,6 +30,10 @@ const (
 	ActionTicketOpen        = "ticket.open"
 	ActionTicketStatus      = "ticket.status"
 	ActionTicketAssign      = "ticket.assign"
+	ActionDesignCreate      = "device_design.create"
+	ActionDesignUpdate      = "device_design.update"
+	ActionDesignDuplicate   = "device_design.duplicate"
+	ActionDesignImport      = "device_design.import"
 )
 
 // Actions lists every action in the order the log's filter offers them.
@@ -53,6 +57,10 @@ var Actions = []struct{ Key, Label string }{
 	{ActionTicketOpen, "Support ticket opened"},
 	{ActionTicketStatus, "Support ticket status changed"},
 	{ActionTicketAssign, "Support ticket assigned"},
+	{ActionDesignCreate, "Device design created"},
+	{ActionDesignUpdate, "Device design changed"},
+	{ActionDesignDuplicate, "Device design duplicated"},
+	{ActionDesignImport, "Device design imported"},
 }
 
 func Known(key string) bool {
