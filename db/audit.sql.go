@@ -53,7 +53,7 @@ func (q *Queries) CountAuditEvents(ctx context.Context, arg CountAuditEventsPara
 const createAuditEvent = `-- name: CreateAuditEvent :exec
 
 INSERT INTO audit_events (at, actor_id, company_id, service_id, module, environment, user_id, action, subject, before, after)
-VALUES ($1, $2, $3, $4, $5,
+VALUES ($1, nullif($2::bigint, 0), $3, $4, $5,
         $6, $7, $8, $9, $10, $11)
 `
 
@@ -74,6 +74,7 @@ type CreateAuditEventParams struct {
 // The audit trail (migration 00006). Append-only: there is no query here that updates or
 // deletes it, and the table's triggers refuse both.
 // at is the application's clock; before/after are JSON snapshots (NULL when there is none).
+// actor_id 0 is the portal itself (a change no person made, such as a ticket closing by itself).
 func (q *Queries) CreateAuditEvent(ctx context.Context, arg CreateAuditEventParams) error {
 	_, err := q.db.Exec(ctx, createAuditEvent,
 		arg.At,
@@ -157,9 +158,10 @@ const listAuditEvents = `-- name: ListAuditEvents :many
 
 SELECT e.id, e.at, e.action, e.subject, e.module, e.environment, e.before, e.after,
        e.company_id, coalesce(c.name, '')::text AS company_name,
-       a.name AS actor_name, a.email AS actor_email
+       -- no actor: the portal itself
+       coalesce(a.name, 'The portal')::text AS actor_name, coalesce(a.email, '')::text AS actor_email
 FROM audit_events e
-JOIN users a ON a.id = e.actor_id
+LEFT JOIN users a ON a.id = e.actor_id
 LEFT JOIN partner_companies c ON c.id = e.company_id
 WHERE (e.company_id IN (SELECT v.id FROM partner_companies v WHERE staff_can_see(v.id, $1::bigint))
        OR (e.company_id IS NULL AND EXISTS (

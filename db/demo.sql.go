@@ -39,6 +39,16 @@ func (q *Queries) DeleteDemoServices(ctx context.Context, companyID int64) error
 	return err
 }
 
+const deleteDemoSupportTickets = `-- name: DeleteDemoSupportTickets :exec
+DELETE FROM support_tickets WHERE company_id = $1
+`
+
+// A demo company's tickets, with their messages, files and events.
+func (q *Queries) DeleteDemoSupportTickets(ctx context.Context, companyID int64) error {
+	_, err := q.db.Exec(ctx, deleteDemoSupportTickets, companyID)
+	return err
+}
+
 const setDemoTermUsage = `-- name: SetDemoTermUsage :exec
 UPDATE service_terms SET messages_used = $2, devices_used = $3 WHERE id = $1
 `

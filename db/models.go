@@ -12,6 +12,131 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+type DeviceAuthentication string
+
+const (
+	DeviceAuthenticationX509         DeviceAuthentication = "x509"
+	DeviceAuthenticationSymmetricKey DeviceAuthentication = "symmetric_key"
+	DeviceAuthenticationToken        DeviceAuthentication = "token"
+)
+
+func (e *DeviceAuthentication) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = DeviceAuthentication(s)
+	case string:
+		*e = DeviceAuthentication(s)
+	default:
+		return fmt.Errorf("unsupported scan type for DeviceAuthentication: %T", src)
+	}
+	return nil
+}
+
+type NullDeviceAuthentication struct {
+	DeviceAuthentication DeviceAuthentication
+	Valid                bool // Valid is true if DeviceAuthentication is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullDeviceAuthentication) Scan(value interface{}) error {
+	if value == nil {
+		ns.DeviceAuthentication, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.DeviceAuthentication.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullDeviceAuthentication) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.DeviceAuthentication), nil
+}
+
+func (e DeviceAuthentication) Valid() bool {
+	switch e {
+	case DeviceAuthenticationX509,
+		DeviceAuthenticationSymmetricKey,
+		DeviceAuthenticationToken:
+		return true
+	}
+	return false
+}
+
+func AllDeviceAuthenticationValues() []DeviceAuthentication {
+	return []DeviceAuthentication{
+		DeviceAuthenticationX509,
+		DeviceAuthenticationSymmetricKey,
+		DeviceAuthenticationToken,
+	}
+}
+
+type DeviceProtocol string
+
+const (
+	DeviceProtocolMqtt  DeviceProtocol = "mqtt"
+	DeviceProtocolHttp  DeviceProtocol = "http"
+	DeviceProtocolLwm2m DeviceProtocol = "lwm2m"
+	DeviceProtocolOpcua DeviceProtocol = "opcua"
+)
+
+func (e *DeviceProtocol) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = DeviceProtocol(s)
+	case string:
+		*e = DeviceProtocol(s)
+	default:
+		return fmt.Errorf("unsupported scan type for DeviceProtocol: %T", src)
+	}
+	return nil
+}
+
+type NullDeviceProtocol struct {
+	DeviceProtocol DeviceProtocol
+	Valid          bool // Valid is true if DeviceProtocol is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullDeviceProtocol) Scan(value interface{}) error {
+	if value == nil {
+		ns.DeviceProtocol, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.DeviceProtocol.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullDeviceProtocol) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.DeviceProtocol), nil
+}
+
+func (e DeviceProtocol) Valid() bool {
+	switch e {
+	case DeviceProtocolMqtt,
+		DeviceProtocolHttp,
+		DeviceProtocolLwm2m,
+		DeviceProtocolOpcua:
+		return true
+	}
+	return false
+}
+
+func AllDeviceProtocolValues() []DeviceProtocol {
+	return []DeviceProtocol{
+		DeviceProtocolMqtt,
+		DeviceProtocolHttp,
+		DeviceProtocolLwm2m,
+		DeviceProtocolOpcua,
+	}
+}
+
 type Environment string
 
 const (
@@ -216,6 +341,7 @@ const (
 	NoticeTopicRequests  NoticeTopic = "requests"
 	NoticeTopicPurchases NoticeTopic = "purchases"
 	NoticeTopicDigest    NoticeTopic = "digest"
+	NoticeTopicSupport   NoticeTopic = "support"
 )
 
 func (e *NoticeTopic) Scan(src interface{}) error {
@@ -260,7 +386,8 @@ func (e NoticeTopic) Valid() bool {
 		NoticeTopicQuota,
 		NoticeTopicRequests,
 		NoticeTopicPurchases,
-		NoticeTopicDigest:
+		NoticeTopicDigest,
+		NoticeTopicSupport:
 		return true
 	}
 	return false
@@ -274,6 +401,7 @@ func AllNoticeTopicValues() []NoticeTopic {
 		NoticeTopicRequests,
 		NoticeTopicPurchases,
 		NoticeTopicDigest,
+		NoticeTopicSupport,
 	}
 }
 
@@ -999,6 +1127,195 @@ func AllSoftwareDeploymentValues() []SoftwareDeployment {
 	}
 }
 
+type SupportEventKind string
+
+const (
+	SupportEventKindStatus   SupportEventKind = "status"
+	SupportEventKindAssigned SupportEventKind = "assigned"
+)
+
+func (e *SupportEventKind) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = SupportEventKind(s)
+	case string:
+		*e = SupportEventKind(s)
+	default:
+		return fmt.Errorf("unsupported scan type for SupportEventKind: %T", src)
+	}
+	return nil
+}
+
+type NullSupportEventKind struct {
+	SupportEventKind SupportEventKind
+	Valid            bool // Valid is true if SupportEventKind is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullSupportEventKind) Scan(value interface{}) error {
+	if value == nil {
+		ns.SupportEventKind, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.SupportEventKind.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullSupportEventKind) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.SupportEventKind), nil
+}
+
+func (e SupportEventKind) Valid() bool {
+	switch e {
+	case SupportEventKindStatus,
+		SupportEventKindAssigned:
+		return true
+	}
+	return false
+}
+
+func AllSupportEventKindValues() []SupportEventKind {
+	return []SupportEventKind{
+		SupportEventKindStatus,
+		SupportEventKindAssigned,
+	}
+}
+
+type TicketPriority string
+
+const (
+	TicketPriorityLow    TicketPriority = "low"
+	TicketPriorityNormal TicketPriority = "normal"
+	TicketPriorityHigh   TicketPriority = "high"
+	TicketPriorityUrgent TicketPriority = "urgent"
+)
+
+func (e *TicketPriority) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = TicketPriority(s)
+	case string:
+		*e = TicketPriority(s)
+	default:
+		return fmt.Errorf("unsupported scan type for TicketPriority: %T", src)
+	}
+	return nil
+}
+
+type NullTicketPriority struct {
+	TicketPriority TicketPriority
+	Valid          bool // Valid is true if TicketPriority is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullTicketPriority) Scan(value interface{}) error {
+	if value == nil {
+		ns.TicketPriority, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.TicketPriority.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullTicketPriority) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.TicketPriority), nil
+}
+
+func (e TicketPriority) Valid() bool {
+	switch e {
+	case TicketPriorityLow,
+		TicketPriorityNormal,
+		TicketPriorityHigh,
+		TicketPriorityUrgent:
+		return true
+	}
+	return false
+}
+
+func AllTicketPriorityValues() []TicketPriority {
+	return []TicketPriority{
+		TicketPriorityLow,
+		TicketPriorityNormal,
+		TicketPriorityHigh,
+		TicketPriorityUrgent,
+	}
+}
+
+type TicketStatus string
+
+const (
+	TicketStatusOpen             TicketStatus = "open"
+	TicketStatusWaitingOnPartner TicketStatus = "waiting_on_partner"
+	TicketStatusWaitingOnUs      TicketStatus = "waiting_on_us"
+	TicketStatusResolved         TicketStatus = "resolved"
+	TicketStatusClosed           TicketStatus = "closed"
+)
+
+func (e *TicketStatus) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = TicketStatus(s)
+	case string:
+		*e = TicketStatus(s)
+	default:
+		return fmt.Errorf("unsupported scan type for TicketStatus: %T", src)
+	}
+	return nil
+}
+
+type NullTicketStatus struct {
+	TicketStatus TicketStatus
+	Valid        bool // Valid is true if TicketStatus is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullTicketStatus) Scan(value interface{}) error {
+	if value == nil {
+		ns.TicketStatus, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.TicketStatus.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullTicketStatus) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.TicketStatus), nil
+}
+
+func (e TicketStatus) Valid() bool {
+	switch e {
+	case TicketStatusOpen,
+		TicketStatusWaitingOnPartner,
+		TicketStatusWaitingOnUs,
+		TicketStatusResolved,
+		TicketStatusClosed:
+		return true
+	}
+	return false
+}
+
+func AllTicketStatusValues() []TicketStatus {
+	return []TicketStatus{
+		TicketStatusOpen,
+		TicketStatusWaitingOnPartner,
+		TicketStatusWaitingOnUs,
+		TicketStatusResolved,
+		TicketStatusClosed,
+	}
+}
+
 type UsageMetric string
 
 const (
@@ -1196,7 +1513,7 @@ type ApiKey struct {
 type AuditEvent struct {
 	ID          int64
 	At          time.Time
-	ActorID     int64
+	ActorID     *int64
 	CompanyID   *int64
 	ServiceID   *int64
 	Module      *ModuleKey
@@ -1230,6 +1547,35 @@ type CompanyAccessRow struct {
 	Usability     *int32
 	ValidUntil    *time.Time
 	ReadOnlySince *time.Time
+}
+
+type DeviceDesign struct {
+	ID        int64
+	CompanyID int64
+	Name      string
+	Version   int32
+	Origin    string
+	CreatedBy *int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+type DeviceDesignVersion struct {
+	DesignID       int64
+	Version        int32
+	Name           string
+	Description    string
+	ProductID      *int64
+	Protocol       DeviceProtocol
+	Authentication DeviceAuthentication
+	Model          []byte
+	AttributeCount int32
+	CommandCount   int32
+	PropertyCount  int32
+	FlowCount      int32
+	SavedBy        *int64
+	SavedAt        time.Time
+	Note           string
 }
 
 type DevlabDevice struct {
@@ -1564,6 +1910,55 @@ type SignupLink struct {
 	CreatedAt time.Time
 	ExpiresAt time.Time
 	UsedAt    *time.Time
+}
+
+type SupportAttachment struct {
+	ID          int64
+	MessageID   int64
+	TicketID    int64
+	Filename    string
+	ContentType string
+	Size        int32
+	Data        []byte
+	CreatedAt   time.Time
+}
+
+type SupportEvent struct {
+	ID         int64
+	TicketID   int64
+	Kind       SupportEventKind
+	ActorID    *int64
+	Status     *TicketStatus
+	AssigneeID *int64
+	At         time.Time
+}
+
+type SupportMessage struct {
+	ID        int64
+	TicketID  int64
+	AuthorID  int64
+	Internal  bool
+	Body      string
+	CreatedAt time.Time
+}
+
+type SupportTicket struct {
+	ID              int64
+	CompanyID       int64
+	Module          *ModuleKey
+	Subject         string
+	Priority        TicketPriority
+	Status          TicketStatus
+	OpenedBy        int64
+	AssigneeID      *int64
+	OpenedAt        time.Time
+	ResponseDueAt   time.Time
+	FirstResponseAt *time.Time
+	WaitingSince    *time.Time
+	LastReplyAt     time.Time
+	ResolvedAt      *time.Time
+	ClosedAt        *time.Time
+	UpdatedAt       time.Time
 }
 
 type UsageReport struct {

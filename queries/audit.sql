@@ -3,8 +3,9 @@
 
 -- name: CreateAuditEvent :exec
 -- at is the application's clock; before/after are JSON snapshots (NULL when there is none).
+-- actor_id 0 is the portal itself (a change no person made, such as a ticket closing by itself).
 INSERT INTO audit_events (at, actor_id, company_id, service_id, module, environment, user_id, action, subject, before, after)
-VALUES (sqlc.arg(at), sqlc.arg(actor_id), sqlc.narg(company_id), sqlc.narg(service_id), sqlc.narg(module),
+VALUES (sqlc.arg(at), nullif(sqlc.arg(actor_id)::bigint, 0), sqlc.narg(company_id), sqlc.narg(service_id), sqlc.narg(module),
         sqlc.narg(environment), sqlc.narg(user_id), sqlc.arg(action), sqlc.arg(subject), sqlc.narg(before), sqlc.narg(after));
 
 -- name: GetLastServiceChange :one
@@ -26,9 +27,10 @@ LIMIT 1;
 -- counts the same matches.
 SELECT e.id, e.at, e.action, e.subject, e.module, e.environment, e.before, e.after,
        e.company_id, coalesce(c.name, '')::text AS company_name,
-       a.name AS actor_name, a.email AS actor_email
+       -- no actor: the portal itself
+       coalesce(a.name, 'The portal')::text AS actor_name, coalesce(a.email, '')::text AS actor_email
 FROM audit_events e
-JOIN users a ON a.id = e.actor_id
+LEFT JOIN users a ON a.id = e.actor_id
 LEFT JOIN partner_companies c ON c.id = e.company_id
 WHERE (e.company_id IN (SELECT v.id FROM partner_companies v WHERE staff_can_see(v.id, sqlc.arg(viewer_id)::bigint))
        OR (e.company_id IS NULL AND EXISTS (

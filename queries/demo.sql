@@ -12,3 +12,7 @@ DELETE FROM services WHERE company_id = $1;
 
 -- name: SetDemoTermUsage :exec
 UPDATE service_terms SET messages_used = $2, devices_used = $3 WHERE id = $1;
+
+-- name: DeleteDemoSupportTickets :exec
+-- A demo company's tickets, with their messages, files and events.
+DELETE FROM support_tickets WHERE company_id = $1;

@@ -19,6 +19,23 @@ type DashboardPage struct {
 	Attention []DashboardRow
 	Expiring  []DashboardRow
 	Quotas    []DashboardRow
+	Support   DashboardSupport
+}
+
+// DashboardSupport is the support tickets of the dashboard's companies, counted.
+type DashboardSupport struct {
+	Counts []DashboardCount
+	// Oldest says how long the ticket waiting longest has waited; "" when none waits.
+	Oldest string
+}
+
+// DashboardCount is one figure of the dashboard, a link to what it counts; Alert marks one
+// that needs attention.
+type DashboardCount struct {
+	Label string
+	Count int
+	URL   string
+	Alert bool
 }
 
 // DashboardCompany is one partner company with its services counted by state.
@@ -51,7 +68,9 @@ type PartnerPage struct {
 	Grant          GrantForm
 	Timeline       []AuditEntry
 	AuditURL       string
-	CSRF           string
+	// DesignsURL lists the company's ExpressConnect designs.
+	DesignsURL string
+	CSRF       string
 }
 
 // PartnerUser is one user of a partner company.

@@ -37,7 +37,7 @@ var statusMessages = map[int]string{
 	http.StatusMethodNotAllowed:      "That action is not available here.",
 	http.StatusConflict:              "Someone changed this while you were looking at it. Reload the page to see it as it is now, then try again.",
 	http.StatusGone:                  "What you asked for is no longer available.",
-	http.StatusRequestEntityTooLarge: "That was more than the portal takes in one request. Send less at a time.",
+	http.StatusRequestEntityTooLarge: "That was more than the portal takes in one request. Send less at a time (a ticket takes at most 5 files of 10 MB each).",
 	http.StatusUnprocessableEntity:   "Some of what you entered cannot be used. Go back, correct it and try again.",
 	http.StatusTooManyRequests:       "Please wait a moment and try again.",
 	http.StatusInternalServerError:   "We could not complete your request. Please try again; if it keeps happening, contact your account manager.",

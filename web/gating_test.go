@@ -57,13 +57,40 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 	// Routes about one thing (/products/:id) are walked with Company B's production software
 	// product: the plan setAreaState changes.
 	product := webtest.Itoa(env.ProductID(t, "Company B", "retailflow-footfall"))
+	// Support's routes about a ticket (:tid) and its file (:aid) are walked with a ticket of
+	// Company B's that has a file.
+	var ticket, file string
+	if err := env.Pool.QueryRow(ctx, `WITH t AS (
+			INSERT INTO support_tickets (company_id, subject, priority, opened_by, opened_at, response_due_at, waiting_since, last_reply_at, updated_at)
+			SELECT $1, 'Gated ticket', 'normal', u.id, now(), now(), now(), now(), now() FROM users u WHERE u.company_id = $1 LIMIT 1
+			RETURNING id, opened_by),
+		m AS (INSERT INTO support_messages (ticket_id, author_id, body, created_at) SELECT id, opened_by, 'Help', now() FROM t RETURNING id, ticket_id)
+		INSERT INTO support_attachments (message_id, ticket_id, filename, content_type, size, data, created_at)
+		SELECT id, ticket_id, 'note.txt', 'text/plain; charset=utf-8', 5, 'hello', now() FROM m
+		RETURNING ticket_id::text, id::text`, companyB).Scan(&ticket, &file); err != nil {
+		t.Fatal(err)
+	}
+	// ExpressConnect's routes about one design are walked with a design of Company B's.
+	var design int64
+	if err := env.Pool.QueryRow(ctx, `WITH d AS (
+			INSERT INTO device_designs (company_id, name, created_at, updated_at) VALUES ($1, 'Gate sensor', now(), now()) RETURNING id)
+		INSERT INTO device_design_versions (design_id, version, name, protocol, authentication, model, saved_at)
+		SELECT id, 1, 'Gate sensor', 'mqtt', 'x509', '{"attributes": [], "commands": [], "properties": [], "flows": []}', now() FROM d
+		RETURNING design_id`, companyB).Scan(&design); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{"expressconnect": webtest.Itoa(design)}
 	// what a write could touch, to show a refused one changed nothing
 	stored := func() string {
 		var s string
 		if err := env.Pool.QueryRow(ctx, `SELECT concat_ws('|', c.hub_tagline, c.hub_contact_email,
 			(SELECT count(*) FROM renewal_requests), (SELECT string_agg(s.version::text, ',' ORDER BY s.id) FROM services s),
 			(SELECT string_agg(concat_ws(',', p.id, p.revision, p.archived_at), ';' ORDER BY p.id) FROM products p),
-			(SELECT string_agg(concat_ws(',', l.product_id, l.tagline, l.highlights::text, l.listed_at, l.updated_at), ';' ORDER BY l.product_id) FROM listings l))
+			(SELECT string_agg(concat_ws(',', l.product_id, l.tagline, l.highlights::text, l.listed_at, l.updated_at), ';' ORDER BY l.product_id) FROM listings l),
+			(SELECT string_agg(concat_ws(',', t.id, t.status, t.updated_at), ';' ORDER BY t.id) FROM support_tickets t),
+			(SELECT count(*) FROM support_messages), (SELECT count(*) FROM support_attachments),
+			(SELECT string_agg(concat_ws(',', d.id, d.name, d.version, (SELECT count(*) FROM device_design_versions v WHERE v.design_id = d.id)), ';' ORDER BY d.id)
+				FROM device_designs d))
 			FROM partner_companies c WHERE c.id = $1`, companyB).Scan(&s); err != nil {
 			t.Fatal(err)
 		}
@@ -88,7 +115,11 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 					if route.Area != area {
 						continue
 					}
-					path := strings.ReplaceAll(route.Path, ":id", product)
+					id := product
+					if v, ok := ids[area.Key]; ok {
+						id = v
+					}
+					path := strings.NewReplacer(":id", id, ":tid", ticket, ":aid", file).Replace(route.Path)
 					// a usable state may have archived the product, or taken it back to draft, on an
 					// earlier route; the Hub listing routes need it published
 					if _, err := env.Pool.Exec(ctx, "UPDATE products SET archived_at = NULL, status = 'published' WHERE id = $1", product); err != nil {
@@ -152,6 +183,9 @@ func checkGet(t *testing.T, c *webtest.Client, path string, hidden, readOnly boo
 	}
 	if r.StatusCode != http.StatusOK {
 		t.Fatalf("GET %s: %d, want 200", path, r.StatusCode)
+	}
+	if !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") {
+		return // a download (a file, an export, a schema): no page to carry a banner
 	}
 	banner := r.Doc.Find(".banner--readonly")
 	if readOnly != (banner.Length() == 1) {

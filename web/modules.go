@@ -25,6 +25,15 @@ func (s *Server) moduleRoute(area *ui.Area, method, path string, h echo.HandlerF
 	s.gatedRoute(ModuleRoute{Method: method, Path: path, Area: area}, h, areaGovernor(area))
 }
 
+// moduleRouteWithSuffix registers path under area, and records path+suffix as a second
+// address the same handler answers: echo names a path parameter up to the next slash, so
+// "/designs/:id" and "/designs/:id.json" cannot be two routes, and the handler tells them
+// apart. Both are recorded, so the state tests walk both.
+func (s *Server) moduleRouteWithSuffix(area *ui.Area, method, path, suffix string, h echo.HandlerFunc) {
+	s.moduleRoute(area, method, path, h)
+	s.moduleRoutes = append(s.moduleRoutes, ModuleRoute{Method: method, Path: path + suffix, Area: area})
+}
+
 // planRoute registers a route about one thing of area that belongs to a plan: gov finds that
 // thing and its plan, and the gate applies the plan's state.
 func (s *Server) planRoute(area *ui.Area, method, path string, h echo.HandlerFunc, gov ui.Governor) {

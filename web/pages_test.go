@@ -94,7 +94,9 @@ func TestPagesStayWithinTheirQueryBudget(t *testing.T) {
 	env := webtest.New(t)
 	for _, tt := range []struct{ email, path string }{
 		{webtest.PartnerA, "/services"},
+		{webtest.PartnerA, "/support"},
 		{webtest.AccountManager, "/admin"},
+		{webtest.AccountManager, "/admin/support"},
 		{webtest.Consumer, "/hub"},
 	} {
 		c := env.SignedIn(t, tt.email)

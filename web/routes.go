@@ -68,10 +68,14 @@ func (s *Server) routes() {
 
 	// Module areas: every route declares its area, and the gate enforces the module's state.
 	hub, products, devlab := ui.AreaByKey("hub-listings"), ui.AreaByKey("products"), ui.AreaByKey("devlab")
+	help := ui.AreaByKey("support")
+	designs := ui.AreaByKey("expressconnect")
 	homes := map[*ui.Area]echo.HandlerFunc{
 		hub:      partner.HandleHubListings(s.pool, hub),
 		products: partner.HandleProducts(s.pool),
 		devlab:   partner.HandleDevLab(s.pool),
+		help:     partner.HandleSupport(s.pool, help),
+		designs:  partner.HandleDesigns(s.pool, designs),
 	}
 	for _, a := range ui.Areas {
 		h := homes[a]
@@ -87,6 +91,26 @@ func (s *Server) routes() {
 	s.moduleRoute(devlab, http.MethodPost, "/devlab/messages", partner.HandleDevLabMessages(s.pool, s.meter, s.validate))
 	s.moduleRoute(devlab, http.MethodPost, "/devlab/devices", partner.HandleDevLabRegisterDevice(s.pool, s.meter, s.validate))
 	s.moduleRoute(devlab, http.MethodPost, "/devlab/devices/remove", partner.HandleDevLabRemoveDevice(s.pool, s.meter))
+	// Support: tickets and their files stay readable while read-only; writes follow the area.
+	s.moduleRoute(help, http.MethodGet, "/support/new", partner.HandleNewTicket(s.pool, help))
+	s.moduleRoute(help, http.MethodPost, "/support/tickets", partner.HandleCreateTicket(s.pool, s.jobs, help, s.validate))
+	s.moduleRoute(help, http.MethodGet, "/support/tickets/:tid", partner.HandleTicket(s.pool, help))
+	s.moduleRoute(help, http.MethodPost, "/support/tickets/:tid/replies", partner.HandleTicketReply(s.pool, s.jobs, help, s.validate))
+	s.moduleRoute(help, http.MethodPost, "/support/tickets/:tid/resolve", partner.HandleResolveTicket(s.pool, help))
+	s.moduleRoute(help, http.MethodGet, "/support/tickets/:tid/attachments/:aid", partner.HandleTicketAttachment(s.pool))
+
+	// ExpressConnect: device designs, their versions, the format's schema, export and import.
+	s.moduleRoute(designs, http.MethodGet, "/expressconnect/schema.json", partner.HandleDesignSchema())
+	s.moduleRoute(designs, http.MethodGet, "/expressconnect/designs/new", partner.HandleNewDesign(s.pool, designs))
+	s.moduleRoute(designs, http.MethodPost, "/expressconnect/designs", partner.HandleCreateDesign(s.pool, designs))
+	s.moduleRouteWithSuffix(designs, http.MethodGet, "/expressconnect/designs/:id", ".json", partner.HandleDesign(s.pool, designs))
+	s.moduleRoute(designs, http.MethodPost, "/expressconnect/designs/:id", partner.HandleSaveDesign(s.pool, designs))
+	s.moduleRoute(designs, http.MethodGet, "/expressconnect/designs/:id/edit", partner.HandleEditDesign(s.pool, designs))
+	s.moduleRoute(designs, http.MethodGet, "/expressconnect/designs/:id/compare", partner.HandleCompareDesign(s.pool, designs))
+	s.moduleRoute(designs, http.MethodGet, "/expressconnect/designs/:id/sample.json", partner.HandleDesignSample(s.pool))
+	s.moduleRoute(designs, http.MethodGet, "/expressconnect/designs/:id/payload-schema.json", partner.HandleDesignPayloadSchema(s.pool))
+	s.moduleRoute(designs, http.MethodPost, "/expressconnect/designs/:id/duplicate", partner.HandleDuplicateDesign(s.pool, designs))
+	s.moduleRoute(designs, http.MethodPost, "/expressconnect/import", partner.HandleImportDesign(s.pool, designs))
 
 	// My Products: the list and the create form follow the area; a product follows its own plan.
 	s.moduleRoute(products, http.MethodGet, "/products/new", partner.HandleNewProduct())
@@ -122,9 +146,17 @@ func (s *Server) routes() {
 	staffArea.POST("/partners/:id/services/:sid/renew", staff.HandleServiceAction(s.pool, s.jobs, s.validate, staff.RenewAction))
 	staffArea.POST("/partners/:id/services/:sid/limits", staff.HandleServiceAction(s.pool, s.jobs, s.validate, staff.LimitsAction))
 	staffArea.POST("/partners/:id/services/:sid/status", staff.HandleServiceAction(s.pool, s.jobs, s.validate, staff.StatusAction))
+	staffArea.GET("/partners/:id/designs", staff.HandlePartnerDesigns(s.pool))
+	staffArea.GET("/partners/:id/designs/:did", staff.HandlePartnerDesign(s.pool))
 	staffArea.GET("/renewals", staff.HandleRenewalRequestsStaff(s.pool))
 	staffArea.POST("/renewals/:rid/approve", staff.HandleAnswerRenewal(s.pool, s.jobs, s.validate, staff.ApproveAnswer))
 	staffArea.POST("/renewals/:rid/decline", staff.HandleAnswerRenewal(s.pool, s.jobs, s.validate, staff.DeclineAnswer))
+	staffArea.GET("/support", staff.HandleSupportInbox(s.pool))
+	staffArea.GET("/support/:tid", staff.HandleSupportTicket(s.pool))
+	staffArea.POST("/support/:tid/replies", staff.HandleSupportReply(s.pool, s.jobs, s.validate))
+	staffArea.POST("/support/:tid/assign", staff.HandleAssignTicket(s.pool, s.jobs))
+	staffArea.POST("/support/:tid/status", staff.HandleTicketStatus(s.pool))
+	staffArea.GET("/support/:tid/attachments/:aid", staff.HandleSupportAttachment(s.pool))
 	staffArea.GET("/audit", staff.HandleAuditLog(s.pool))
 	staffArea.GET("/audit.csv", staff.HandleAuditCSV(s.pool))
 

@@ -49,6 +49,9 @@ type Config struct {
 	ClaimTimeout time.Duration
 }
 
+// maxRequestBody bounds every request body (413 beyond it).
+const maxRequestBody = "100M"
+
 // Server is the portal's HTTP handler with its dependencies.
 type Server struct {
 	echo     *echo.Echo
@@ -130,6 +133,10 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 	}))
 	e.Use(securityHeaders(cfg.CookieSecure))
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: api.SmallAPIAnswer}))
+	// No request is read past this, not even by the CSRF check (which reads a form for its
+	// token): well above what a ticket's files may come to (support.MaxBody), whose own, lower
+	// limit answers with a field message.
+	e.Use(middleware.BodyLimit(maxRequestBody))
 	e.Use(s.loadSession)
 	e.Use(csrf(cfg.CookieSecure))
 	e.Use(s.loadUser)

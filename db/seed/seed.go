@@ -71,8 +71,9 @@ func Seeded(ctx context.Context, pool *pgxpool.Pool) (bool, error) {
 	return ok, err
 }
 
-// Demo creates (or restores) the demo companies, accounts, services, products, Solutions Hub
-// listings and orders in one transaction and returns the accounts to print. today is the
+// Demo creates (or restores) the demo companies, accounts, services, products, device designs,
+// Solutions Hub listings, orders and support tickets in one transaction and returns the accounts
+// to print. today is the
 // portal's current day; the services' terms are placed around it.
 func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today time.Time) ([]Account, error) {
 	hash := hasher.Hash(DemoPassword)
@@ -112,11 +113,20 @@ func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today 
 		if err := resetHub(ctx, q, companies); err != nil {
 			return err
 		}
+		if err := resetDesigns(ctx, q, companies); err != nil {
+			return err
+		}
 		products, err := seedProducts(ctx, q, companies, today)
 		if err != nil {
 			return err
 		}
-		return seedHub(ctx, q, companies, users, products, today)
+		if err := seedDesigns(ctx, q, companies, users, products, today); err != nil {
+			return err
+		}
+		if err := seedHub(ctx, q, companies, users, products, today); err != nil {
+			return err
+		}
+		return seedSupport(ctx, q, companies, users, today)
 	})
 	return accounts, err
 }

@@ -33,8 +33,8 @@ func endedDaysAgo(months, days int) func(time.Time) time.Time {
 
 // demoServices are SPEC §7's scenarios as they stand today: Company A with products usable,
 // Solutions Hub and ExpressConnect expired two weeks ago (read-only), a sandbox plan near its
-// quota; Company B with every software-side module; Company C with hardware and an inactive
-// Solutions Hub.
+// quota; Company B with every software-side module; Company C with hardware, ExpressConnect for a
+// year, and an inactive Solutions Hub.
 var demoServices = map[string][]demoService{
 	"Company A": {
 		{module: db.ModuleKeySoftware, env: db.EnvironmentProduction, from: monthsAgo(2), months: 6, cap: 10, messageQuota: 100000, deviceQuota: 500, messagesUsed: 41250, devUsed: 212},
@@ -56,6 +56,7 @@ var demoServices = map[string][]demoService{
 	},
 	"Company C": {
 		{module: db.ModuleKeyHardware, env: db.EnvironmentProduction, from: monthsAgo(3), months: 12, cap: 10, deviceQuota: 800, devUsed: 95},
+		{module: db.ModuleKeyExpressconnect, from: monthsAgo(3), months: 12},
 		{module: db.ModuleKeySolutionsHub, status: db.ServiceStatusInactive, from: monthsAgo(3), months: 6},
 		{module: db.ModuleKeySupport, from: monthsAgo(3), months: 12},
 	},

@@ -8,7 +8,7 @@
 //     gets them back enabled. A form whose answer is a download (the page stays) opts out
 //     with data-no-busy; forms with a target other than _self are left alone.
 //   - After an htmx swap, focus moves to the first invalid field of the new content (or its
-//     [autofocus] element).
+//     [autofocus] element); a request with hx-swap="none" leaves focus alone.
 //   - When htmx cannot reach the server, an error flash appears in #flash.
 (() => {
   'use strict';
@@ -112,8 +112,17 @@
     pendingFocus = null;
   });
 
+  // A request made with hx-swap="none" (a background refresh whose answer only swaps
+  // out-of-band pieces) puts no new content where the user is: focus stays where it is, or
+  // typing would land in a field the user left.
+  const swapsNothing = (event) => {
+    const elt = event.detail && event.detail.requestConfig && event.detail.requestConfig.elt;
+    const swap = elt instanceof Element ? (elt.getAttribute('hx-swap') || elt.getAttribute('data-hx-swap') || '') : '';
+    return swap.trim().startsWith('none');
+  };
+
   document.addEventListener('htmx:afterSwap', (event) => {
-    if (pendingFocus) return;
+    if (pendingFocus || swapsNothing(event)) return;
     const el = focusTarget(event.target);
     if (!el) return;
     pendingFocus = el;

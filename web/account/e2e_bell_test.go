@@ -70,8 +70,8 @@ func TestBrowserBellFollowsNotices(t *testing.T) {
 	}
 
 	p.Visit(t, env.URL+"/account")
-	if got := browsertest.Get(t, p, chromedp.Evaluate[int](`document.querySelectorAll('input[name=email]:checked').length`)); got != 4 {
-		t.Errorf("the account page ticks %d e-mail topics, want 4", got)
+	if got := browsertest.Get(t, p, chromedp.Evaluate[int](`document.querySelectorAll('input[name=email]:checked').length`)); got != 5 {
+		t.Errorf("the account page ticks %d e-mail topics, want 5", got)
 	}
 	shoot(t, p, env.URL+"/account", "account")
 }

@@ -31,6 +31,7 @@ var (
 		{db.NoticeTopicChanges, "Changes to services", "Granted, renewed, deactivated or reactivated; grace started; read-only or quota used up.", partnerOrStaff, always},
 		{db.NoticeTopicQuota, "Quota warnings", "When a plan has used 80 % and 100 % of its quota.", partnerOrStaff, always},
 		{db.NoticeTopicRequests, "Renewal requests", "A request made (account managers) or answered (partners).", partnerOrStaff, always},
+		{db.NoticeTopicSupport, "Support tickets", "A ticket opened, answered or assigned to you: partners hear from the support team, staff from partners.", partnerOrStaff, always},
 		{db.NoticeTopicPurchases, "Your purchases", "When a partner's plan releases a product you bought, and when it is restored.", []db.UserRole{db.UserRoleConsumer}, always},
 		{db.NoticeTopicDigest, "Daily digest", "Each morning, what needs attention in your companies.",
 			[]db.UserRole{db.UserRoleAccountManager, db.UserRoleAdmin}, func(r db.UserRole) bool { return r == db.UserRoleAccountManager }},

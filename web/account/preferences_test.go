@@ -34,14 +34,14 @@ func choices(r *webtest.Response) []string {
 func TestAccountOffersTheTopicsOfEachRole(t *testing.T) {
 	t.Parallel()
 	env := webtest.New(t)
-	staff := []string{"Term reminders: on", "Changes to services: on", "Quota warnings: on", "Renewal requests: on"}
+	staff := []string{"Term reminders: on", "Changes to services: on", "Quota warnings: on", "Renewal requests: on", "Support tickets: on"}
 	for _, tt := range []struct {
 		name, email string
 		want        []string
 	}{
 		{"partner", webtest.PartnerA, staff},
-		{"account manager", webtest.AccountManager, append(staff[:4:4], "Daily digest: on")},
-		{"admin", webtest.Admin, append(staff[:4:4], "Daily digest: off")},
+		{"account manager", webtest.AccountManager, append(staff[:5:5], "Daily digest: on")},
+		{"admin", webtest.Admin, append(staff[:5:5], "Daily digest: off")},
 		{"consumer", webtest.Consumer, []string{"Your purchases: on"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,7 +80,7 @@ func TestRemindersCanStayOutOfTheInbox(t *testing.T) {
 	if got := page.Text("#flash .flash__text"); got != "Your e-mail choices are saved." {
 		t.Errorf("after saving the flash says %q", got)
 	}
-	want := []string{"Term reminders: off", "Changes to services: on", "Quota warnings: on", "Renewal requests: on"}
+	want := []string{"Term reminders: off", "Changes to services: on", "Quota warnings: on", "Renewal requests: on", "Support tickets: on"}
 	if diff := cmp.Diff(want, choices(page)); diff != "" {
 		t.Errorf("saved choices (-want +got):\n%s", diff)
 	}

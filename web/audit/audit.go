@@ -27,6 +27,13 @@ const (
 	ActionUserEnable        = "user.enable"
 	ActionUserResetLink     = "user.reset_link"
 	ActionUserPasswordSet   = "user.password_reset"
+	ActionTicketOpen        = "ticket.open"
+	ActionTicketStatus      = "ticket.status"
+	ActionTicketAssign      = "ticket.assign"
+	ActionDesignCreate      = "device_design.create"
+	ActionDesignUpdate      = "device_design.update"
+	ActionDesignDuplicate   = "device_design.duplicate"
+	ActionDesignImport      = "device_design.import"
 )
 
 // Actions lists every action in the order the log's filter offers them.
@@ -47,6 +54,13 @@ var Actions = []struct{ Key, Label string }{
 	{ActionUserEnable, "User enabled"},
 	{ActionUserResetLink, "Password link issued"},
 	{ActionUserPasswordSet, "Password set with a link"},
+	{ActionTicketOpen, "Support ticket opened"},
+	{ActionTicketStatus, "Support ticket status changed"},
+	{ActionTicketAssign, "Support ticket assigned"},
+	{ActionDesignCreate, "Device design created"},
+	{ActionDesignUpdate, "Device design changed"},
+	{ActionDesignDuplicate, "Device design duplicated"},
+	{ActionDesignImport, "Device design imported"},
 }
 
 func Known(key string) bool {
@@ -70,6 +84,7 @@ func Label(key string) string {
 // Event is one entry of the trail. Before and After are marshalled to JSON; nil means
 // there is nothing on that side (a creation has no before).
 type Event struct {
+	// Actor is who made the change; 0 is the portal itself (a ticket closing by itself).
 	Actor       int64
 	CompanyID   *int64
 	ServiceID   *int64

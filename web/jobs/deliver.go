@@ -8,7 +8,6 @@ import (
 	"github.com/riverqueue/river"
 
 	"partnerportal/db"
-	"partnerportal/views"
 )
 
 type deliverArgs struct{}
@@ -167,13 +166,5 @@ func (j *Queue) mailNotice(ctx context.Context, q *db.Queries, o outgoing) error
 	} else {
 		key += "purchase-event:" + strconv.FormatInt(*o.purchaseEventID, 10)
 	}
-	uid := o.to.ID
-	return j.Mail(ctx, q, Mail{
-		Key: key + ":user:" + strconv.FormatInt(uid, 10), Kind: string(o.notice.Topic), UserID: &uid,
-		To: o.to.Email, ToName: o.to.Name, Subject: o.notice.Title, Preferences: true,
-		View: views.MailView{
-			Greeting: "Hello " + o.to.Name + ",", Heading: o.notice.Title, Lines: []string{o.notice.Body},
-			ActionLabel: "Open in the portal", ActionURL: o.notice.Link,
-		},
-	})
+	return j.mailTo(ctx, q, key, o.to, o.notice, nil)
 }

@@ -30,6 +30,7 @@ func periodicJobs() []*river.PeriodicJob {
 		every(time.Hour, digestArgs{}),
 		every(30*time.Minute, cleanSessionsArgs{}),
 		every(time.Hour, deleteUsageArgs{}),
+		every(time.Hour, closeTicketsArgs{}),
 	}
 }
 

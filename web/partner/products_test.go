@@ -137,7 +137,7 @@ func TestProductListPaginates(t *testing.T) {
 func TestProductListEmptyStateSaysWhatToDo(t *testing.T) {
 	t.Parallel()
 	env := webtest.New(t)
-	if _, err := env.Pool.Exec(context.Background(), `DELETE FROM purchases; DELETE FROM order_lines; DELETE FROM products`); err != nil {
+	if _, err := env.Pool.Exec(context.Background(), `DELETE FROM purchases; DELETE FROM order_lines; DELETE FROM device_designs; DELETE FROM products`); err != nil {
 		t.Fatal(err)
 	}
 	r := env.SignedIn(t, webtest.PartnerC).Get(t, "/products")

@@ -56,10 +56,11 @@ func TestMyServicesShowsEachDemoCompanysServices(t *testing.T) {
 			email: webtest.PartnerC,
 			want: map[string][]string{
 				"Hardware products · Production": {"Active", "95 of 800 devices used"},
+				"ExpressConnect":                 {"Active", "12 months"},
 				"Solutions Hub visibility":       {"Inactive", "Inactive — renew to use"},
 				"Support":                        {"Active"},
 			},
-			notSubscribed: []string{"Software products", "IoTConnect DevLab", "ExpressConnect", "AppConnect"},
+			notSubscribed: []string{"Software products", "IoTConnect DevLab", "AppConnect"},
 		},
 	}
 	for _, tt := range tests {
@@ -116,7 +117,7 @@ func TestNavigationShowsOnlyVisibleModules(t *testing.T) {
 	}{
 		{webtest.PartnerA, []string{"My Services", "My Products", "DevLab", "ExpressConnect", "Hub listings", "Support"}, []string{"AppConnect"}},
 		{webtest.PartnerB, []string{"My Services", "My Products", "DevLab", "ExpressConnect", "AppConnect", "Hub listings", "Support"}, nil},
-		{webtest.PartnerC, []string{"My Services", "My Products", "Support"}, []string{"DevLab", "ExpressConnect", "AppConnect", "Hub listings"}},
+		{webtest.PartnerC, []string{"My Services", "My Products", "ExpressConnect", "Support"}, []string{"DevLab", "AppConnect", "Hub listings"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.email, func(t *testing.T) {

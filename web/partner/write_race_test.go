@@ -151,6 +151,42 @@ var writeRaceCases = []writeRaceCase{
 		},
 		refused: http.StatusNotFound,
 	},
+	{
+		name: "support ticket", module: "support",
+		write: func(w writeRace) (string, url.Values) {
+			return "/support/tickets", url.Values{"subject": {"Opened while it closed"}, "priority": {"normal"}, "description": {"Raced"}}
+		},
+		stored: func(w writeRace) string {
+			return w.scalar("SELECT count(*)::text FROM support_tickets WHERE subject = 'Opened while it closed'")
+		},
+		refused: http.StatusNotFound,
+	},
+	{
+		name: "support reply", module: "support",
+		write: func(w writeRace) (string, url.Values) {
+			id := w.scalar(`INSERT INTO support_tickets (company_id, subject, priority, opened_by, opened_at, response_due_at, waiting_since, last_reply_at, updated_at)
+				SELECT c.id, 'A ticket of Company B', 'normal', u.id, now(), now(), now(), now(), now()
+				FROM partner_companies c JOIN users u ON u.company_id = c.id WHERE c.name = 'Company B' LIMIT 1 RETURNING id::text`)
+			return "/support/tickets/" + id + "/replies", url.Values{"body": {"Written while it closed"}}
+		},
+		stored: func(w writeRace) string {
+			return w.scalar("SELECT count(*)::text FROM support_messages WHERE body = 'Written while it closed'")
+		},
+		refused: http.StatusNotFound,
+	},
+	{
+		name: "support resolve", module: "support",
+		write: func(w writeRace) (string, url.Values) {
+			id := w.scalar(`INSERT INTO support_tickets (company_id, subject, priority, opened_by, opened_at, response_due_at, waiting_since, last_reply_at, updated_at)
+				SELECT c.id, 'A ticket to resolve', 'normal', u.id, now(), now(), now(), now(), now()
+				FROM partner_companies c JOIN users u ON u.company_id = c.id WHERE c.name = 'Company B' LIMIT 1 RETURNING id::text`)
+			return "/support/tickets/" + id + "/resolve", nil
+		},
+		stored: func(w writeRace) string {
+			return w.scalar("SELECT count(*)::text FROM support_tickets WHERE subject = 'A ticket to resolve' AND status = 'resolved'")
+		},
+		refused: http.StatusNotFound,
+	},
 }
 
 // TestPartnerWritesSucceedWhileUsable is the control: with nothing in the way, each write of

@@ -38,6 +38,9 @@ var auditFields = []struct{ Key, Label string }{
 	{"message", "Message"},
 	{"answer", "Answer"},
 	{"expires_at", "Link valid until"},
+	{"design_version", "Design version"},
+	{"source", "Made from"},
+	{"changes", "What changed"},
 }
 
 // auditEntries turns events into what the timeline and the log show.

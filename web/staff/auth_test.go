@@ -20,9 +20,10 @@ var adminScopes = []struct {
 	pattern *regexp.Regexp
 	scope   string
 }{
-	{regexp.MustCompile(`^/admin(/renewals|/audit|/audit\.csv)?$`), "staff"},
+	{regexp.MustCompile(`^/admin(/renewals|/audit|/audit\.csv|/support)?$`), "staff"},
 	{regexp.MustCompile(`^/admin/partners/:id(/|$)`), "company"},
 	{regexp.MustCompile(`^/admin/renewals/:rid/`), "company"},
+	{regexp.MustCompile(`^/admin/support/:tid(/|$)`), "company"},
 	{regexp.MustCompile(`^/admin/(companies|users|outbox|jobs)(/|$)`), "admin"},
 }
 
@@ -70,8 +71,18 @@ func TestEveryAdminRouteIsProtected(t *testing.T) {
 		VALUES ('test', 'a@company-a.example', 'changes', 'Subject', 'Text', '<p>HTML</p>', 'kept', now()) RETURNING id`).Scan(&mailID); err != nil {
 		t.Fatal(err)
 	}
+	// Company A's demo ticket with a file, and its first device design
+	var ticketID, fileID, designID int64
+	if err := env.Pool.QueryRow(ctx, `SELECT a.ticket_id, a.id FROM support_attachments a JOIN support_tickets t ON t.id = a.ticket_id
+		WHERE t.company_id = $1 ORDER BY a.id LIMIT 1`, a).Scan(&ticketID, &fileID); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Pool.QueryRow(ctx, `SELECT min(id) FROM device_designs WHERE company_id = $1`, a).Scan(&designID); err != nil {
+		t.Fatal(err)
+	}
 	params := map[string]string{":id": webtest.Itoa(a), ":sid": webtest.Itoa(hub), ":rid": webtest.Itoa(request), ":uid": webtest.Itoa(userID),
-		":jid": webtest.Itoa(jobID), ":mid": webtest.Itoa(mailID)}
+		":jid": webtest.Itoa(jobID), ":mid": webtest.Itoa(mailID), ":tid": webtest.Itoa(ticketID), ":aid": webtest.Itoa(fileID),
+		":did": webtest.Itoa(designID)}
 
 	anonymous := env.Client(t)
 	anonymous.Get(t, "/login")

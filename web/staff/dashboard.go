@@ -22,6 +22,7 @@ type dashboardData struct {
 	attention []db.ListDashboardAttentionRow
 	expiring  []db.ListDashboardExpiringRow
 	quotas    []db.ListDashboardQuotasRow
+	support   db.CountSupportForDashboardRow
 	// managers is read for admins only, who filter by account manager.
 	managers []db.ListAccountManagersRow
 }
@@ -44,6 +45,8 @@ func HandleStaffHome(pool *pgxpool.Pool) echo.HandlerFunc {
 		db.Queue(&b, &d.attention, (*db.Queries).ListDashboardAttention, db.ListDashboardAttentionParams(scope))
 		db.Queue(&b, &d.expiring, (*db.Queries).ListDashboardExpiring, db.ListDashboardExpiringParams(scope))
 		db.Queue(&b, &d.quotas, (*db.Queries).ListDashboardQuotas, db.ListDashboardQuotasParams(scope))
+		db.Queue(&b, &d.support, (*db.Queries).CountSupportForDashboard,
+			db.CountSupportForDashboardParams{Now: ui.When(c).Now, ViewerID: u.ID, ManagerID: scope.ManagerID})
 		if admin {
 			db.Queue(&b, &d.managers, (*db.Queries).ListAccountManagers, false)
 		}
@@ -60,6 +63,7 @@ func HandleStaffHome(pool *pgxpool.Pool) echo.HandlerFunc {
 			}
 		}
 		d.fill(&page, ui.When(c).Loc)
+		page.Support = supportCounts(d.support, ui.When(c).Now)
 		return ui.OK(c, "Dashboard", views.DashboardView(page))
 	}
 }
