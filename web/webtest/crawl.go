@@ -30,14 +30,15 @@ type Form struct {
 	Fields         url.Values
 }
 
-// Crawl follows the links and GET forms of the portal from start, as c, visiting one page per
-// GET route (a second product page would only show the same forms again), and collects the
-// forms of every page. Sign-out forms and downloads are not followed.
+// Crawl follows the links and GET forms of the portal from start, as c, visiting up to three
+// pages per GET route (more products or tickets would only show the same forms again, but one
+// may link what another does not, such as a ticket's attachment), and collects the forms of
+// every page. Sign-out forms are not followed.
 func (e *Env) Crawl(t testing.TB, c *Client, start ...string) *Site {
 	t.Helper()
 	routes := e.Routes()
 	site := &Site{Pages: map[string]*Response{}, Paths: map[string]string{}, Queries: map[string]map[string]bool{}}
-	seenForm := map[string]bool{}
+	seenForm, visits, seen := map[string]bool{}, map[string]int{}, map[string]bool{}
 	queue := append([]string(nil), start...)
 	for len(queue) > 0 {
 		path := queue[0]
@@ -54,14 +55,18 @@ func (e *Env) Crawl(t testing.TB, c *Client, start ...string) *Site {
 				site.Queries[route.String()][name] = true
 			}
 		}
-		if site.Pages[route.String()] != nil {
+		if seen[path] || visits[route.String()] >= 3 {
 			continue
 		}
+		seen[path] = true
+		visits[route.String()]++
 		r := c.Get(t, path)
 		if r.StatusCode != http.StatusOK {
 			continue
 		}
-		site.Pages[route.String()], site.Paths[route.String()] = r, path
+		if site.Pages[route.String()] == nil {
+			site.Pages[route.String()], site.Paths[route.String()] = r, path
+		}
 		if !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") {
 			continue // a download
 		}
