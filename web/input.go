@@ -13,12 +13,13 @@ import (
 // search or filter needs, far less than what would make a query slow.
 const maxAddressText = 2000
 
-// errUnreadableAddress answers an address whose path or query holds text no page reads.
+// errUnreadableAddress answers an address whose query holds text no page reads.
 var errUnreadableAddress = &ui.Error{Code: http.StatusBadRequest,
-	Message: "The address holds characters that cannot be part of a page's address, or is far too long. Check the link and try again."}
+	Message: "The address holds characters that cannot be part of a search or a filter, or is far too long. Check the link and try again."}
 
-// checkAddress refuses, with 400, a request whose path parameters or query values are not
-// text a person could have typed on one line (ui.CleanText) or are far too long. It runs once
+// checkAddress refuses a request whose path parameters or query values are not text a person
+// could have typed on one line (ui.CleanText) or are far too long: a path names nothing then
+// (404, as for any page that does not exist), a query is not understood (400). It runs once
 // for every route, after routing, so no handler needs its own check and no such text reaches
 // a query. Form fields are checked where the form is read (ui.BindForm, ui.ValidateForm),
 // which can say under the field what is wrong.
@@ -26,7 +27,7 @@ func checkAddress(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		for _, v := range c.ParamValues() {
 			if len(v) > maxAddressText || !ui.CleanText(v, false) {
-				return errUnreadableAddress
+				return echo.ErrNotFound
 			}
 		}
 		for k, vs := range c.QueryParams() {

@@ -11,8 +11,9 @@ import (
 
 // TestUnreadableTextIsRefusedNotFailed: a NUL byte, bytes that are not UTF-8 or a control
 // character in a path segment, a query string or a text field — the examples, signed
-// in or not — are refused with 400 (an address) or 422 and a message under the field (a
-// form), never a server error (the portal's log would fail the test too).
+// in or not — are refused with 404 (a path that names nothing), 400 (a query) or 422 and a
+// message under the field (a form), never a server error (the portal's log would fail the
+// test too).
 func TestUnreadableTextIsRefusedNotFailed(t *testing.T) {
 	t.Parallel()
 	env := webtest.New(t)
@@ -25,16 +26,23 @@ func TestUnreadableTextIsRefusedNotFailed(t *testing.T) {
 	edit := partner.Get(t, "/products/"+fleet+"/edit").Form("/products/" + fleet)
 	admin.Get(t, "/admin")
 
-	for _, path := range []string{"/hub/company-a/%00", "/hub/%00/x", "/hub/company-a/%FF", "/products?q=%00", "/products?q=%C3",
-		"/hub?q=%00", "/admin/audit?from=%00", "/login?next=%00"} {
+	for path, want := range map[string]int{
+		// a path segment that cannot be a name names nothing
+		"/hub/company-a/%00": http.StatusNotFound, "/hub/%00/x": http.StatusNotFound, "/hub/company-a/%FF": http.StatusNotFound,
+		"/products/%00/edit": http.StatusNotFound,
+		// a query value that cannot be typed is not understood
+		"/products?q=%00": http.StatusBadRequest, "/products?q=%C3": http.StatusBadRequest, "/hub?q=%00": http.StatusBadRequest,
+		"/admin/audit?from=%00": http.StatusBadRequest, "/login?next=%00": http.StatusBadRequest,
+	} {
 		c := visitor
 		if strings.HasPrefix(path, "/products") {
 			c = partner
 		} else if strings.HasPrefix(path, "/admin") {
 			c = admin
 		}
-		if r := c.Get(t, path); r.StatusCode != http.StatusBadRequest || r.Text("h1") != "That request could not be understood" {
-			t.Errorf("GET %s: %d %q, want 400 with a page that says so", path, r.StatusCode, r.Text("h1"))
+		title := map[int]string{http.StatusNotFound: "Page not found", http.StatusBadRequest: "That request could not be understood"}[want]
+		if r := c.Get(t, path); r.StatusCode != want || r.Text("h1") != title {
+			t.Errorf("GET %s: %d %q, want %d %q", path, r.StatusCode, r.Text("h1"), want, title)
 		}
 	}
 

@@ -155,8 +155,11 @@ func TestInboxIsScopedAndWaitingFirst(t *testing.T) {
 	if found := am.Get(t, "/admin/support?status=all&q=umlauts"); found.Doc.Find(".ticket-row").Length() != 1 {
 		t.Errorf("a search for umlauts finds %d tickets", found.Doc.Find(".ticket-row").Length())
 	}
-	if bad := am.Get(t, "/admin/support?q=%00x"); bad.StatusCode != http.StatusOK || !strings.Contains(bad.Text("#f-q-error"), "plain text") {
-		t.Errorf("a search with a NUL: %d %q", bad.StatusCode, bad.Text("#f-q-error"))
+	if bad := am.Get(t, "/admin/support?q=%00x"); bad.StatusCode != http.StatusBadRequest || bad.Text("h1") != "That request could not be understood" {
+		t.Errorf("a search with a NUL (refused at the edge, as every query value): %d %q", bad.StatusCode, bad.Text("h1"))
+	}
+	if long := am.Get(t, "/admin/support?q="+strings.Repeat("x", 101)); long.StatusCode != http.StatusOK || !strings.Contains(long.Text("#f-q-error"), "plain text") {
+		t.Errorf("a search of 101 characters: %d %q", long.StatusCode, long.Text("#f-q-error"))
 	}
 	other := env.SignedIn(t, webtest.AccountManager2).Get(t, "/admin/support?status=all")
 	if other.Doc.Find(".ticket-row").Length() != 0 || strings.Contains(other.Body, "Company A") {

@@ -102,8 +102,10 @@ func fieldMessage(fe validator.FieldError) string {
 		return "Enter a whole number of at least 1."
 	case "percent":
 		return "Enter a whole percentage from 0 to 100."
-	case "plaintext", "multiline":
-		return "Use plain text, without control characters."
+	case "plaintext":
+		return lineMessage
+	case "multiline":
+		return linesMessage
 	case "datetime":
 		return "Enter a date like 2026-11-25."
 	default:

@@ -14,8 +14,8 @@ const MaxText = 20_000
 
 // Messages under a field whose text is refused.
 const (
-	lineMessage  = "Use letters, digits, spaces and punctuation only."
-	linesMessage = "Use letters, digits, spaces, punctuation and line breaks only."
+	lineMessage  = "Use plain text on one line, without control characters."
+	linesMessage = "Use plain text, without control characters."
 	longMessage  = "This is far too long."
 	emailMessage = "Enter an e-mail address like name@example.com."
 )
