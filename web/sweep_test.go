@@ -16,7 +16,8 @@ import (
 // bytes PostgreSQL refuses in text, control characters, numbers past every integer type,
 // negative and zero counts, a choice that is none of the options, and far too much text.
 var hostile = []string{
-	"a\x00b", "\xff\xfe", "caf\xc3", "\x1b[2J", "line\r\nbreak",
+	"a\x00b", "\xff\xfe", // PostgreSQL refuses these in text: every field gets them
+	"caf\xc3", "\x1b[2J", "line\r\nbreak",
 	"-1", "0", "2147483648", "9223372036854775808", "1e400",
 	"nope", strings.Repeat("x", 25_000), "<script>alert(1)</script>", "2026-02-31",
 }
@@ -65,16 +66,7 @@ func TestHostileInputNeverAnswers5xx(t *testing.T) {
 	for _, role := range sweepRoles {
 		t.Run(role.name, func(t *testing.T) {
 			t.Parallel()
-			env := webtest.New(t)
-			c := env.Client(t)
-			if role.email != "" {
-				c = env.SignedIn(t, role.email)
-			}
-			c.Get(t, "/login") // a CSRF cookie
-			start := role.start
-			if role.setup != nil {
-				start = append(start, role.setup(t, env, c)...)
-			}
+			env, c, start := role.begin(t)
 			record(env, sweep(t, env, c, env.Crawl(t, c, start...)))
 		})
 	}
@@ -101,20 +93,26 @@ func sweep(t *testing.T, env *webtest.Env, c *webtest.Client, site *webtest.Site
 	for _, r := range routes {
 		byName[r.String()] = r
 	}
-	covered := map[string]bool{}
+	covered, perRoute, turn := map[string]bool{}, map[string]int{}, 0
 	// Query parameters of every page: those its GET forms and links use, and a page number.
 	for route, path := range site.Paths {
 		covered[route] = true
 		base, _, _ := strings.Cut(path, "?")
 		for _, name := range queryNames(site, route) {
-			for _, v := range hostile {
+			turn++
+			values := valuesFor(turn)
+			if name == "page" { // every list takes one: each gets every number
+				values = hostile
+			}
+			for _, v := range values {
 				q := url.Values{name: {v}}
 				checkAnswer(t, "GET "+base+" "+name+"="+short(v), c.Get(t, base+"?"+q.Encode()))
 			}
 		}
 		sweepPath(t, byName[route], base, func(p string) *webtest.Response { return c.Get(t, p) })
 	}
-	// Every form: each field in turn, then all of them at once as htmx. Forms with the most
+	// Every form: each field in turn (with some of the values, every one of them over the
+	// fields), then every value in all of them at once as htmx. Forms with the most
 	// fields go first, so the bare buttons (archive, revoke, remove) act last.
 	forms := slices.Clone(site.Forms)
 	slices.SortStableFunc(forms, func(a, b webtest.Form) int { return len(b.Fields) - len(a.Fields) })
@@ -127,17 +125,23 @@ func sweep(t *testing.T, env *webtest.Env, c *webtest.Client, site *webtest.Site
 			t.Errorf("a form posts to %s, which no route serves", f.Action)
 			continue
 		}
-		// One form per route and set of fields: the next cart line's is the same form.
+		// One form per route and set of fields (the next cart line's is the same form), and at
+		// most two per route (a hardware and a software product; not every design's designer).
 		kind := route.String() + " " + strings.Join(slices.Sorted(maps.Keys(f.Fields)), ",")
-		if covered[kind] {
+		if covered[kind] || perRoute[route.String()] == 2 {
 			continue
 		}
 		covered[route.String()], covered[kind] = true, true
+		perRoute[route.String()]++
 		for name := range f.Fields {
-			if name == "_csrf" {
+			// A repeated row's field once: a design's fifth attribute name is like its first.
+			shape := route.String() + " " + digits.ReplaceAllString(name, "#")
+			if name == "_csrf" || covered[shape] {
 				continue
 			}
-			for _, v := range hostile {
+			covered[shape] = true
+			turn++
+			for _, v := range valuesFor(turn) {
 				form := clone(f.Fields)
 				form.Set(name, v)
 				checkAnswer(t, "POST "+f.Action+" "+name+"="+short(v), c.PostForm(t, f.Action, form))
@@ -155,23 +159,4 @@ func sweep(t *testing.T, env *webtest.Env, c *webtest.Client, site *webtest.Site
 		sweepPath(t, route, f.Action, func(p string) *webtest.Response { return c.PostForm(t, p, clone(f.Fields)) })
 	}
 	return covered
-}
-
-// checkAnswer holds an answer to hostile input to what the portal promises: never a server
-// error; a refused form says why on the page; an error page has a title in words.
-func checkAnswer(t *testing.T, what string, r *webtest.Response) {
-	t.Helper()
-	if r.StatusCode >= 500 {
-		t.Errorf("%s: status %d", what, r.StatusCode)
-	}
-	if r.StatusCode < 400 || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") {
-		return
-	}
-	if title := strings.TrimSpace(r.Doc.Find("h1").First().Text()); title == http.StatusText(r.StatusCode) {
-		t.Errorf("%s: %d page titled %q", what, r.StatusCode, title)
-	}
-	msg := r.Doc.Find(".field__error, .form__error, [role=alert], .error-page, #flash, [hx-swap-oob], [data-hx-swap-oob], .buy-box__refused")
-	if r.StatusCode == http.StatusUnprocessableEntity && strings.TrimSpace(msg.Text()) == "" {
-		t.Errorf("%s: 422 without a message on the page", what)
-	}
 }
