@@ -7,7 +7,7 @@ BIN := bin/portal
 GO_SOURCES := $(shell find cmd web views static db -name '*.go' -not -path '*/node_modules/*' 2>/dev/null)
 EMBEDDED := $(shell find static/css static/img static/js db/migrations -type f 2>/dev/null)
 
-.PHONY: build run test check generate assets db-start db-stop db-url chromium node clean
+.PHONY: build run test check generate assets db-start db-stop db-url chromium java node clean
 
 ## build: the one binary, assets embedded
 build: $(BIN)
@@ -24,8 +24,9 @@ run: build
 	echo "Open http://$${PORTAL_ADDR:-127.0.0.1:8080} and sign in with a demo account above."; \
 	DATABASE_URL="$$url" PORTAL_COOKIE_SECURE=$${PORTAL_COOKIE_SECURE:-false} exec $(BIN) serve
 
-## test: every check, then all tests (database and browser tests included) with the race detector
-test: check chromium
+## test: every check, then all tests (database, browser and HTML validity tests included) with
+## the race detector
+test: check chromium java
 	@url=$$(db/cluster.sh url); \
 	DATABASE_URL="$$url" go test -race -count=1 -timeout 9m ./...
 
@@ -47,7 +48,8 @@ generate:
 	go tool templ generate -path views
 	go tool sqlc generate
 
-## assets: front-end packages from static/package.json (htmx; axe-core for browser tests)
+## assets: front-end packages from static/package.json (htmx; axe-core for browser tests, and
+## vnu-jar, the Nu HTML checker, for the HTML validity test)
 assets: static/dist/htmx.min.js
 
 static/dist/htmx.min.js: static/package.json static/package-lock.json | node
@@ -70,6 +72,17 @@ chromium:
 			echo "installing Chromium (Debian package)"; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation; \
 		else echo "chromium is missing: install it (e.g. sudo apt-get install -y chromium) or set CHROMIUM_PATH"; exit 1; fi; \
+	fi
+
+## java: Java 17, which runs the Nu HTML checker (vnu.jar) of the HTML validity test. Debian's
+## slim images lack the man folder the package's install script links into.
+java:
+	@if ! command -v java >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing Java 17 (Debian package)"; \
+			mkdir -p /usr/share/man/man1; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless; \
+		else echo "java is missing: install Java 17 (e.g. sudo apt-get install -y openjdk-17-jre-headless)"; exit 1; fi; \
 	fi
 
 db-start:

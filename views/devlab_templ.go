@@ -178,7 +178,7 @@ func DevLabConsoleView(c DevLabConsole) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "</section><section class=\"card\" aria-labelledby=\"devlab-send-title\"><header class=\"card__header\"><h2 class=\"card__title\" id=\"devlab-send-title\">Send test messages</h2></header><div class=\"card__body\"><form id=\"devlab-send\" method=\"post\" action=\"/devlab/messages\" hx-post=\"/devlab/messages\" hx-target=\"#devlab-console\" hx-swap=\"outerHTML\" class=\"form-grid\" novalidate>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "</section><section class=\"card\" aria-labelledby=\"devlab-send-title\"><header class=\"card__header\"><h2 class=\"card__title\" id=\"devlab-send-title\">Send test messages</h2></header><div class=\"card__body\"><form id=\"devlab-send\" method=\"post\" action=\"/devlab/messages\" data-hx-post=\"/devlab/messages\" data-hx-target=\"#devlab-console\" data-hx-swap=\"outerHTML\" class=\"form-grid\" novalidate>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -208,7 +208,7 @@ func DevLabConsoleView(c DevLabConsole) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<div class=\"form__actions\"><button type=\"submit\" class=\"button button--primary\">Send</button></div></fieldset></form></div></section><section class=\"stack\" aria-labelledby=\"devlab-devices-title\"><h2 id=\"devlab-devices-title\">Test devices</h2><form id=\"devlab-register\" method=\"post\" action=\"/devlab/devices\" hx-post=\"/devlab/devices\" hx-target=\"#devlab-console\" hx-swap=\"outerHTML\" novalidate>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<div class=\"form__actions\"><button type=\"submit\" class=\"button button--primary\">Send</button></div></fieldset></form></div></section><section class=\"stack\" aria-labelledby=\"devlab-devices-title\"><h2 id=\"devlab-devices-title\">Test devices</h2><form id=\"devlab-register\" method=\"post\" action=\"/devlab/devices\" data-hx-post=\"/devlab/devices\" data-hx-target=\"#devlab-console\" data-hx-swap=\"outerHTML\" novalidate>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -315,7 +315,7 @@ func DevLabConsoleView(c DevLabConsole) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				} else {
-					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 31, "<form method=\"post\" action=\"/devlab/devices/remove\" hx-post=\"/devlab/devices/remove\" hx-target=\"#devlab-console\" hx-swap=\"outerHTML\" class=\"inline-form\">")
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 31, "<form method=\"post\" action=\"/devlab/devices/remove\" data-hx-post=\"/devlab/devices/remove\" data-hx-target=\"#devlab-console\" data-hx-swap=\"outerHTML\" class=\"inline-form\">")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}

@@ -32,7 +32,7 @@ func TestAddToCartWithAndWithoutHTMX(t *testing.T) {
 		if got := strings.Join(strings.Fields(r.Doc.Text()), " "); !strings.Contains(got, "Added · "+want+" in your cart") {
 			t.Errorf("htmx add %d says %q", i+1, got)
 		}
-		if oob := r.Doc.Find(`#cart-count[hx-swap-oob="true"]`); strings.TrimSpace(oob.Contents().First().Text()) != want {
+		if oob := r.Doc.Find(`#cart-count[data-hx-swap-oob="true"]`); strings.TrimSpace(oob.Contents().First().Text()) != want {
 			t.Errorf("htmx add %d: header count out of band %q, want %s", i+1, oob.Text(), want)
 		}
 	}
@@ -187,10 +187,10 @@ func TestCartRechecksPricesAndQuantities(t *testing.T) {
 	if r.StatusCode != http.StatusOK || r.Doc.Find("section#cart").Length() != 1 || !strings.Contains(r.Text(".cart-totals"), "€625.00") {
 		t.Errorf("htmx quantity change: %d, totals %q", r.StatusCode, r.Text(".cart-totals"))
 	}
-	if got := strings.TrimSpace(r.Doc.Find(`#cart-count[hx-swap-oob]`).Contents().First().Text()); got != "5" {
+	if got := strings.TrimSpace(r.Doc.Find(`#cart-count[data-hx-swap-oob]`).Contents().First().Text()); got != "5" {
 		t.Errorf("header count out of band %q, want 5", got)
 	}
-	if got := r.Text(`#cart-message[hx-swap-oob]`); got != "Quantity updated." {
+	if got := r.Text(`#cart-message[data-hx-swap-oob]`); got != "Quantity updated." {
 		t.Errorf("message %q", got)
 	}
 

@@ -119,7 +119,7 @@ func TestHubLiveSearch(t *testing.T) {
 	if got := live.ListingCardNames(); !slices.Equal(got, []string{"SenseHub Gateway", "ShelfSense Inventory"}) {
 		t.Errorf("live results %v", got)
 	}
-	if oob := live.Doc.Find(`#hub-count[hx-swap-oob="innerHTML"]`); oob.Text() != "2 solutions" {
+	if oob := live.Doc.Find(`#hub-count[data-hx-swap-oob="innerHTML"]`); oob.Text() != "2 solutions" {
 		t.Errorf("count out of band: %q", oob.Text())
 	}
 	if got := live.Header.Get("HX-Push-Url"); got != "/hub?q=sensor" {
@@ -133,7 +133,7 @@ func TestHubLiveSearch(t *testing.T) {
 	if plain.Doc.Find("header.site-header").Length() != 1 || !slices.Equal(plain.ListingCardNames(), live.ListingCardNames()) {
 		t.Errorf("the same URL without htmx is not the same page: %v", plain.ListingCardNames())
 	}
-	if form := plain.Doc.Find(`form[role=search]`); form.AttrOr("hx-push-url", "") != "true" || form.AttrOr("action", "") != "/hub" ||
+	if form := plain.Doc.Find(`form[role=search]`); form.AttrOr("data-hx-push-url", "") != "true" || form.AttrOr("action", "") != "/hub" ||
 		plain.Doc.Find("#q").AttrOr("value", "") != "sensor" {
 		t.Error("the search form does not carry the search or does not push the URL")
 	}

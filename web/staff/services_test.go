@@ -326,7 +326,7 @@ func TestActivatingAndDeactivating(t *testing.T) {
 	if !strings.Contains(r.Text("#service-"+webtest.Itoa(id)+" .card__header .badge"), "Inactive") || !strings.Contains(r.Text(".flash"), "Deactivated") {
 		t.Errorf("panel after deactivation: %q", r.Text("#service-"+webtest.Itoa(id)))
 	}
-	if r.Doc.Find(`#timeline[hx-swap-oob="true"]`).Length() != 1 || !strings.Contains(r.Text("#timeline"), "Service deactivated") {
+	if r.Doc.Find(`#timeline[data-hx-swap-oob="true"]`).Length() != 1 || !strings.Contains(r.Text("#timeline"), "Service deactivated") {
 		t.Error("the answer does not bring the timeline with the new entry")
 	}
 	if nav := partner.Get(t, "/services").Text("nav.main-nav"); strings.Contains(nav, "Support") {
