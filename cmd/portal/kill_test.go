@@ -58,7 +58,9 @@ func TestKilledInTheMiddleOfASweepLosesNothing(t *testing.T) {
 	}
 	got := smtp.WaitFor(t, int(mails), 10*time.Second)
 	time.Sleep(300 * time.Millisecond)
-	if got = smtp.Messages(); int64(len(got)) != mails {
+	// Nothing lost (every message sent by then arrived; a later job may add one); nothing twice
+	// (each Message-ID once, below).
+	if got = smtp.Messages(); int64(len(got)) < mails {
 		t.Errorf("the SMTP server received %d messages, %d were sent\nfirst server:\n%s\nsecond server:\n%s", len(got), mails, logs, logs2)
 	}
 	seen := map[string]bool{}
