@@ -145,11 +145,11 @@ func (q *Queries) DeleteDemoDrafts(ctx context.Context, companyID int64) error {
 }
 
 const deleteDeployment = `-- name: DeleteDeployment :exec
-UPDATE app_deployments SET deleted_at = $1, updated_at = $1 WHERE id = $2
+UPDATE app_deployments SET deleted_at = $1::timestamptz, updated_at = $1 WHERE id = $2
 `
 
 type DeleteDeploymentParams struct {
-	Now *time.Time
+	Now time.Time
 	ID  int64
 }
 
@@ -157,6 +157,27 @@ type DeleteDeploymentParams struct {
 func (q *Queries) DeleteDeployment(ctx context.Context, arg DeleteDeploymentParams) error {
 	_, err := q.db.Exec(ctx, deleteDeployment, arg.Now, arg.ID)
 	return err
+}
+
+const deploymentNameTaken = `-- name: DeploymentNameTaken :one
+SELECT EXISTS (
+    SELECT 1 FROM app_deployments
+    WHERE company_id = $1 AND lower(name) = lower($2) AND deleted_at IS NULL
+      AND id <> coalesce($3::bigint, 0))
+`
+
+type DeploymentNameTakenParams struct {
+	CompanyID int64
+	Name      string
+	ExceptID  *int64
+}
+
+// Whether another live deployment of the company has the name (compared without case).
+func (q *Queries) DeploymentNameTaken(ctx context.Context, arg DeploymentNameTakenParams) (bool, error) {
+	row := q.db.QueryRow(ctx, deploymentNameTaken, arg.CompanyID, arg.Name, arg.ExceptID)
+	var exists bool
+	err := row.Scan(&exists)
+	return exists, err
 }
 
 const getCompanyDeployment = `-- name: GetCompanyDeployment :one
@@ -270,10 +291,30 @@ func (q *Queries) GetDeploymentForStaff(ctx context.Context, arg GetDeploymentFo
 	return i, err
 }
 
+const getOpenReconfiguration = `-- name: GetOpenReconfiguration :one
+SELECT id FROM app_drafts
+WHERE deployment_id = $1::bigint AND company_id = $2 AND applied_at IS NULL
+ORDER BY id DESC
+LIMIT 1
+`
+
+type GetOpenReconfigurationParams struct {
+	DeploymentID int64
+	CompanyID    int64
+}
+
+// The company's reconfiguration of a deployment begun and not applied yet, if any.
+func (q *Queries) GetOpenReconfiguration(ctx context.Context, arg GetOpenReconfigurationParams) (int64, error) {
+	row := q.db.QueryRow(ctx, getOpenReconfiguration, arg.DeploymentID, arg.CompanyID)
+	var id int64
+	err := row.Scan(&id)
+	return id, err
+}
+
 const listCompanyDeployments = `-- name: ListCompanyDeployments :many
 
 SELECT d.id, d.name, d.environment, d.status, d.revision, d.endpoint, d.updated_at,
-       t.name AS template_name, r.status AS run_status,
+       t.name AS template_name, coalesce(r.status, 'succeeded')::app_run_status AS run_status,
        coalesce(s.done, 0)::integer AS steps_done, coalesce(s.total, 0)::integer AS steps_total
 FROM app_deployments d
 JOIN app_templates t ON t.id = d.template_id
@@ -335,7 +376,7 @@ func (q *Queries) ListCompanyDeployments(ctx context.Context, companyID int64) (
 
 const listCompanyDeploymentsForStaff = `-- name: ListCompanyDeploymentsForStaff :many
 SELECT d.id, d.name, d.environment, d.status, d.revision, d.endpoint, d.updated_at,
-       t.name AS template_name, r.status AS run_status,
+       t.name AS template_name, coalesce(r.status, 'succeeded')::app_run_status AS run_status,
        coalesce(s.done, 0)::integer AS steps_done, coalesce(s.total, 0)::integer AS steps_total
 FROM app_deployments d
 JOIN app_templates t ON t.id = d.template_id
@@ -458,13 +499,17 @@ func (q *Queries) ListDeploymentRevisions(ctx context.Context, arg ListDeploymen
 }
 
 const listRevisionDevices = `-- name: ListRevisionDevices :many
-SELECT slot, slot_name, design_id, design_name, design_version FROM app_revision_devices
-WHERE deployment_id = $1 AND revision = $2 ORDER BY position
+SELECT v.slot, v.slot_name, v.design_id, v.design_name, v.design_version FROM app_revision_devices v
+JOIN app_deployments d ON d.id = v.deployment_id
+WHERE v.deployment_id = $1 AND d.company_id = $2
+  AND v.revision = coalesce($3::integer, d.revision)
+ORDER BY v.position
 `
 
 type ListRevisionDevicesParams struct {
 	DeploymentID int64
-	Revision     int32
+	CompanyID    int64
+	Revision     *int32
 }
 
 type ListRevisionDevicesRow struct {
@@ -476,7 +521,7 @@ type ListRevisionDevicesRow struct {
 }
 
 func (q *Queries) ListRevisionDevices(ctx context.Context, arg ListRevisionDevicesParams) ([]ListRevisionDevicesRow, error) {
-	rows, err := q.db.Query(ctx, listRevisionDevices, arg.DeploymentID, arg.Revision)
+	rows, err := q.db.Query(ctx, listRevisionDevices, arg.DeploymentID, arg.CompanyID, arg.Revision)
 	if err != nil {
 		return nil, err
 	}
@@ -502,13 +547,17 @@ func (q *Queries) ListRevisionDevices(ctx context.Context, arg ListRevisionDevic
 }
 
 const listRevisionFeatures = `-- name: ListRevisionFeatures :many
-SELECT key, name FROM app_revision_features
-WHERE deployment_id = $1 AND revision = $2 ORDER BY position
+SELECT f.key, f.name FROM app_revision_features f
+JOIN app_deployments d ON d.id = f.deployment_id
+WHERE f.deployment_id = $1 AND d.company_id = $2
+  AND f.revision = coalesce($3::integer, d.revision)
+ORDER BY f.position
 `
 
 type ListRevisionFeaturesParams struct {
 	DeploymentID int64
-	Revision     int32
+	CompanyID    int64
+	Revision     *int32
 }
 
 type ListRevisionFeaturesRow struct {
@@ -516,8 +565,10 @@ type ListRevisionFeaturesRow struct {
 	Name string
 }
 
+// The features a revision of a deployment of the company switched on (its latest revision
+// when revision is NULL).
 func (q *Queries) ListRevisionFeatures(ctx context.Context, arg ListRevisionFeaturesParams) ([]ListRevisionFeaturesRow, error) {
-	rows, err := q.db.Query(ctx, listRevisionFeatures, arg.DeploymentID, arg.Revision)
+	rows, err := q.db.Query(ctx, listRevisionFeatures, arg.DeploymentID, arg.CompanyID, arg.Revision)
 	if err != nil {
 		return nil, err
 	}
@@ -537,13 +588,17 @@ func (q *Queries) ListRevisionFeatures(ctx context.Context, arg ListRevisionFeat
 }
 
 const listRevisionValues = `-- name: ListRevisionValues :many
-SELECT key, label, kind, value FROM app_revision_values
-WHERE deployment_id = $1 AND revision = $2 ORDER BY position
+SELECT v.key, v.label, v.kind, v.value FROM app_revision_values v
+JOIN app_deployments d ON d.id = v.deployment_id
+WHERE v.deployment_id = $1 AND d.company_id = $2
+  AND v.revision = coalesce($3::integer, d.revision)
+ORDER BY v.position
 `
 
 type ListRevisionValuesParams struct {
 	DeploymentID int64
-	Revision     int32
+	CompanyID    int64
+	Revision     *int32
 }
 
 type ListRevisionValuesRow struct {
@@ -554,7 +609,7 @@ type ListRevisionValuesRow struct {
 }
 
 func (q *Queries) ListRevisionValues(ctx context.Context, arg ListRevisionValuesParams) ([]ListRevisionValuesRow, error) {
-	rows, err := q.db.Query(ctx, listRevisionValues, arg.DeploymentID, arg.Revision)
+	rows, err := q.db.Query(ctx, listRevisionValues, arg.DeploymentID, arg.CompanyID, arg.Revision)
 	if err != nil {
 		return nil, err
 	}

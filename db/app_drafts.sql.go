@@ -311,15 +311,15 @@ func (q *Queries) LockCompanyAppConnect(ctx context.Context, companyID int64) er
 }
 
 const markDraftApplied = `-- name: MarkDraftApplied :execrows
-UPDATE app_drafts SET applied_at = $1, applied_deployment_id = $2,
-    applied_revision = $3, updated_at = $1
+UPDATE app_drafts SET applied_at = $1::timestamptz, applied_deployment_id = $2::bigint,
+    applied_revision = $3::integer, updated_at = $1
 WHERE id = $4 AND company_id = $5 AND applied_at IS NULL
 `
 
 type MarkDraftAppliedParams struct {
-	Now          *time.Time
-	DeploymentID *int64
-	Revision     *int32
+	Now          time.Time
+	DeploymentID int64
+	Revision     int32
 	ID           int64
 	CompanyID    int64
 }
@@ -441,14 +441,14 @@ func (q *Queries) SaveDraftReached(ctx context.Context, arg SaveDraftReachedPara
 }
 
 const saveDraftSetup = `-- name: SaveDraftSetup :execrows
-UPDATE app_drafts SET name = $1, environment = $2,
+UPDATE app_drafts SET name = $1, environment = $2::environment,
     reached = greatest(reached, 1), updated_at = $3
 WHERE id = $4 AND company_id = $5 AND applied_at IS NULL
 `
 
 type SaveDraftSetupParams struct {
 	Name        string
-	Environment *Environment
+	Environment Environment
 	Now         time.Time
 	ID          int64
 	CompanyID   int64

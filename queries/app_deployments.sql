@@ -4,7 +4,7 @@
 -- name: ListCompanyDeployments :many
 -- The company's deployments, the last changed first, with the latest run's progress.
 SELECT d.id, d.name, d.environment, d.status, d.revision, d.endpoint, d.updated_at,
-       t.name AS template_name, r.status AS run_status,
+       t.name AS template_name, coalesce(r.status, 'succeeded')::app_run_status AS run_status,
        coalesce(s.done, 0)::integer AS steps_done, coalesce(s.total, 0)::integer AS steps_total
 FROM app_deployments d
 JOIN app_templates t ON t.id = d.template_id
@@ -44,16 +44,27 @@ WHERE r.deployment_id = sqlc.arg(deployment_id) AND d.company_id = sqlc.arg(comp
 ORDER BY r.revision DESC;
 
 -- name: ListRevisionFeatures :many
-SELECT key, name FROM app_revision_features
-WHERE deployment_id = sqlc.arg(deployment_id) AND revision = sqlc.arg(revision) ORDER BY position;
+-- The features a revision of a deployment of the company switched on (its latest revision
+-- when revision is NULL).
+SELECT f.key, f.name FROM app_revision_features f
+JOIN app_deployments d ON d.id = f.deployment_id
+WHERE f.deployment_id = sqlc.arg(deployment_id) AND d.company_id = sqlc.arg(company_id)
+  AND f.revision = coalesce(sqlc.narg(revision)::integer, d.revision)
+ORDER BY f.position;
 
 -- name: ListRevisionValues :many
-SELECT key, label, kind, value FROM app_revision_values
-WHERE deployment_id = sqlc.arg(deployment_id) AND revision = sqlc.arg(revision) ORDER BY position;
+SELECT v.key, v.label, v.kind, v.value FROM app_revision_values v
+JOIN app_deployments d ON d.id = v.deployment_id
+WHERE v.deployment_id = sqlc.arg(deployment_id) AND d.company_id = sqlc.arg(company_id)
+  AND v.revision = coalesce(sqlc.narg(revision)::integer, d.revision)
+ORDER BY v.position;
 
 -- name: ListRevisionDevices :many
-SELECT slot, slot_name, design_id, design_name, design_version FROM app_revision_devices
-WHERE deployment_id = sqlc.arg(deployment_id) AND revision = sqlc.arg(revision) ORDER BY position;
+SELECT v.slot, v.slot_name, v.design_id, v.design_name, v.design_version FROM app_revision_devices v
+JOIN app_deployments d ON d.id = v.deployment_id
+WHERE v.deployment_id = sqlc.arg(deployment_id) AND d.company_id = sqlc.arg(company_id)
+  AND v.revision = coalesce(sqlc.narg(revision)::integer, d.revision)
+ORDER BY v.position;
 
 -- name: CreateDeployment :one
 -- Fails on app_deployments_company_name_key when a live deployment of the company has the name.
@@ -101,12 +112,12 @@ UPDATE app_deployments SET product_id = sqlc.arg(product_id), updated_at = sqlc.
 
 -- name: DeleteDeployment :exec
 -- Takes a deployment out of every list; its revisions, runs and log stay.
-UPDATE app_deployments SET deleted_at = sqlc.arg(now), updated_at = sqlc.arg(now) WHERE id = sqlc.arg(id);
+UPDATE app_deployments SET deleted_at = sqlc.arg(now)::timestamptz, updated_at = sqlc.arg(now) WHERE id = sqlc.arg(id);
 
 -- name: ListCompanyDeploymentsForStaff :many
 -- A company's deployments for its account manager (and admins), as ListCompanyDeployments.
 SELECT d.id, d.name, d.environment, d.status, d.revision, d.endpoint, d.updated_at,
-       t.name AS template_name, r.status AS run_status,
+       t.name AS template_name, coalesce(r.status, 'succeeded')::app_run_status AS run_status,
        coalesce(s.done, 0)::integer AS steps_done, coalesce(s.total, 0)::integer AS steps_total
 FROM app_deployments d
 JOIN app_templates t ON t.id = d.template_id
@@ -132,3 +143,17 @@ DELETE FROM app_drafts WHERE company_id = sqlc.arg(company_id);
 -- name: DeleteDemoDeployments :exec
 -- A demo company's deployments, with everything they hold (after its drafts).
 DELETE FROM app_deployments WHERE company_id = sqlc.arg(company_id);
+
+-- name: DeploymentNameTaken :one
+-- Whether another live deployment of the company has the name (compared without case).
+SELECT EXISTS (
+    SELECT 1 FROM app_deployments
+    WHERE company_id = sqlc.arg(company_id) AND lower(name) = lower(sqlc.arg(name)) AND deleted_at IS NULL
+      AND id <> coalesce(sqlc.narg(except_id)::bigint, 0));
+
+-- name: GetOpenReconfiguration :one
+-- The company's reconfiguration of a deployment begun and not applied yet, if any.
+SELECT id FROM app_drafts
+WHERE deployment_id = sqlc.arg(deployment_id)::bigint AND company_id = sqlc.arg(company_id) AND applied_at IS NULL
+ORDER BY id DESC
+LIMIT 1;

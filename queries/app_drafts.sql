@@ -46,7 +46,7 @@ LIMIT 10;
 
 -- name: SaveDraftSetup :execrows
 -- The name and environment; 0 rows when the draft is not the company's or was deployed.
-UPDATE app_drafts SET name = sqlc.arg(name), environment = sqlc.arg(environment),
+UPDATE app_drafts SET name = sqlc.arg(name), environment = sqlc.arg(environment)::environment,
     reached = greatest(reached, 1), updated_at = sqlc.arg(now)
 WHERE id = sqlc.arg(id) AND company_id = sqlc.arg(company_id) AND applied_at IS NULL;
 
@@ -81,8 +81,8 @@ ON CONFLICT (draft_id, slot) DO UPDATE SET design_id = excluded.design_id;
 
 -- name: MarkDraftApplied :execrows
 -- The draft became revision applied_revision of a deployment; 0 rows when it already had.
-UPDATE app_drafts SET applied_at = sqlc.arg(now), applied_deployment_id = sqlc.arg(deployment_id),
-    applied_revision = sqlc.arg(revision), updated_at = sqlc.arg(now)
+UPDATE app_drafts SET applied_at = sqlc.arg(now)::timestamptz, applied_deployment_id = sqlc.arg(deployment_id)::bigint,
+    applied_revision = sqlc.arg(revision)::integer, updated_at = sqlc.arg(now)
 WHERE id = sqlc.arg(id) AND company_id = sqlc.arg(company_id) AND applied_at IS NULL;
 
 -- name: DeleteDraft :execrows

@@ -4,6 +4,8 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strings"
+	"unicode"
 
 	"partnerportal/db"
 )
@@ -59,7 +61,7 @@ func (t Template) DefaultFeatures() []string {
 func (t Template) ChooseFeatures(keys []string) ([]string, string) {
 	for _, k := range keys {
 		if !slices.ContainsFunc(t.Features, func(f db.AppTemplateFeature) bool { return f.Key == k }) {
-			return nil, "“" + clip(k, 40) + "” is not a feature of " + t.Name + ". Choose from the features listed."
+			return nil, Quote(k) + " is not a feature of " + t.Name + ". Choose from the features listed."
 		}
 	}
 	var out []string
@@ -125,10 +127,32 @@ func (t Template) Check(cfg Config) []Problem {
 	}
 	for _, slot := range slices.Sorted(maps.Keys(cfg.Devices)) {
 		if !slices.ContainsFunc(t.Devices, func(d db.AppTemplateDevice) bool { return d.Key == slot }) {
-			out = append(out, Problem{StepDevices, "The template no longer expects the device “" + clip(slot, 40) + "”: choose the designs again."})
+			out = append(out, Problem{StepDevices, "The template no longer expects the device " + Quote(slot) + ": choose the designs again."})
 		}
 	}
 	return out
+}
+
+// HasParameter says whether the template has a parameter of that key.
+func (t Template) HasParameter(key string) bool {
+	return slices.ContainsFunc(t.Parameters, func(p db.AppTemplateParameter) bool { return p.Key == key })
+}
+
+// HasDevice says whether the template expects a device of that key.
+func (t Template) HasDevice(key string) bool {
+	return slices.ContainsFunc(t.Devices, func(d db.AppTemplateDevice) bool { return d.Key == key })
+}
+
+// Quote is something a request named, quoted for a message: at most 40 characters, invalid
+// UTF-8 and control characters replaced, so a tampered form reads back safely.
+func Quote(s string) string {
+	r := []rune(strings.ToValidUTF8(s, "?"))
+	for i, c := range r {
+		if unicode.IsControl(c) {
+			r[i] = '?'
+		}
+	}
+	return "“" + clip(string(r), 40) + "”"
 }
 
 // clip keeps the first n characters of s.

@@ -13,16 +13,16 @@ type storedRevision struct {
 	devices  []db.ListRevisionDevicesRow
 }
 
-// loadRevision reads what revision n of deployment id holds.
-func loadRevision(ctx context.Context, q *db.Queries, id int64, n int32) (storedRevision, error) {
+// loadRevision reads what revision n of deployment dep holds.
+func loadRevision(ctx context.Context, q *db.Queries, dep db.AppDeployment, n int32) (storedRevision, error) {
 	var r storedRevision
 	var err error
-	if r.features, err = q.ListRevisionFeatures(ctx, db.ListRevisionFeaturesParams{DeploymentID: id, Revision: n}); err != nil {
+	if r.features, err = q.ListRevisionFeatures(ctx, db.ListRevisionFeaturesParams{DeploymentID: dep.ID, CompanyID: dep.CompanyID, Revision: &n}); err != nil {
 		return r, err
 	}
-	if r.values, err = q.ListRevisionValues(ctx, db.ListRevisionValuesParams{DeploymentID: id, Revision: n}); err != nil {
+	if r.values, err = q.ListRevisionValues(ctx, db.ListRevisionValuesParams{DeploymentID: dep.ID, CompanyID: dep.CompanyID, Revision: &n}); err != nil {
 		return r, err
 	}
-	r.devices, err = q.ListRevisionDevices(ctx, db.ListRevisionDevicesParams{DeploymentID: id, Revision: n})
+	r.devices, err = q.ListRevisionDevices(ctx, db.ListRevisionDevicesParams{DeploymentID: dep.ID, CompanyID: dep.CompanyID, Revision: &n})
 	return r, err
 }

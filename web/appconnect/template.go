@@ -111,7 +111,7 @@ func CheckParts(p Parts) (CheckedParts, map[string]string) {
 		}
 		for _, a := range attrs {
 			if !attributePattern.MatchString(a) {
-				errs[field] = "“" + clip(a, 40) + "” is not an attribute name: lowercase letters, digits and underscores, starting with a letter."
+				errs[field] = Quote(a) + " is not an attribute name: lowercase letters, digits and underscores, starting with a letter."
 				break
 			}
 		}

@@ -26,14 +26,14 @@ func (r Runner) do(ctx context.Context, q *db.Queries, run db.AppRun, dep db.App
 		}
 		return "reserved an instance at " + dep.Endpoint + ".", "", nil
 	case RunConfigure:
-		rev, err := loadRevision(ctx, q, dep.ID, run.Revision)
+		rev, err := loadRevision(ctx, q, dep, run.Revision)
 		if err != nil {
 			return "", "", err
 		}
 		return fmt.Sprintf("applied revision %d: %s, %s, %s.", run.Revision, count(len(rev.features), "feature"),
 			count(len(rev.values), "parameter"), count(len(rev.devices), "device design")), "", nil
 	case RunSeed:
-		rev, err := loadRevision(ctx, q, dep.ID, run.Revision)
+		rev, err := loadRevision(ctx, q, dep, run.Revision)
 		if err != nil {
 			return "", "", err
 		}
@@ -63,7 +63,7 @@ func (r Runner) validate(ctx context.Context, q *db.Queries, run db.AppRun, dep 
 	if run.Kind == db.AppRunKindDeploy && t.RetiredAt != nil {
 		return "", "the template “" + t.Name + "” was retired on " + ui.LongDate(t.RetiredAt.In(r.Loc)) + " and can no longer be deployed.", nil
 	}
-	rev, err := loadRevision(ctx, q, dep.ID, run.Revision)
+	rev, err := loadRevision(ctx, q, dep, run.Revision)
 	if err != nil {
 		return "", "", err
 	}

@@ -3,7 +3,6 @@ package staff
 import (
 	"errors"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/go-playground/validator/v10"
@@ -34,7 +33,7 @@ func HandleTemplates(pool *pgxpool.Pool) echo.HandlerFunc {
 		p := views.AdminTemplatesPage{CSRF: ui.CSRFToken(c)}
 		for _, r := range rows {
 			row := views.AdminTemplateRow{Name: r.Name, EditURL: templateURL(r.ID), Industry: r.Industry.Label(),
-				Contents: templateContents(r.FeatureCount, r.ParameterCount, r.DeviceCount),
+				Contents: appconnect.Contents(r.FeatureCount, r.ParameterCount, r.DeviceCount),
 				Version:  ui.Itoa(int64(r.Version)), Updated: ui.LongDate(r.UpdatedAt.In(loc)), Deployments: ui.Itoa(int64(r.DeploymentCount)),
 				Status: views.Badge{Tone: "active", Icon: "✓", Label: "In the catalogue"}, RetireURL: templateURL(r.ID) + "/retire"}
 			if r.RetiredAt != nil {
@@ -45,16 +44,6 @@ func HandleTemplates(pool *pgxpool.Pool) echo.HandlerFunc {
 		}
 		return ui.OK(c, "AppConnect templates", views.AdminTemplatesView(p))
 	}
-}
-
-// templateContents counts what a template offers: "5 features · 6 parameters · 2 devices".
-func templateContents(features, parameters, devices int32) string {
-	count := func(n int32, noun string) string { return ui.Itoa(int64(n)) + " " + noun + ui.Plural(int64(n)) }
-	parts := []string{count(features, "feature"), count(parameters, "parameter")}
-	if devices > 0 {
-		parts = append(parts, count(devices, "device"))
-	}
-	return strings.Join(parts, " · ")
 }
 
 // HandleNewTemplate is the form for a new template.
@@ -138,7 +127,7 @@ func HandleSaveTemplate(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerF
 			if err := parts.Write(ctx, q, id); err != nil {
 				return err
 			}
-			after["contents"] = templateContents(int32(len(parts.Features)), int32(len(parts.Parameters)), int32(len(parts.Devices)))
+			after["contents"] = appconnect.Contents(int32(len(parts.Features)), int32(len(parts.Parameters)), int32(len(parts.Devices)))
 			return audit.Write(ctx, q, w.Now, audit.Event{Actor: u.ID, Action: action, Subject: "AppConnect template “" + in.Name + "”", After: after})
 		})
 		if err != nil {
