@@ -73,7 +73,7 @@ func PageOf(l *Loaded, shown *int32, links PageLinks, loc *time.Location) views.
 		p.Revisions = append(p.Revisions, views.RevisionRow{Number: r.Revision, URL: links.Revision(r.Revision),
 			When: r.MadeAt.In(loc).Format("2 Jan 2006, 15:04"), Who: r.MadeByName, Note: r.Note,
 			Contents: fmt.Sprintf("%s · %s · %s", count(int(r.FeatureCount), "feature"), count(int(r.ValueCount), "parameter"), count(int(r.DeviceCount), "device design")),
-			Shown: r.Revision == n, Current: r.Revision == dep.Revision})
+			Shown:    r.Revision == n, Current: r.Revision == dep.Revision})
 	}
 	for _, f := range l.Features {
 		p.Config.Features = append(p.Config.Features, f.Name)

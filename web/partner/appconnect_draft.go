@@ -49,9 +49,9 @@ func loadDraft(c echo.Context, cn conn) (*loadedDraft, error) {
 	return d, b.Send(ctx, cn)
 }
 
-func (d *loadedDraft) id() int64          { return d.row.AppDraft.ID }
-func (d *loadedDraft) reached() int32     { return d.row.AppDraft.Reached }
-func (d *loadedDraft) applied() bool      { return d.row.AppDraft.AppliedAt != nil }
+func (d *loadedDraft) id() int64           { return d.row.AppDraft.ID }
+func (d *loadedDraft) reached() int32      { return d.row.AppDraft.Reached }
+func (d *loadedDraft) applied() bool       { return d.row.AppDraft.AppliedAt != nil }
 func (d *loadedDraft) reconfiguring() bool { return d.row.AppDraft.DeploymentID != nil }
 
 // config is what the draft holds so far.

@@ -181,7 +181,7 @@ func HandleDeploymentProduct(pool *pgxpool.Pool, area *ui.Area) echo.HandlerFunc
 			if product, err = q.CreateProduct(ctx, db.CreateProductParams{CompanyID: dep.CompanyID, Module: db.ModuleKeySoftware,
 				Environment: dep.Environment, Name: dep.Name, Slug: slug, Summary: t.Summary,
 				Description: clipText(t.Description+"\n\nRuns as the AppConnect deployment “"+dep.Name+"” ("+dep.Endpoint+").", 5000),
-				Category: t.Industry, Version: "Revision " + ui.Itoa(int64(dep.Revision)), Price: "0", Currency: "EUR",
+				Category:    t.Industry, Version: "Revision " + ui.Itoa(int64(dep.Revision)), Price: "0", Currency: "EUR",
 				PricingModel: db.PricingModelMonthly, Status: db.ProductStatusDraft, Deployment: &cloud, Now: w.Now}); err != nil {
 				return err
 			}
