@@ -239,11 +239,19 @@ func (q *Queries) ListCatalogueTemplates(ctx context.Context) ([]ListCatalogueTe
 }
 
 const listTemplateDevices = `-- name: ListTemplateDevices :many
-SELECT template_id, position, key, name, attributes FROM app_template_devices WHERE template_id = $1 ORDER BY position
+SELECT x.template_id, x.position, x.key, x.name, x.attributes FROM app_template_devices x
+WHERE x.template_id = coalesce($1::bigint, (SELECT t.id FROM app_templates t WHERE t.slug = $2::text))
+ORDER BY x.position
 `
 
-func (q *Queries) ListTemplateDevices(ctx context.Context, templateID int64) ([]AppTemplateDevice, error) {
-	rows, err := q.db.Query(ctx, listTemplateDevices, templateID)
+type ListTemplateDevicesParams struct {
+	TemplateID *int64
+	Slug       *string
+}
+
+// A template's devices, by its id or (id NULL) its address name.
+func (q *Queries) ListTemplateDevices(ctx context.Context, arg ListTemplateDevicesParams) ([]AppTemplateDevice, error) {
+	rows, err := q.db.Query(ctx, listTemplateDevices, arg.TemplateID, arg.Slug)
 	if err != nil {
 		return nil, err
 	}
@@ -269,11 +277,19 @@ func (q *Queries) ListTemplateDevices(ctx context.Context, templateID int64) ([]
 }
 
 const listTemplateFeatures = `-- name: ListTemplateFeatures :many
-SELECT template_id, position, key, name, description, required, default_on FROM app_template_features WHERE template_id = $1 ORDER BY position
+SELECT x.template_id, x.position, x.key, x.name, x.description, x.required, x.default_on FROM app_template_features x
+WHERE x.template_id = coalesce($1::bigint, (SELECT t.id FROM app_templates t WHERE t.slug = $2::text))
+ORDER BY x.position
 `
 
-func (q *Queries) ListTemplateFeatures(ctx context.Context, templateID int64) ([]AppTemplateFeature, error) {
-	rows, err := q.db.Query(ctx, listTemplateFeatures, templateID)
+type ListTemplateFeaturesParams struct {
+	TemplateID *int64
+	Slug       *string
+}
+
+// A template's features, by its id or (id NULL) its address name.
+func (q *Queries) ListTemplateFeatures(ctx context.Context, arg ListTemplateFeaturesParams) ([]AppTemplateFeature, error) {
+	rows, err := q.db.Query(ctx, listTemplateFeatures, arg.TemplateID, arg.Slug)
 	if err != nil {
 		return nil, err
 	}
@@ -301,11 +317,19 @@ func (q *Queries) ListTemplateFeatures(ctx context.Context, templateID int64) ([
 }
 
 const listTemplateParameters = `-- name: ListTemplateParameters :many
-SELECT template_id, position, key, label, help, kind, required, default_value, minimum, maximum, choices FROM app_template_parameters WHERE template_id = $1 ORDER BY position
+SELECT x.template_id, x.position, x.key, x.label, x.help, x.kind, x.required, x.default_value, x.minimum, x.maximum, x.choices FROM app_template_parameters x
+WHERE x.template_id = coalesce($1::bigint, (SELECT t.id FROM app_templates t WHERE t.slug = $2::text))
+ORDER BY x.position
 `
 
-func (q *Queries) ListTemplateParameters(ctx context.Context, templateID int64) ([]AppTemplateParameter, error) {
-	rows, err := q.db.Query(ctx, listTemplateParameters, templateID)
+type ListTemplateParametersParams struct {
+	TemplateID *int64
+	Slug       *string
+}
+
+// A template's parameters, by its id or (id NULL) its address name.
+func (q *Queries) ListTemplateParameters(ctx context.Context, arg ListTemplateParametersParams) ([]AppTemplateParameter, error) {
+	rows, err := q.db.Query(ctx, listTemplateParameters, arg.TemplateID, arg.Slug)
 	if err != nil {
 		return nil, err
 	}

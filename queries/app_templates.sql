@@ -29,13 +29,22 @@ SELECT * FROM app_templates WHERE id = sqlc.arg(id);
 SELECT * FROM app_templates WHERE slug = sqlc.arg(slug);
 
 -- name: ListTemplateFeatures :many
-SELECT * FROM app_template_features WHERE template_id = sqlc.arg(template_id) ORDER BY position;
+-- A template's features, by its id or (id NULL) its address name.
+SELECT x.* FROM app_template_features x
+WHERE x.template_id = coalesce(sqlc.narg(template_id)::bigint, (SELECT t.id FROM app_templates t WHERE t.slug = sqlc.narg(slug)::text))
+ORDER BY x.position;
 
 -- name: ListTemplateParameters :many
-SELECT * FROM app_template_parameters WHERE template_id = sqlc.arg(template_id) ORDER BY position;
+-- A template's parameters, by its id or (id NULL) its address name.
+SELECT x.* FROM app_template_parameters x
+WHERE x.template_id = coalesce(sqlc.narg(template_id)::bigint, (SELECT t.id FROM app_templates t WHERE t.slug = sqlc.narg(slug)::text))
+ORDER BY x.position;
 
 -- name: ListTemplateDevices :many
-SELECT * FROM app_template_devices WHERE template_id = sqlc.arg(template_id) ORDER BY position;
+-- A template's devices, by its id or (id NULL) its address name.
+SELECT x.* FROM app_template_devices x
+WHERE x.template_id = coalesce(sqlc.narg(template_id)::bigint, (SELECT t.id FROM app_templates t WHERE t.slug = sqlc.narg(slug)::text))
+ORDER BY x.position;
 
 -- name: CreateTemplate :one
 -- Fails on app_templates_slug_key or app_templates_name_key when another template uses them.

@@ -68,8 +68,9 @@ type PartnerPage struct {
 	Grant          GrantForm
 	Timeline       []AuditEntry
 	AuditURL       string
-	// DesignsURL lists the company's ExpressConnect designs.
-	DesignsURL string
+	// DesignsURL lists the company's ExpressConnect designs, DeploymentsURL its AppConnect
+	// deployments.
+	DesignsURL, DeploymentsURL string
 	CSRF       string
 }
 

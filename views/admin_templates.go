@@ -61,3 +61,9 @@ type TemplateParameterRow struct {
 type TemplateDeviceRow struct {
 	Key, Name, Attributes string
 }
+
+// AdminDeploymentsPage is a partner company's AppConnect deployments, read-only.
+type AdminDeploymentsPage struct {
+	Company, CompanyURL string
+	Deployments         []DeploymentRow
+}

@@ -20,9 +20,17 @@ type Template struct {
 
 // QueueParts adds the reads of template id's features, parameters and devices to b.
 func QueueParts(b *db.Batch, t *Template, id int64) {
-	db.Queue(b, &t.Features, (*db.Queries).ListTemplateFeatures, id)
-	db.Queue(b, &t.Parameters, (*db.Queries).ListTemplateParameters, id)
-	db.Queue(b, &t.Devices, (*db.Queries).ListTemplateDevices, id)
+	db.Queue(b, &t.Features, (*db.Queries).ListTemplateFeatures, db.ListTemplateFeaturesParams{TemplateID: &id})
+	db.Queue(b, &t.Parameters, (*db.Queries).ListTemplateParameters, db.ListTemplateParametersParams{TemplateID: &id})
+	db.Queue(b, &t.Devices, (*db.Queries).ListTemplateDevices, db.ListTemplateDevicesParams{TemplateID: &id})
+}
+
+// QueueBySlug adds the reads of the template of that address name, with its parts, to b.
+func QueueBySlug(b *db.Batch, t *Template, slug string) {
+	db.Queue(b, &t.AppTemplate, (*db.Queries).GetTemplateBySlug, slug)
+	db.Queue(b, &t.Features, (*db.Queries).ListTemplateFeatures, db.ListTemplateFeaturesParams{Slug: &slug})
+	db.Queue(b, &t.Parameters, (*db.Queries).ListTemplateParameters, db.ListTemplateParametersParams{Slug: &slug})
+	db.Queue(b, &t.Devices, (*db.Queries).ListTemplateDevices, db.ListTemplateDevicesParams{Slug: &slug})
 }
 
 // LoadTemplate reads template id with its parts in one round trip (pgx.ErrNoRows when there

@@ -72,18 +72,14 @@ func HandleAppTemplate(pool *pgxpool.Pool, area *ui.Area) echo.HandlerFunc {
 		if !ui.SlugPattern.MatchString(slug) {
 			return echo.ErrNotFound
 		}
-		row, err := ui.NotFoundIfNone(db.New(pool).GetTemplateBySlug(ctx, slug))
-		if err != nil {
-			return err
-		}
-		if row.RetiredAt != nil {
-			return echo.ErrNotFound
-		}
-		t := appconnect.Template{AppTemplate: row}
+		var t appconnect.Template
 		var b db.Batch
-		appconnect.QueueParts(&b, &t, row.ID)
-		if err := b.Send(ctx, pool); err != nil {
+		appconnect.QueueBySlug(&b, &t, slug)
+		if _, err := ui.NotFoundIfNone(0, b.Send(ctx, pool)); err != nil {
 			return err
+		}
+		if t.RetiredAt != nil {
+			return echo.ErrNotFound
 		}
 		acc := ui.AreaAccess(c)
 		p := views.AppTemplatePage{Area: ui.AreaPageOf(area, acc), Template: appconnect.View(t), ReadOnly: !acc.State.CanUse(), CSRF: ui.CSRFToken(c)}

@@ -54,10 +54,10 @@ func HandleNewTemplate() echo.HandlerFunc {
 	}
 }
 
-// HandleEditTemplate is the form for template :tid as it is now.
+// HandleEditTemplate is the form for template :tpl as it is now.
 func HandleEditTemplate(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		id, err := ui.PathID(c, "tid")
+		id, err := ui.PathID(c, "tpl")
 		if err != nil {
 			return err
 		}
@@ -73,16 +73,16 @@ func HandleEditTemplate(pool *pgxpool.Pool) echo.HandlerFunc {
 	}
 }
 
-// HandleSaveTemplate creates a template (no :tid) or saves a change to template :tid as a new
+// HandleSaveTemplate creates a template (no :tpl) or saves a change to template :tpl as a new
 // version; a form with mistakes comes back with them under their fields (422), and one read
 // before someone else's save is refused rather than overwrite it.
 func HandleSaveTemplate(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		var id int64
-		if c.Param("tid") != "" {
+		if c.Param("tpl") != "" {
 			var err error
-			if id, err = ui.PathID(c, "tid"); err != nil {
+			if id, err = ui.PathID(c, "tpl"); err != nil {
 				return err
 			}
 		}
@@ -169,11 +169,11 @@ func templateTaken(err error) error {
 	return err
 }
 
-// HandleRetireTemplate retires template :tid, or brings a retired one back.
+// HandleRetireTemplate retires template :tpl, or brings a retired one back.
 func HandleRetireTemplate(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
-		id, err := ui.PathID(c, "tid")
+		id, err := ui.PathID(c, "tpl")
 		if err != nil {
 			return err
 		}
