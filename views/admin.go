@@ -71,7 +71,7 @@ type PartnerPage struct {
 	// DesignsURL lists the company's ExpressConnect designs, DeploymentsURL its AppConnect
 	// deployments.
 	DesignsURL, DeploymentsURL string
-	CSRF       string
+	CSRF                       string
 }
 
 // PartnerUser is one user of a partner company.
