@@ -101,6 +101,9 @@ func TestADeploymentIsReconfiguredStoppedAndMadeAProduct(t *testing.T) {
 	if pp.StatusCode != http.StatusOK || !strings.Contains(pp.Text("main"), "South depot") || !strings.Contains(pp.Text("main"), "Draft") {
 		t.Errorf("the product page: %d %q", pp.StatusCode, pp.Text("h1"))
 	}
+	if pp.Doc.Find(`main a[href="`+path+`"]`).Length() != 1 {
+		t.Errorf("the product does not link back to its deployment")
+	}
 	if got := c.Get(t, path).Text("#deployment-actions"); !strings.Contains(got, "Product: South depot") {
 		t.Errorf("the deployment does not link its product: %q", got)
 	}

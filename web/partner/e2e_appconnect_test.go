@@ -123,8 +123,12 @@ func watchUntilRunning(t *testing.T, p *browsertest.Page, steps int) {
 	seen := map[int]bool{}
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		status := browsertest.Get(t, p, chromedp.Text(chromedp.CSS("#deployment-status")))
-		value := browsertest.Get(t, p, chromedp.Evaluate[int](`document.querySelector('#deployment-bar').value`))
+		// one read of both, as htmx may swap either between two reads
+		now := browsertest.Get(t, p, chromedp.Evaluate[struct {
+			Status string `json:"status"`
+			Value  int    `json:"value"`
+		}](`({status: document.querySelector('#deployment-status')?.textContent ?? '', value: document.querySelector('#deployment-bar')?.value ?? -1})`))
+		status, value := now.Status, now.Value
 		seen[value] = true
 		if strings.Contains(status, "Running") {
 			if value != steps {
