@@ -12,6 +12,323 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+type AppDeploymentStatus string
+
+const (
+	AppDeploymentStatusDeploying AppDeploymentStatus = "deploying"
+	AppDeploymentStatusRunning   AppDeploymentStatus = "running"
+	AppDeploymentStatusStopped   AppDeploymentStatus = "stopped"
+	AppDeploymentStatusFailed    AppDeploymentStatus = "failed"
+)
+
+func (e *AppDeploymentStatus) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = AppDeploymentStatus(s)
+	case string:
+		*e = AppDeploymentStatus(s)
+	default:
+		return fmt.Errorf("unsupported scan type for AppDeploymentStatus: %T", src)
+	}
+	return nil
+}
+
+type NullAppDeploymentStatus struct {
+	AppDeploymentStatus AppDeploymentStatus
+	Valid               bool // Valid is true if AppDeploymentStatus is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullAppDeploymentStatus) Scan(value interface{}) error {
+	if value == nil {
+		ns.AppDeploymentStatus, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.AppDeploymentStatus.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullAppDeploymentStatus) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.AppDeploymentStatus), nil
+}
+
+func (e AppDeploymentStatus) Valid() bool {
+	switch e {
+	case AppDeploymentStatusDeploying,
+		AppDeploymentStatusRunning,
+		AppDeploymentStatusStopped,
+		AppDeploymentStatusFailed:
+		return true
+	}
+	return false
+}
+
+func AllAppDeploymentStatusValues() []AppDeploymentStatus {
+	return []AppDeploymentStatus{
+		AppDeploymentStatusDeploying,
+		AppDeploymentStatusRunning,
+		AppDeploymentStatusStopped,
+		AppDeploymentStatusFailed,
+	}
+}
+
+type AppParameterKind string
+
+const (
+	AppParameterKindText    AppParameterKind = "text"
+	AppParameterKindNumber  AppParameterKind = "number"
+	AppParameterKindChoice  AppParameterKind = "choice"
+	AppParameterKindColour  AppParameterKind = "colour"
+	AppParameterKindBoolean AppParameterKind = "boolean"
+)
+
+func (e *AppParameterKind) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = AppParameterKind(s)
+	case string:
+		*e = AppParameterKind(s)
+	default:
+		return fmt.Errorf("unsupported scan type for AppParameterKind: %T", src)
+	}
+	return nil
+}
+
+type NullAppParameterKind struct {
+	AppParameterKind AppParameterKind
+	Valid            bool // Valid is true if AppParameterKind is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullAppParameterKind) Scan(value interface{}) error {
+	if value == nil {
+		ns.AppParameterKind, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.AppParameterKind.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullAppParameterKind) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.AppParameterKind), nil
+}
+
+func (e AppParameterKind) Valid() bool {
+	switch e {
+	case AppParameterKindText,
+		AppParameterKindNumber,
+		AppParameterKindChoice,
+		AppParameterKindColour,
+		AppParameterKindBoolean:
+		return true
+	}
+	return false
+}
+
+func AllAppParameterKindValues() []AppParameterKind {
+	return []AppParameterKind{
+		AppParameterKindText,
+		AppParameterKindNumber,
+		AppParameterKindChoice,
+		AppParameterKindColour,
+		AppParameterKindBoolean,
+	}
+}
+
+type AppRunKind string
+
+const (
+	AppRunKindDeploy      AppRunKind = "deploy"
+	AppRunKindReconfigure AppRunKind = "reconfigure"
+)
+
+func (e *AppRunKind) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = AppRunKind(s)
+	case string:
+		*e = AppRunKind(s)
+	default:
+		return fmt.Errorf("unsupported scan type for AppRunKind: %T", src)
+	}
+	return nil
+}
+
+type NullAppRunKind struct {
+	AppRunKind AppRunKind
+	Valid      bool // Valid is true if AppRunKind is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullAppRunKind) Scan(value interface{}) error {
+	if value == nil {
+		ns.AppRunKind, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.AppRunKind.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullAppRunKind) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.AppRunKind), nil
+}
+
+func (e AppRunKind) Valid() bool {
+	switch e {
+	case AppRunKindDeploy,
+		AppRunKindReconfigure:
+		return true
+	}
+	return false
+}
+
+func AllAppRunKindValues() []AppRunKind {
+	return []AppRunKind{
+		AppRunKindDeploy,
+		AppRunKindReconfigure,
+	}
+}
+
+type AppRunStatus string
+
+const (
+	AppRunStatusQueued    AppRunStatus = "queued"
+	AppRunStatusRunning   AppRunStatus = "running"
+	AppRunStatusSucceeded AppRunStatus = "succeeded"
+	AppRunStatusFailed    AppRunStatus = "failed"
+)
+
+func (e *AppRunStatus) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = AppRunStatus(s)
+	case string:
+		*e = AppRunStatus(s)
+	default:
+		return fmt.Errorf("unsupported scan type for AppRunStatus: %T", src)
+	}
+	return nil
+}
+
+type NullAppRunStatus struct {
+	AppRunStatus AppRunStatus
+	Valid        bool // Valid is true if AppRunStatus is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullAppRunStatus) Scan(value interface{}) error {
+	if value == nil {
+		ns.AppRunStatus, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.AppRunStatus.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullAppRunStatus) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.AppRunStatus), nil
+}
+
+func (e AppRunStatus) Valid() bool {
+	switch e {
+	case AppRunStatusQueued,
+		AppRunStatusRunning,
+		AppRunStatusSucceeded,
+		AppRunStatusFailed:
+		return true
+	}
+	return false
+}
+
+func AllAppRunStatusValues() []AppRunStatus {
+	return []AppRunStatus{
+		AppRunStatusQueued,
+		AppRunStatusRunning,
+		AppRunStatusSucceeded,
+		AppRunStatusFailed,
+	}
+}
+
+type AppStepStatus string
+
+const (
+	AppStepStatusWaiting AppStepStatus = "waiting"
+	AppStepStatusRunning AppStepStatus = "running"
+	AppStepStatusDone    AppStepStatus = "done"
+	AppStepStatusFailed  AppStepStatus = "failed"
+)
+
+func (e *AppStepStatus) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = AppStepStatus(s)
+	case string:
+		*e = AppStepStatus(s)
+	default:
+		return fmt.Errorf("unsupported scan type for AppStepStatus: %T", src)
+	}
+	return nil
+}
+
+type NullAppStepStatus struct {
+	AppStepStatus AppStepStatus
+	Valid         bool // Valid is true if AppStepStatus is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullAppStepStatus) Scan(value interface{}) error {
+	if value == nil {
+		ns.AppStepStatus, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.AppStepStatus.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullAppStepStatus) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.AppStepStatus), nil
+}
+
+func (e AppStepStatus) Valid() bool {
+	switch e {
+	case AppStepStatusWaiting,
+		AppStepStatusRunning,
+		AppStepStatusDone,
+		AppStepStatusFailed:
+		return true
+	}
+	return false
+}
+
+func AllAppStepStatusValues() []AppStepStatus {
+	return []AppStepStatus{
+		AppStepStatusWaiting,
+		AppStepStatusRunning,
+		AppStepStatusDone,
+		AppStepStatusFailed,
+	}
+}
+
 type DeviceAuthentication string
 
 const (
@@ -1508,6 +1825,166 @@ type ApiKey struct {
 	LastUsedAt  *time.Time
 	RevokedAt   *time.Time
 	RevokedBy   *int64
+}
+
+type AppDeployment struct {
+	ID          int64
+	CompanyID   int64
+	TemplateID  int64
+	Name        string
+	Environment Environment
+	Status      AppDeploymentStatus
+	Revision    int32
+	Endpoint    string
+	ProductID   *int64
+	CreatedBy   *int64
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+	DeletedAt   *time.Time
+}
+
+type AppDeploymentLog struct {
+	ID           int64
+	DeploymentID int64
+	RunID        *int64
+	Step         *string
+	Failed       bool
+	Message      string
+	ActorID      *int64
+	At           time.Time
+}
+
+type AppDraft struct {
+	ID                  int64
+	CompanyID           int64
+	TemplateID          int64
+	DeploymentID        *int64
+	Name                string
+	Environment         *Environment
+	Features            []string
+	Reached             int32
+	AppliedAt           *time.Time
+	AppliedDeploymentID *int64
+	AppliedRevision     *int32
+	CreatedBy           *int64
+	CreatedAt           time.Time
+	UpdatedAt           time.Time
+}
+
+type AppDraftDevice struct {
+	DraftID  int64
+	Slot     string
+	DesignID int64
+}
+
+type AppDraftValue struct {
+	DraftID int64
+	Key     string
+	Value   string
+}
+
+type AppRevision struct {
+	DeploymentID    int64
+	Revision        int32
+	TemplateVersion int32
+	Note            string
+	MadeBy          *int64
+	MadeAt          time.Time
+}
+
+type AppRevisionDevice struct {
+	DeploymentID  int64
+	Revision      int32
+	Position      int32
+	Slot          string
+	SlotName      string
+	DesignID      int64
+	DesignName    string
+	DesignVersion int32
+}
+
+type AppRevisionFeature struct {
+	DeploymentID int64
+	Revision     int32
+	Position     int32
+	Key          string
+	Name         string
+}
+
+type AppRevisionValue struct {
+	DeploymentID int64
+	Revision     int32
+	Position     int32
+	Key          string
+	Label        string
+	Kind         AppParameterKind
+	Value        string
+}
+
+type AppRun struct {
+	ID           int64
+	DeploymentID int64
+	Revision     int32
+	Kind         AppRunKind
+	Status       AppRunStatus
+	Tries        int32
+	Failure      string
+	CreatedAt    time.Time
+	FinishedAt   *time.Time
+}
+
+type AppRunStep struct {
+	RunID      int64
+	Position   int32
+	Step       string
+	Status     AppStepStatus
+	StartedAt  *time.Time
+	FinishedAt *time.Time
+}
+
+type AppTemplate struct {
+	ID          int64
+	Slug        string
+	Name        string
+	Industry    ProductCategory
+	Summary     string
+	Description string
+	Version     int32
+	RetiredAt   *time.Time
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+type AppTemplateDevice struct {
+	TemplateID int64
+	Position   int32
+	Key        string
+	Name       string
+	Attributes []string
+}
+
+type AppTemplateFeature struct {
+	TemplateID  int64
+	Position    int32
+	Key         string
+	Name        string
+	Description string
+	Required    bool
+	DefaultOn   bool
+}
+
+type AppTemplateParameter struct {
+	TemplateID   int64
+	Position     int32
+	Key          string
+	Label        string
+	Help         string
+	Kind         AppParameterKind
+	Required     bool
+	DefaultValue string
+	Minimum      *float64
+	Maximum      *float64
+	Choices      []string
 }
 
 type AuditEvent struct {

@@ -109,8 +109,13 @@ func (q *Queries) DeleteDemoProductsExcept(ctx context.Context, arg DeleteDemoPr
 const getCompanyProduct = `-- name: GetCompanyProduct :one
 SELECT p.id, p.company_id, p.module, p.environment, p.name, p.slug, p.summary, p.description,
        p.category, p.version, p.price::text AS price, p.currency, p.pricing_model, p.status,
-       p.model_number, p.connectivity, p.deployment, p.revision, p.archived_at, p.created_at, p.updated_at
+       p.model_number, p.connectivity, p.deployment, p.revision, p.archived_at, p.created_at, p.updated_at,
+       -- the AppConnect deployment it was made from, if any
+       coalesce(app.id, 0)::bigint AS app_deployment_id, coalesce(app.name, '')::text AS app_deployment_name
 FROM products p
+LEFT JOIN LATERAL (SELECT d.id, d.name FROM app_deployments d
+                   WHERE d.product_id = p.id AND d.company_id = p.company_id AND d.deleted_at IS NULL
+                   ORDER BY d.id LIMIT 1) app ON true
 WHERE p.id = $1 AND p.company_id = $2
 `
 
@@ -120,27 +125,29 @@ type GetCompanyProductParams struct {
 }
 
 type GetCompanyProductRow struct {
-	ID           int64
-	CompanyID    int64
-	Module       ModuleKey
-	Environment  Environment
-	Name         string
-	Slug         string
-	Summary      string
-	Description  string
-	Category     ProductCategory
-	Version      string
-	Price        string
-	Currency     string
-	PricingModel PricingModel
-	Status       ProductStatus
-	ModelNumber  *string
-	Connectivity []string
-	Deployment   *SoftwareDeployment
-	Revision     int32
-	ArchivedAt   *time.Time
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	ID                int64
+	CompanyID         int64
+	Module            ModuleKey
+	Environment       Environment
+	Name              string
+	Slug              string
+	Summary           string
+	Description       string
+	Category          ProductCategory
+	Version           string
+	Price             string
+	Currency          string
+	PricingModel      PricingModel
+	Status            ProductStatus
+	ModelNumber       *string
+	Connectivity      []string
+	Deployment        *SoftwareDeployment
+	Revision          int32
+	ArchivedAt        *time.Time
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+	AppDeploymentID   int64
+	AppDeploymentName string
 }
 
 // A product of the company. The product's routes read it with ListProductPurchases in one
@@ -170,6 +177,8 @@ func (q *Queries) GetCompanyProduct(ctx context.Context, arg GetCompanyProductPa
 		&i.ArchivedAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.AppDeploymentID,
+		&i.AppDeploymentName,
 	)
 	return i, err
 }

@@ -33,8 +33,13 @@ LIMIT sqlc.arg(page_size) OFFSET sqlc.arg(page_offset);
 -- batch, so its page is one round trip.
 SELECT p.id, p.company_id, p.module, p.environment, p.name, p.slug, p.summary, p.description,
        p.category, p.version, p.price::text AS price, p.currency, p.pricing_model, p.status,
-       p.model_number, p.connectivity, p.deployment, p.revision, p.archived_at, p.created_at, p.updated_at
+       p.model_number, p.connectivity, p.deployment, p.revision, p.archived_at, p.created_at, p.updated_at,
+       -- the AppConnect deployment it was made from, if any
+       coalesce(app.id, 0)::bigint AS app_deployment_id, coalesce(app.name, '')::text AS app_deployment_name
 FROM products p
+LEFT JOIN LATERAL (SELECT d.id, d.name FROM app_deployments d
+                   WHERE d.product_id = p.id AND d.company_id = p.company_id AND d.deleted_at IS NULL
+                   ORDER BY d.id LIMIT 1) app ON true
 WHERE p.id = sqlc.arg(id) AND p.company_id = sqlc.arg(company_id);
 
 -- name: ListProductPurchases :many

@@ -68,9 +68,10 @@ type PartnerPage struct {
 	Grant          GrantForm
 	Timeline       []AuditEntry
 	AuditURL       string
-	// DesignsURL lists the company's ExpressConnect designs.
-	DesignsURL string
-	CSRF       string
+	// DesignsURL lists the company's ExpressConnect designs, DeploymentsURL its AppConnect
+	// deployments.
+	DesignsURL, DeploymentsURL string
+	CSRF                       string
 }
 
 // PartnerUser is one user of a partner company.

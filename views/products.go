@@ -142,14 +142,21 @@ type ProductPage struct {
 	Summary     string
 	Description []string
 	Facts       []Fact
-	Plan        PlanInfo
-	Consumers   []ConsumerRow
+	// Source is the AppConnect deployment it was made from, nil for none.
+	Source    *ProductSource
+	Plan      PlanInfo
+	Consumers []ConsumerRow
 	// ConsumerCount is how many purchases there are; Consumers may hold only the latest.
 	ConsumerCount int
 	ConsumerNote  string
 	// Releases are the purchases released and restored with the plan, newest first.
 	Releases []PurchaseEvent
 	CSRF     string
+}
+
+// ProductSource is what a product was made from: a deployment's name and page.
+type ProductSource struct {
+	Name, URL string
 }
 
 // PlanInfo is the plan a product follows, with its state in words.

@@ -80,6 +80,26 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids := map[string]string{"expressconnect": webtest.Itoa(design)}
+	// AppConnect's routes are walked with Company B's demo deployment, a draft of its own that
+	// has reached the review (put back before each route: deploying or discarding it uses it
+	// up) and the cold chain template.
+	var deployment, draft int64
+	if err := env.Pool.QueryRow(ctx, `SELECT id FROM app_deployments WHERE company_id = $1 AND name = 'Riverside cold store'`, companyB).Scan(&deployment); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Pool.QueryRow(ctx, `INSERT INTO app_drafts (company_id, template_id, name, environment, features, reached, created_at, updated_at)
+		SELECT $1, id, 'Gate deployment', 'sandbox', '{temperature_log,excursion_alerts}', 4, now(), now() FROM app_templates WHERE slug = 'cold-chain'
+		RETURNING id`, companyB).Scan(&draft); err != nil {
+		t.Fatal(err)
+	}
+	ids["appconnect"] = webtest.Itoa(deployment)
+	resetAppConnect := func() {
+		env.Exec(t, `INSERT INTO app_drafts (id, company_id, template_id, name, environment, features, reached, created_at, updated_at)
+			OVERRIDING SYSTEM VALUE
+			SELECT $1, $2, id, 'Gate deployment', 'sandbox', '{temperature_log,excursion_alerts}', 4, now(), now() FROM app_templates WHERE slug = 'cold-chain'
+			ON CONFLICT (id) DO UPDATE SET applied_at = NULL, applied_deployment_id = NULL, applied_revision = NULL`, draft, companyB)
+		env.Exec(t, "UPDATE app_deployments SET deleted_at = NULL WHERE id = $1", deployment)
+	}
 	// what a write could touch, to show a refused one changed nothing
 	stored := func() string {
 		var s string
@@ -90,7 +110,10 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 			(SELECT string_agg(concat_ws(',', t.id, t.status, t.updated_at), ';' ORDER BY t.id) FROM support_tickets t),
 			(SELECT count(*) FROM support_messages), (SELECT count(*) FROM support_attachments),
 			(SELECT string_agg(concat_ws(',', d.id, d.name, d.version, (SELECT count(*) FROM device_design_versions v WHERE v.design_id = d.id)), ';' ORDER BY d.id)
-				FROM device_designs d))
+				FROM device_designs d),
+			(SELECT string_agg(concat_ws(',', d.id, d.status, d.revision, d.deleted_at, d.product_id), ';' ORDER BY d.id) FROM app_deployments d),
+			(SELECT string_agg(concat_ws(',', d.id, d.reached, d.applied_at), ';' ORDER BY d.id) FROM app_drafts d),
+			(SELECT count(*) FROM app_runs), (SELECT count(*) FROM app_deployment_log))
 			FROM partner_companies c WHERE c.id = $1`, companyB).Scan(&s); err != nil {
 			t.Fatal(err)
 		}
@@ -119,7 +142,8 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 					if v, ok := ids[area.Key]; ok {
 						id = v
 					}
-					path := strings.NewReplacer(":id", id, ":tid", ticket, ":aid", file).Replace(route.Path)
+					path := strings.NewReplacer(":id", id, ":tid", ticket, ":aid", file, ":draft", webtest.Itoa(draft), ":tpl", "cold-chain").Replace(route.Path)
+					resetAppConnect()
 					// a usable state may have archived the product, or taken it back to draft, on an
 					// earlier route; the Hub listing routes need it published
 					if _, err := env.Pool.Exec(ctx, "UPDATE products SET archived_at = NULL, status = 'published' WHERE id = $1", product); err != nil {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"partnerportal/web/account"
 	"partnerportal/web/api"
+	"partnerportal/web/appconnect"
 	"partnerportal/web/partner"
 	"partnerportal/web/shop"
 	"partnerportal/web/staff"
@@ -69,13 +70,14 @@ func (s *Server) routes() {
 	// Module areas: every route declares its area, and the gate enforces the module's state.
 	hub, products, devlab := ui.AreaByKey("hub-listings"), ui.AreaByKey("products"), ui.AreaByKey("devlab")
 	help := ui.AreaByKey("support")
-	designs := ui.AreaByKey("expressconnect")
+	designs, apps := ui.AreaByKey("expressconnect"), ui.AreaByKey("appconnect")
 	homes := map[*ui.Area]echo.HandlerFunc{
 		hub:      partner.HandleHubListings(s.pool, hub),
 		products: partner.HandleProducts(s.pool),
 		devlab:   partner.HandleDevLab(s.pool),
 		help:     partner.HandleSupport(s.pool, help),
 		designs:  partner.HandleDesigns(s.pool, designs),
+		apps:     partner.HandleAppConnect(s.pool, apps),
 	}
 	for _, a := range ui.Areas {
 		h := homes[a]
@@ -111,6 +113,32 @@ func (s *Server) routes() {
 	s.moduleRoute(designs, http.MethodGet, "/expressconnect/designs/:id/payload-schema.json", partner.HandleDesignPayloadSchema(s.pool))
 	s.moduleRoute(designs, http.MethodPost, "/expressconnect/designs/:id/duplicate", partner.HandleDuplicateDesign(s.pool, designs))
 	s.moduleRoute(designs, http.MethodPost, "/expressconnect/import", partner.HandleImportDesign(s.pool, designs))
+
+	// AppConnect: the template catalogue, the deploy wizard (a draft, one address per step) and
+	// deployments. Deployments, their history and manifests stay readable while read-only.
+	s.moduleRoute(apps, http.MethodGet, "/appconnect/templates/:tpl", partner.HandleAppTemplate(s.pool, apps))
+	s.moduleRoute(apps, http.MethodPost, "/appconnect/drafts", partner.HandleStartDraft(s.pool, apps))
+	s.moduleRoute(apps, http.MethodGet, "/appconnect/drafts/:draft/setup", partner.HandleDraftStep(s.pool, apps, appconnect.StepSetup))
+	s.moduleRoute(apps, http.MethodPost, "/appconnect/drafts/:draft/setup", partner.HandleSaveDraftStep(s.pool, apps, s.validate, appconnect.StepSetup))
+	s.moduleRoute(apps, http.MethodGet, "/appconnect/drafts/:draft/features", partner.HandleDraftStep(s.pool, apps, appconnect.StepFeatures))
+	s.moduleRoute(apps, http.MethodPost, "/appconnect/drafts/:draft/features", partner.HandleSaveDraftStep(s.pool, apps, s.validate, appconnect.StepFeatures))
+	s.moduleRoute(apps, http.MethodGet, "/appconnect/drafts/:draft/parameters", partner.HandleDraftStep(s.pool, apps, appconnect.StepParameters))
+	s.moduleRoute(apps, http.MethodPost, "/appconnect/drafts/:draft/parameters", partner.HandleSaveDraftStep(s.pool, apps, s.validate, appconnect.StepParameters))
+	s.moduleRoute(apps, http.MethodGet, "/appconnect/drafts/:draft/devices", partner.HandleDraftStep(s.pool, apps, appconnect.StepDevices))
+	s.moduleRoute(apps, http.MethodPost, "/appconnect/drafts/:draft/devices", partner.HandleSaveDraftStep(s.pool, apps, s.validate, appconnect.StepDevices))
+	s.moduleRoute(apps, http.MethodGet, "/appconnect/drafts/:draft/review", partner.HandleDraftStep(s.pool, apps, appconnect.StepReview))
+	s.moduleRoute(apps, http.MethodPost, "/appconnect/drafts/:draft/deploy", partner.HandleDeployDraft(s.pool, s.jobs, apps))
+	s.moduleRoute(apps, http.MethodPost, "/appconnect/drafts/:draft/discard", partner.HandleDiscardDraft(s.pool, apps))
+	s.moduleRoute(apps, http.MethodGet, "/appconnect/deployments/:id", partner.HandleDeployment(s.pool, apps))
+	s.moduleRoute(apps, http.MethodGet, "/appconnect/deployments/:id/progress", partner.HandleDeploymentProgress(s.pool, apps))
+	s.moduleRoute(apps, http.MethodGet, "/appconnect/deployments/:id/manifest.json", partner.HandleDeploymentManifest(s.pool))
+	s.moduleRoute(apps, http.MethodPost, "/appconnect/deployments/:id/stop", partner.HandleStopDeployment(s.pool, apps))
+	s.moduleRoute(apps, http.MethodPost, "/appconnect/deployments/:id/start", partner.HandleStartDeployment(s.pool, apps))
+	s.moduleRoute(apps, http.MethodPost, "/appconnect/deployments/:id/retry", partner.HandleRetryDeployment(s.pool, s.jobs, apps))
+	s.moduleRoute(apps, http.MethodPost, "/appconnect/deployments/:id/reconfigure", partner.HandleReconfigureDeployment(s.pool, apps))
+	s.moduleRoute(apps, http.MethodPost, "/appconnect/deployments/:id/product", partner.HandleDeploymentProduct(s.pool, apps))
+	s.moduleRoute(apps, http.MethodGet, "/appconnect/deployments/:id/delete", partner.HandleDeleteDeploymentPage(s.pool, apps))
+	s.moduleRoute(apps, http.MethodPost, "/appconnect/deployments/:id/delete", partner.HandleDeleteDeployment(s.pool, apps))
 
 	// My Products: the list and the create form follow the area; a product follows its own plan.
 	s.moduleRoute(products, http.MethodGet, "/products/new", partner.HandleNewProduct())
@@ -148,6 +176,9 @@ func (s *Server) routes() {
 	staffArea.POST("/partners/:id/services/:sid/status", staff.HandleServiceAction(s.pool, s.jobs, s.validate, staff.StatusAction))
 	staffArea.GET("/partners/:id/designs", staff.HandlePartnerDesigns(s.pool))
 	staffArea.GET("/partners/:id/designs/:did", staff.HandlePartnerDesign(s.pool))
+	staffArea.GET("/partners/:id/deployments", staff.HandlePartnerDeployments(s.pool))
+	staffArea.GET("/partners/:id/deployments/:dep", staff.HandlePartnerDeployment(s.pool))
+	staffArea.GET("/partners/:id/deployments/:dep/manifest.json", staff.HandlePartnerDeploymentManifest(s.pool))
 	staffArea.GET("/renewals", staff.HandleRenewalRequestsStaff(s.pool))
 	staffArea.POST("/renewals/:rid/approve", staff.HandleAnswerRenewal(s.pool, s.jobs, s.validate, staff.ApproveAnswer))
 	staffArea.POST("/renewals/:rid/decline", staff.HandleAnswerRenewal(s.pool, s.jobs, s.validate, staff.DeclineAnswer))
@@ -173,6 +204,12 @@ func (s *Server) routes() {
 	staffArea.GET("/outbox", staff.HandleOutbox(s.pool, s.jobs), admin)
 	staffArea.GET("/outbox/:mid", staff.HandleOutboxMessage(s.pool), admin)
 	staffArea.GET("/outbox/:mid/html", staff.HandleOutboxHTML(s.pool), admin)
+	staffArea.GET("/templates", staff.HandleTemplates(s.pool), admin)
+	staffArea.GET("/templates/new", staff.HandleNewTemplate(), admin)
+	staffArea.POST("/templates", staff.HandleSaveTemplate(s.pool, s.validate), admin)
+	staffArea.GET("/templates/:tpl", staff.HandleEditTemplate(s.pool), admin)
+	staffArea.POST("/templates/:tpl", staff.HandleSaveTemplate(s.pool, s.validate), admin)
+	staffArea.POST("/templates/:tpl/retire", staff.HandleRetireTemplate(s.pool), admin)
 	staffArea.GET("/jobs", staff.HandleJobs(s.jobs), admin)
 	staffArea.POST("/jobs/:jid/retry", staff.HandleJobAction(s.jobs, true), admin)
 	staffArea.POST("/jobs/:jid/cancel", staff.HandleJobAction(s.jobs, false), admin)

@@ -96,7 +96,7 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 
 // startJobs starts the background work: e-mail through cfg.SMTP when set, else into the outbox.
 func startJobs(ctx context.Context, cfg config, pool *pgxpool.Pool, clk clock.Clock, logger *slog.Logger) (*jobs.Queue, error) {
-	jc := jobs.Config{Location: cfg.Location, PublicURL: cfg.PublicURL}
+	jc := jobs.Config{Location: cfg.Location, PublicURL: cfg.PublicURL, DeployPause: 1500 * time.Millisecond}
 	if cfg.SMTP != nil {
 		jc.Mail = mail.NewSMTP(*cfg.SMTP)
 		logger.Info("e-mail goes out by SMTP", "server", cfg.SMTP.Host)

@@ -25,7 +25,12 @@ func resetDesigns(ctx context.Context, q *db.Queries, companies map[string]int64
 func seedDesigns(ctx context.Context, q *db.Queries, companies, users, products map[string]int64, today time.Time) error {
 	for _, d := range demoDesigns() {
 		company, author := companies[d.company], users[partnerOf(d.company)]
-		product := products[d.company+"/"+d.product]
+		// a design may describe no product of the company's (a software partner's)
+		var product *int64
+		if d.product != "" {
+			id := products[d.company+"/"+d.product]
+			product = &id
+		}
 		at := func(i int) time.Time { return today.AddDate(0, 0, -d.daysAgo[i]).Add(11 * time.Hour) }
 		name := d.versions[0].Name
 		id, err := q.CreateDesign(ctx, db.CreateDesignParams{CompanyID: company, Name: d.versions[len(d.versions)-1].Name,
@@ -48,7 +53,7 @@ func seedDesigns(ctx context.Context, q *db.Queries, companies, users, products 
 				note = "Edited"
 			}
 			n, err := q.CreateDesignVersion(ctx, db.CreateDesignVersionParams{DesignID: id, CompanyID: company, Version: int32(i + 1),
-				Name: doc.Name, Description: doc.Description, ProductID: &product, Protocol: db.DeviceProtocol(doc.Protocol),
+				Name: doc.Name, Description: doc.Description, ProductID: product, Protocol: db.DeviceProtocol(doc.Protocol),
 				Authentication: db.DeviceAuthentication(doc.Authentication), Model: model, SavedBy: &author, Now: at(i), Note: note})
 			if err != nil || n != 1 {
 				return fmt.Errorf("design %s version %d: %d rows, %v", name, i+1, n, err)

@@ -54,7 +54,8 @@ func trackTag() dd.Document {
 }
 
 // demoDesigns: Company A (ExpressConnect expired, so read-only) has three designs, the tag's
-// with three versions to compare; Company C (active) has two.
+// with three versions to compare; Company C (active) has two; Company B (a software partner,
+// active) two of devices it deploys AppConnect solutions with, linked to no product.
 func demoDesigns() []demoDesign {
 	v3 := trackTag()
 	v2 := trackTag()
@@ -107,6 +108,28 @@ func demoDesigns() []demoDesign {
 				Properties: []dd.Property{{Name: "display_mode", Type: "string", Direction: "desired"}},
 				Flows: []dd.Flow{flow("stale_air", []string{"co2"}, "co2", ">", "1200", 300, "avg", "alert", ""),
 					flow("history", []string{"co2", "pm25", "temperature", "humidity"}, "co2", ">=", "0", 0, "none", "store", "")},
+			}}}},
+		{company: "Company B", daysAgo: []int{30}, versions: []dd.Document{{
+			Name: "Reefer logger", Protocol: "mqtt", Authentication: "token",
+			Description: "A refrigerated unit's temperature, door and position, every five minutes.",
+			Model: dd.Model{
+				Attributes: []dd.Attribute{
+					{Name: "temperature", Type: "number", Unit: "°C", Minimum: bound(-40), Maximum: bound(40), Required: true, SamplingSeconds: every(300)},
+					{Name: "door_open", Type: "boolean", Required: true},
+					{Name: "position", Type: "location", SamplingSeconds: every(300)},
+					{Name: "battery", Type: "integer", Unit: "%", Minimum: bound(0), Maximum: bound(100), SamplingSeconds: every(3600)},
+				},
+				Flows: []dd.Flow{flow("too_warm", []string{"temperature"}, "temperature", ">", "8", 300, "avg", "alert", "")},
+			}}}},
+		{company: "Company B", daysAgo: []int{26}, versions: []dd.Document{{
+			Name: "Room climate sensor", Protocol: "http", Authentication: "symmetric_key",
+			Description: "Temperature, humidity and CO₂ of one room, every minute.",
+			Model: dd.Model{
+				Attributes: []dd.Attribute{
+					{Name: "temperature", Type: "number", Unit: "°C", Minimum: bound(-10), Maximum: bound(50), Required: true, SamplingSeconds: every(60)},
+					{Name: "humidity", Type: "number", Unit: "%", Minimum: bound(0), Maximum: bound(100), SamplingSeconds: every(60)},
+					{Name: "co2", Type: "integer", Unit: "ppm", Minimum: bound(400), Maximum: bound(5000), SamplingSeconds: every(60)},
+				},
 			}}}},
 		{company: "Company C", product: "fleetbox-obd-tracker", daysAgo: []int{20}, versions: []dd.Document{{
 			Name: "FleetBox OBD Tracker", Protocol: "lwm2m", Authentication: "x509",

@@ -10,7 +10,8 @@ import (
 )
 
 // TestDemoDesigns: Company A (ExpressConnect expired) has three designs, one with three
-// versions; Company C (ExpressConnect active) two, each linked to one of its hardware products.
+// versions; Company C (ExpressConnect active) two, each linked to one of its hardware products;
+// Company B (a software partner) two linked to none.
 // Running the seed again gives the same designs back, not twice as many.
 func TestDemoDesigns(t *testing.T) {
 	ctx := context.Background()
@@ -42,6 +43,8 @@ func TestDemoDesigns(t *testing.T) {
 		"Company A|PowerMeter Pro|1|1|t|expired",
 		"Company A|SenseHub Gateway|1|1|t|expired",
 		"Company A|TrackTag Mini telemetry|3|3|t|expired",
+		"Company B|Reefer logger|1|1|active",
+		"Company B|Room climate sensor|1|1|active",
 		"Company C|AirQ Indoor Sensor|1|1|t|active",
 		"Company C|FleetBox OBD Tracker|1|1|t|active",
 	}

@@ -72,7 +72,8 @@ func Seeded(ctx context.Context, pool *pgxpool.Pool) (bool, error) {
 }
 
 // Demo creates (or restores) the demo companies, accounts, services, products, device designs,
-// Solutions Hub listings, orders and support tickets in one transaction and returns the accounts
+// AppConnect templates and deployments, Solutions Hub listings, orders and support tickets in
+// one transaction and returns the accounts
 // to print. today is the
 // portal's current day; the services' terms are placed around it.
 func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today time.Time) ([]Account, error) {
@@ -113,6 +114,9 @@ func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today 
 		if err := resetHub(ctx, q, companies); err != nil {
 			return err
 		}
+		if err := resetAppConnect(ctx, q, companies); err != nil {
+			return err
+		}
 		if err := resetDesigns(ctx, q, companies); err != nil {
 			return err
 		}
@@ -121,6 +125,13 @@ func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today 
 			return err
 		}
 		if err := seedDesigns(ctx, q, companies, users, products, today); err != nil {
+			return err
+		}
+		templates, err := seedTemplates(ctx, q, today.AddDate(0, 0, -60))
+		if err != nil {
+			return err
+		}
+		if err := seedDeployments(ctx, q, companies, users, templates, today); err != nil {
 			return err
 		}
 		if err := seedHub(ctx, q, companies, users, products, today); err != nil {

@@ -34,6 +34,17 @@ const (
 	ActionDesignUpdate      = "device_design.update"
 	ActionDesignDuplicate   = "device_design.duplicate"
 	ActionDesignImport      = "device_design.import"
+	ActionTemplateCreate    = "app_template.create"
+	ActionTemplateUpdate    = "app_template.update"
+	ActionTemplateRetire    = "app_template.retire"
+	ActionTemplateRestore   = "app_template.restore"
+	ActionDeploymentCreate  = "app_deployment.create"
+	ActionDeploymentChange  = "app_deployment.reconfigure"
+	ActionDeploymentStop    = "app_deployment.stop"
+	ActionDeploymentStart   = "app_deployment.start"
+	ActionDeploymentRetry   = "app_deployment.retry"
+	ActionDeploymentDelete  = "app_deployment.delete"
+	ActionDeploymentProduct = "app_deployment.product"
 )
 
 // Actions lists every action in the order the log's filter offers them.
@@ -61,6 +72,17 @@ var Actions = []struct{ Key, Label string }{
 	{ActionDesignUpdate, "Device design changed"},
 	{ActionDesignDuplicate, "Device design duplicated"},
 	{ActionDesignImport, "Device design imported"},
+	{ActionTemplateCreate, "AppConnect template created"},
+	{ActionTemplateUpdate, "AppConnect template changed"},
+	{ActionTemplateRetire, "AppConnect template retired"},
+	{ActionTemplateRestore, "AppConnect template brought back"},
+	{ActionDeploymentCreate, "Deployment made"},
+	{ActionDeploymentChange, "Deployment reconfigured"},
+	{ActionDeploymentStop, "Deployment stopped"},
+	{ActionDeploymentStart, "Deployment started"},
+	{ActionDeploymentRetry, "Deployment retried"},
+	{ActionDeploymentDelete, "Deployment deleted"},
+	{ActionDeploymentProduct, "Product made from a deployment"},
 }
 
 func Known(key string) bool {

@@ -32,6 +32,9 @@ type Config struct {
 	RetryBase time.Duration
 	// Workers is how many jobs one server runs at once. Zero means 8.
 	Workers int
+	// DeployPause is how long each step of an AppConnect deployment takes at the least, so
+	// people can follow it (the platform's work); zero takes the steps at once.
+	DeployPause time.Duration
 }
 
 // Queue is the River client of one server, with the portal's jobs registered.
@@ -65,6 +68,7 @@ func New(pool *pgxpool.Pool, logger *slog.Logger, clk clock.Clock, cfg Config) (
 	river.AddWorker(workers, &cleanSessionsWorker{pool: pool})
 	river.AddWorker(workers, &deleteUsageWorker{pool: pool, clock: clk})
 	river.AddWorker(workers, &closeTicketsWorker{j: j})
+	river.AddWorker(workers, &deployWorker{j: j})
 	c, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
 		Logger:  logger.With("component", "jobs"),
 		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},

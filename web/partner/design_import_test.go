@@ -67,7 +67,7 @@ func TestImportAnExportAsANewDesign(t *testing.T) {
 	}
 	var product *int64
 	if err := env.Pool.QueryRow(context.Background(), `SELECT v.product_id FROM device_design_versions v JOIN device_designs d ON d.id = v.design_id
-		JOIN partner_companies c ON c.id = d.company_id WHERE c.name = 'Company B'`).Scan(&product); err != nil || product != nil {
+		JOIN partner_companies c ON c.id = d.company_id WHERE c.name = 'Company B' AND d.name = 'AirQ Indoor Sensor'`).Scan(&product); err != nil || product != nil {
 		t.Errorf("B's import links product %v (%v), want none", product, err)
 	}
 	var n int
@@ -129,7 +129,7 @@ func TestImportRefusesBadFilesWithReasons(t *testing.T) {
 		t.Errorf("a broken multipart body: %d", r.StatusCode)
 	}
 	var n int
-	if err := env.Pool.QueryRow(context.Background(), `SELECT count(*) FROM device_designs`).Scan(&n); err != nil || n != 5 {
-		t.Errorf("%d designs (%v), want the demo's 5", n, err)
+	if err := env.Pool.QueryRow(context.Background(), `SELECT count(*) FROM device_designs`).Scan(&n); err != nil || n != 7 {
+		t.Errorf("%d designs (%v), want the demo's 7", n, err)
 	}
 }

@@ -170,7 +170,7 @@ func TestAnotherCompanysDesignIsNotFound(t *testing.T) {
 		}
 	}
 	var versions int
-	if err := env.Pool.QueryRow(context.Background(), `SELECT count(*) FROM device_design_versions`).Scan(&versions); err != nil || versions != 7 {
-		t.Errorf("%d design versions stored (%v), want the demo's 7", versions, err)
+	if err := env.Pool.QueryRow(context.Background(), `SELECT count(*) FROM device_design_versions`).Scan(&versions); err != nil || versions != 9 {
+		t.Errorf("%d design versions stored (%v), want the demo's 9", versions, err)
 	}
 }

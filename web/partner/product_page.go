@@ -159,6 +159,9 @@ func HandleProduct() echo.HandlerFunc {
 			ConsumerCount: consumers,
 			CSRF:          ui.CSRFToken(c),
 		}
+		if p.AppDeploymentID != 0 && ui.UserFromContext(c.Request().Context()).Access.Module(db.ModuleKeyAppconnect).State.CanView() {
+			page.Source = &views.ProductSource{Name: p.AppDeploymentName, URL: deploymentURL(p.AppDeploymentID)}
+		}
 		page.Publish = views.Option{Value: string(db.ProductStatusPublished), Label: "Publish"}
 		if p.Status == db.ProductStatusPublished {
 			page.Publish = views.Option{Value: string(db.ProductStatusDraft), Label: "Back to draft"}

@@ -24,7 +24,7 @@ var adminScopes = []struct {
 	{regexp.MustCompile(`^/admin/partners/:id(/|$)`), "company"},
 	{regexp.MustCompile(`^/admin/renewals/:rid/`), "company"},
 	{regexp.MustCompile(`^/admin/support/:tid(/|$)`), "company"},
-	{regexp.MustCompile(`^/admin/(companies|users|outbox|jobs)(/|$)`), "admin"},
+	{regexp.MustCompile(`^/admin/(companies|users|outbox|jobs|templates)(/|$)`), "admin"},
 }
 
 func adminScope(path string) string {
@@ -80,9 +80,20 @@ func TestEveryAdminRouteIsProtected(t *testing.T) {
 	if err := env.Pool.QueryRow(ctx, `SELECT min(id) FROM device_designs WHERE company_id = $1`, a).Scan(&designID); err != nil {
 		t.Fatal(err)
 	}
+	// an AppConnect deployment of Company A's (which the demo does not give it), and a template
+	var deploymentID, templateID int64
+	if err := env.Pool.QueryRow(ctx, `WITH t AS (SELECT id, version FROM app_templates WHERE slug = 'cold-chain'),
+		d AS (INSERT INTO app_deployments (company_id, template_id, name, environment, created_at, updated_at)
+			SELECT $1, id, 'Gate deployment', 'sandbox', now(), now() FROM t RETURNING id),
+		r AS (INSERT INTO app_revisions (deployment_id, revision, template_version, note, made_at)
+			SELECT d.id, 1, t.version, 'Deployed', now() FROM d, t RETURNING deployment_id)
+		INSERT INTO app_runs (deployment_id, revision, kind, created_at) SELECT deployment_id, 1, 'deploy', now() FROM r
+		RETURNING deployment_id, (SELECT id FROM t)`, a).Scan(&deploymentID, &templateID); err != nil {
+		t.Fatal(err)
+	}
 	params := map[string]string{":id": webtest.Itoa(a), ":sid": webtest.Itoa(hub), ":rid": webtest.Itoa(request), ":uid": webtest.Itoa(userID),
 		":jid": webtest.Itoa(jobID), ":mid": webtest.Itoa(mailID), ":tid": webtest.Itoa(ticketID), ":aid": webtest.Itoa(fileID),
-		":did": webtest.Itoa(designID)}
+		":did": webtest.Itoa(designID), ":dep": webtest.Itoa(deploymentID), ":tpl": webtest.Itoa(templateID)}
 
 	anonymous := env.Client(t)
 	anonymous.Get(t, "/login")

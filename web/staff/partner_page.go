@@ -53,7 +53,7 @@ func loadPartnerPage(c echo.Context, pool db.Batcher, companyID int64, today tim
 	page := views.PartnerPage{
 		ID: co.ID, Name: co.Name, Types: companyTypes(co.IsHardware, co.IsSoftware),
 		AccountManager: d.company.AccountManagerName, CSRF: csrf,
-		AuditURL: "/admin/audit?company=" + ui.Itoa(co.ID), DesignsURL: partnerURL(co.ID) + "/designs",
+		AuditURL: "/admin/audit?company=" + ui.Itoa(co.ID), DesignsURL: partnerURL(co.ID) + "/designs", DeploymentsURL: deploymentsURL(co.ID),
 	}
 	if page.AccountManager == "" {
 		page.AccountManager = "None assigned"

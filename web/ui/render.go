@@ -95,6 +95,7 @@ func navFor(u *CurrentUser, path string, cartCount *int) []views.NavItem {
 			{Label: "Support", Href: "/admin/support"}, {Label: "Audit log", Href: "/admin/audit"}}
 		if u.Role == db.UserRoleAdmin {
 			items = append(items, views.NavItem{Label: "Companies", Href: "/admin/companies"}, views.NavItem{Label: "Users", Href: "/admin/users"},
+				views.NavItem{Label: "Templates", Href: "/admin/templates"},
 				views.NavItem{Label: "Outbox", Href: "/admin/outbox"}, views.NavItem{Label: "Jobs", Href: "/admin/jobs"})
 		}
 	default:
