@@ -7,7 +7,10 @@ BIN := bin/portal
 GO_SOURCES := $(shell find cmd web views static db -name '*.go' -not -path '*/node_modules/*' 2>/dev/null)
 EMBEDDED := $(shell find static/css static/img static/js db/migrations -type f 2>/dev/null)
 
-.PHONY: build run test check generate assets db-start db-stop db-url chromium java node clean
+# SCALE=1 runs make bench on the scale data set.
+SCALE ?=
+
+.PHONY: build run test bench check generate assets db-start db-stop db-url chromium java node clean
 
 ## build: the one binary, assets embedded
 build: $(BIN)
@@ -29,6 +32,13 @@ run: build
 test: check chromium java
 	@url=$$(db/cluster.sh url); \
 	DATABASE_URL="$$url" go test -race -count=1 -timeout 9m ./...
+
+## bench: a reference page (one query, a template) and the real pages, loaded in turn from a
+## database of the benchmark's own; prints req/s, p50, p99, round trips and the ratios.
+## SCALE=1 adds the scale data set (2,000 companies, 50,000 listings).
+bench: build
+	@url=$$(db/cluster.sh url); \
+	DATABASE_URL="$$url" $(BIN) bench $(if $(SCALE),--scale $(SCALE))
 
 ## check: formatting, vet, and generated code that matches its sources
 check: assets

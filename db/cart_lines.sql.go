@@ -15,9 +15,8 @@ const addToCart = `-- name: AddToCart :one
 WITH listing AS (
     SELECT h.product_id, h.name, h.price, h.currency
     FROM hub_listings h
-    WHERE h.product_id = $3
-      AND hub_purchasable(hub_state(h.company_id, $4::date),
-                          company_module_state(h.company_id, h.module, h.environment, $4::date))
+    CROSS JOIN LATERAL listing_states(h.company_id, h.module, h.environment, $3::date) st
+    WHERE h.product_id = $4 AND hub_purchasable(st.hub, st.plan)
 ), added AS (
     INSERT INTO cart_lines (consumer_id, visitor_key, product_id, quantity, price_seen, currency_seen, added_at, updated_at)
     SELECT $1, $2, l.product_id, $5,
@@ -40,8 +39,8 @@ JOIN listing l ON l.product_id = a.product_id
 type AddToCartParams struct {
 	ConsumerID *int64
 	VisitorKey *string
-	ProductID  int64
 	Today      time.Time
+	ProductID  int64
 	Quantity   int32
 	Now        time.Time
 }
@@ -62,8 +61,8 @@ func (q *Queries) AddToCart(ctx context.Context, arg AddToCartParams) (AddToCart
 	row := q.db.QueryRow(ctx, addToCart,
 		arg.ConsumerID,
 		arg.VisitorKey,
-		arg.ProductID,
 		arg.Today,
+		arg.ProductID,
 		arg.Quantity,
 		arg.Now,
 	)
@@ -125,8 +124,8 @@ WITH lines AS (
     JOIN partner_companies c ON c.id = p.company_id
     LEFT JOIN hub_listings h ON h.product_id = cl.product_id
     -- a line that is no longer a listing has no states: neither visible nor purchasable
-    LEFT JOIN LATERAL (SELECT hub_state(h.company_id, $1::date) AS hub,
-        company_module_state(h.company_id, h.module, h.environment, $1::date) AS plan
+    LEFT JOIN LATERAL (SELECT ls.hub, ls.plan
+        FROM listing_states(h.company_id, h.module, h.environment, $1::date) ls
         WHERE h.product_id IS NOT NULL) st ON true
     WHERE cl.owner = cart_owner($2, $3)
 )

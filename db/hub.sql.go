@@ -21,8 +21,7 @@ SELECT h.product_id, h.name, h.slug, h.company_name, h.company_slug, h.module, h
              AND cl.product_id = h.product_id), 0)::integer AS in_cart
 FROM hub_listings h
 JOIN partner_companies c ON c.id = h.company_id
-CROSS JOIN LATERAL (SELECT hub_state(h.company_id, $3::date) AS hub,
-    company_module_state(h.company_id, h.module, h.environment, $3::date) AS plan) st
+CROSS JOIN LATERAL listing_states(h.company_id, h.module, h.environment, $3::date) st
 WHERE h.company_slug = $4 AND h.slug = $5 AND hub_visible(st.hub, st.plan)
 ORDER BY h.company_id
 LIMIT 1

@@ -2126,6 +2126,11 @@ type Listing struct {
 	Document   interface{}
 }
 
+type ListingStateRow struct {
+	Hub  *ServiceState
+	Plan *ServiceState
+}
+
 type MailMessage struct {
 	ID             int64
 	DedupeKey      string
@@ -2374,9 +2379,11 @@ type ServiceTermFigure struct {
 }
 
 type Session struct {
-	Token  string
-	Data   []byte
-	Expiry time.Time
+	Token   string
+	Data    []byte
+	Expiry  time.Time
+	UserID  *int64
+	CartKey *string
 }
 
 type SignupLink struct {

@@ -447,15 +447,17 @@ func TestGetCompanyModuleStatePicksTheBestPlan(t *testing.T) {
 	}
 }
 
-// TestLoadSessionUserReadsWhatTheQueriesRead: the batch that loads the signed-in user reads
+// TestLoadRequestSessionReadsWhatTheQueriesRead: the batch that loads a request's session reads
 // by position into the generated row types; it must give exactly what the two queries give on
-// their own, for a partner (with access rows), a consumer and an unknown id.
-func TestLoadSessionUserReadsWhatTheQueriesRead(t *testing.T) {
+// their own, for a partner (with access rows), a consumer and a visitor, and nothing for an
+// unknown or expired token.
+func TestLoadRequestSessionReadsWhatTheQueriesRead(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	pool := dbtest.New(t)
 	q := db.New(pool)
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 	company := newCompany(t, q, "Batch Co")
 	grant(t, q, company, db.ModuleKeySoftware, env(db.EnvironmentSandbox), term{from: "2026-11-01", months: 3}, 0, 100, 0)
 	grant(t, q, company, db.ModuleKeySoftware, env(db.EnvironmentProduction), term{from: "2026-11-01", months: 3}, 0, 100, 0)
@@ -467,28 +469,52 @@ func TestLoadSessionUserReadsWhatTheQueriesRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []int64{partner.ID, consumer.ID} {
-		got, err := db.LoadSessionUser(ctx, pool, id, today)
-		if err != nil {
-			t.Fatalf("LoadSessionUser(%d): %v", id, err)
+	visitorKey := "visitor-key-0123456789"
+	sessions := []db.SaveSessionParams{
+		{Token: "partner", UserID: &partner.ID},
+		{Token: "consumer", UserID: &consumer.ID},
+		{Token: "visitor", CartKey: &visitorKey},
+		{Token: "expired", UserID: &partner.ID, Expiry: now.Add(-time.Second)},
+	}
+	for _, s := range sessions {
+		s.Data = []byte("data of " + s.Token)
+		if s.Expiry.IsZero() {
+			s.Expiry = now.Add(time.Hour)
 		}
-		wantUser, err := q.GetSessionUser(ctx, id)
+		if err := q.SaveSession(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, token := range []string{"partner", "consumer", "visitor"} {
+		got, err := db.LoadRequestSession(ctx, pool, token, now, today)
+		if err != nil {
+			t.Fatalf("LoadRequestSession(%s): %v", token, err)
+		}
+		wantRow, err := q.GetRequestSession(ctx, db.GetRequestSessionParams{Token: token, Now: now})
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantAccess, err := q.ListSessionCompanyAccess(ctx, db.ListSessionCompanyAccessParams{ID: id, Today: today})
+		wantAccess, err := q.ListRequestSessionAccess(ctx, db.ListRequestSessionAccessParams{Token: token, Now: now, Today: today})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(db.SessionUser{GetSessionUserRow: wantUser, Access: wantAccess}, got, cmpopts.EquateEmpty()); diff != "" {
-			t.Errorf("LoadSessionUser(%d) differs from the queries (-want +got):\n%s", id, diff)
+		if diff := cmp.Diff(db.RequestSession{GetRequestSessionRow: wantRow, Access: wantAccess}, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("LoadRequestSession(%s) differs from the queries (-want +got):\n%s", token, diff)
+		}
+		if string(got.Data) != "data of "+token {
+			t.Errorf("LoadRequestSession(%s) data %q", token, got.Data)
 		}
 	}
-	if got, _ := db.LoadSessionUser(ctx, pool, partner.ID, today); len(got.Access) != 7+2 {
-		t.Errorf("partner access has %d rows, want one per module and one per software/hardware plan held (9)", len(got.Access))
+	if got, _ := db.LoadRequestSession(ctx, pool, "partner", now, today); len(got.Access) != 7+2 || got.Email == nil || *got.Email != "batch@example.com" {
+		t.Errorf("partner session: %d access rows, user %v; want 9 (one per module and per plan held) and batch@example.com", len(got.Access), got.Email)
 	}
-	if _, err := db.LoadSessionUser(ctx, pool, 1<<40, today); !errors.Is(err, pgx.ErrNoRows) {
-		t.Errorf("unknown user: err = %v, want pgx.ErrNoRows", err)
+	if got, _ := db.LoadRequestSession(ctx, pool, "visitor", now, today); got.UserID != nil || len(got.Access) != 0 || got.CartKey == nil {
+		t.Errorf("visitor session: user %v, %d access rows, cart key %v; want no user, no access, the cart key", got.UserID, len(got.Access), got.CartKey)
+	}
+	for _, token := range []string{"expired", "unknown"} {
+		if _, err := db.LoadRequestSession(ctx, pool, token, now, today); !errors.Is(err, pgx.ErrNoRows) {
+			t.Errorf("%s session: err = %v, want pgx.ErrNoRows", token, err)
+		}
 	}
 }
 

@@ -7,11 +7,12 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// SessionUser is the signed-in user of a request with what their company may do today.
-type SessionUser struct {
-	GetSessionUserRow
-	// Access is company_access's rows; none for users without a company.
-	Access []ListSessionCompanyAccessRow
+// RequestSession is a request's session with its signed-in user and what their company may do
+// today.
+type RequestSession struct {
+	GetRequestSessionRow
+	// Access is company_access's rows; none for visitors and users without a company.
+	Access []ListRequestSessionAccessRow
 }
 
 // Batcher sends several queries in one round trip (a pool, a connection or a transaction).
@@ -19,16 +20,16 @@ type Batcher interface {
 	SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults
 }
 
-// LoadSessionUser reads the user id and their company's access on day today. Every signed-in
-// request pays for it, so the two queries travel in one batch. pgx.ErrNoRows when there is no
-// such user.
-func LoadSessionUser(ctx context.Context, db Batcher, id int64, today time.Time) (SessionUser, error) {
-	var u SessionUser
+// LoadRequestSession reads the session of token, unexpired at now, with its user and their
+// company's access on day today. Every request with a session pays for it, so the two queries
+// travel in one batch. pgx.ErrNoRows when there is no such session.
+func LoadRequestSession(ctx context.Context, db Batcher, token string, now, today time.Time) (RequestSession, error) {
+	var s RequestSession
 	var b Batch
-	Queue(&b, &u.GetSessionUserRow, (*Queries).GetSessionUser, id)
-	Queue(&b, &u.Access, (*Queries).ListSessionCompanyAccess, ListSessionCompanyAccessParams{ID: id, Today: today})
+	Queue(&b, &s.GetRequestSessionRow, (*Queries).GetRequestSession, GetRequestSessionParams{Token: token, Now: now})
+	Queue(&b, &s.Access, (*Queries).ListRequestSessionAccess, ListRequestSessionAccessParams{Token: token, Now: now, Today: today})
 	if err := b.Send(ctx, db); err != nil {
-		return SessionUser{}, err
+		return RequestSession{}, err
 	}
-	return u, nil
+	return s, nil
 }

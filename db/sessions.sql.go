@@ -23,39 +23,82 @@ func (q *Queries) DeleteExpiredSessions(ctx context.Context) (int64, error) {
 	return result.RowsAffected(), nil
 }
 
-const getSessionUser = `-- name: GetSessionUser :one
-SELECT u.id, u.email, u.name, u.role, u.company_id, u.disabled_at, u.session_epoch,
-       coalesce(c.name, '')::text AS company_name,
-       CASE WHEN u.role = 'consumer' THEN (SELECT coalesce(sum(cl.quantity), 0) FROM cart_lines cl
-            WHERE cl.owner = cart_owner(u.id, NULL)) ELSE 0 END::integer AS cart_count,
-       -- the bell's count, which stops at 100 ("99+")
-       (SELECT count(*) FROM (SELECT FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL LIMIT 100) unread)::integer AS unread
-FROM users u
-LEFT JOIN partner_companies c ON c.id = u.company_id
-WHERE u.id = $1
+const deleteSession = `-- name: DeleteSession :exec
+DELETE FROM sessions WHERE token = $1
 `
 
-type GetSessionUserRow struct {
-	ID           int64
-	Email        string
-	Name         string
-	Role         UserRole
+func (q *Queries) DeleteSession(ctx context.Context, token string) error {
+	_, err := q.db.Exec(ctx, deleteSession, token)
+	return err
+}
+
+const findSession = `-- name: FindSession :one
+SELECT data FROM sessions WHERE token = $1 AND expiry > $2
+`
+
+type FindSessionParams struct {
+	Token string
+	Now   time.Time
+}
+
+// A session's data alone, for the store's calls outside a request.
+func (q *Queries) FindSession(ctx context.Context, arg FindSessionParams) ([]byte, error) {
+	row := q.db.QueryRow(ctx, findSession, arg.Token, arg.Now)
+	var data []byte
+	err := row.Scan(&data)
+	return data, err
+}
+
+const getRequestSession = `-- name: GetRequestSession :one
+SELECT s.data, s.user_id, s.cart_key, u.email, u.name, u.role, u.company_id, u.disabled_at, u.session_epoch,
+       coalesce(c.name, '')::text AS company_name,
+       CASE WHEN u.role = 'consumer' OR (u.id IS NULL AND s.cart_key IS NOT NULL)
+            THEN (SELECT coalesce(sum(cl.quantity), 0) FROM cart_lines cl
+                  WHERE cl.owner = CASE WHEN u.id IS NULL THEN cart_owner(NULL, s.cart_key) ELSE cart_owner(u.id, NULL) END)
+            ELSE 0 END::integer AS cart_count,
+       -- the bell's count, which stops at 100 ("99+")
+       CASE WHEN u.id IS NULL THEN 0
+            ELSE (SELECT count(*) FROM (SELECT FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL LIMIT 100) unread)
+       END::integer AS unread
+FROM sessions s
+LEFT JOIN users u ON u.id = s.user_id
+LEFT JOIN partner_companies c ON c.id = u.company_id
+WHERE s.token = $1 AND s.expiry > $2
+`
+
+type GetRequestSessionParams struct {
+	Token string
+	Now   time.Time
+}
+
+type GetRequestSessionRow struct {
+	Data         []byte
+	UserID       *int64
+	CartKey      *string
+	Email        *string
+	Name         *string
+	Role         *UserRole
 	CompanyID    *int64
 	DisabledAt   *time.Time
-	SessionEpoch int32
+	SessionEpoch *int32
 	CompanyName  string
 	CartCount    int32
 	Unread       int32
 }
 
-// The signed-in user of a request, with their company's name for the header, their number of
-// unread notices and, for consumers, the number of items in their cart. db.LoadSessionUser sends it in one batch with
-// ListSessionCompanyAccess.
-func (q *Queries) GetSessionUser(ctx context.Context, id int64) (GetSessionUserRow, error) {
-	row := q.db.QueryRow(ctx, getSessionUser, id)
-	var i GetSessionUserRow
+// A request's session by its token, unexpired at now, with who it belongs to: the signed-in
+// user (every user column NULL for a visitor) with their company's name for the header, their
+// number of unread notices and the number of items in their cart (a consumer's, or a
+// visitor's by the session's cart key). The session store sends it in one batch with
+// ListRequestSessionAccess: a signed-in page reads its session, user and access in one round
+// trip.
+func (q *Queries) GetRequestSession(ctx context.Context, arg GetRequestSessionParams) (GetRequestSessionRow, error) {
+	row := q.db.QueryRow(ctx, getRequestSession, arg.Token, arg.Now)
+	var i GetRequestSessionRow
 	err := row.Scan(
-		&i.ID,
+		&i.Data,
+		&i.UserID,
+		&i.CartKey,
 		&i.Email,
 		&i.Name,
 		&i.Role,
@@ -69,20 +112,22 @@ func (q *Queries) GetSessionUser(ctx context.Context, id int64) (GetSessionUserR
 	return i, err
 }
 
-const listSessionCompanyAccess = `-- name: ListSessionCompanyAccess :many
+const listRequestSessionAccess = `-- name: ListRequestSessionAccess :many
 SELECT a.key::text AS key, a.service_id, a.state::service_state AS state, a.usability::integer AS usability,
        a.valid_until, a.read_only_since
-FROM users u
+FROM sessions s
+JOIN users u ON u.id = s.user_id
 CROSS JOIN LATERAL company_access(u.company_id, $1::date) a
-WHERE u.id = $2 AND u.company_id IS NOT NULL
+WHERE s.token = $2 AND s.expiry > $3 AND u.company_id IS NOT NULL
 `
 
-type ListSessionCompanyAccessParams struct {
+type ListRequestSessionAccessParams struct {
 	Today time.Time
-	ID    int64
+	Token string
+	Now   time.Time
 }
 
-type ListSessionCompanyAccessRow struct {
+type ListRequestSessionAccessRow struct {
 	Key           string
 	ServiceID     *int64
 	State         ServiceState
@@ -91,17 +136,17 @@ type ListSessionCompanyAccessRow struct {
 	ReadOnlySince *time.Time
 }
 
-// What the company of the user id may do in each module and plan today (company_access);
-// no rows for users without a company.
-func (q *Queries) ListSessionCompanyAccess(ctx context.Context, arg ListSessionCompanyAccessParams) ([]ListSessionCompanyAccessRow, error) {
-	rows, err := q.db.Query(ctx, listSessionCompanyAccess, arg.Today, arg.ID)
+// What the company of the session's user may do in each module and plan today
+// (company_access); no rows for visitors and users without a company.
+func (q *Queries) ListRequestSessionAccess(ctx context.Context, arg ListRequestSessionAccessParams) ([]ListRequestSessionAccessRow, error) {
+	rows, err := q.db.Query(ctx, listRequestSessionAccess, arg.Today, arg.Token, arg.Now)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var items []ListSessionCompanyAccessRow
+	var items []ListRequestSessionAccessRow
 	for rows.Next() {
-		var i ListSessionCompanyAccessRow
+		var i ListRequestSessionAccessRow
 		if err := rows.Scan(
 			&i.Key,
 			&i.ServiceID,
@@ -118,4 +163,30 @@ func (q *Queries) ListSessionCompanyAccess(ctx context.Context, arg ListSessionC
 		return nil, err
 	}
 	return items, nil
+}
+
+const saveSession = `-- name: SaveSession :exec
+INSERT INTO sessions (token, data, expiry, user_id, cart_key)
+VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (token) DO UPDATE SET data = EXCLUDED.data, expiry = EXCLUDED.expiry,
+    user_id = EXCLUDED.user_id, cart_key = EXCLUDED.cart_key
+`
+
+type SaveSessionParams struct {
+	Token   string
+	Data    []byte
+	Expiry  time.Time
+	UserID  *int64
+	CartKey *string
+}
+
+func (q *Queries) SaveSession(ctx context.Context, arg SaveSessionParams) error {
+	_, err := q.db.Exec(ctx, saveSession,
+		arg.Token,
+		arg.Data,
+		arg.Expiry,
+		arg.UserID,
+		arg.CartKey,
+	)
+	return err
 }

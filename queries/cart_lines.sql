@@ -9,9 +9,8 @@
 WITH listing AS (
     SELECT h.product_id, h.name, h.price, h.currency
     FROM hub_listings h
-    WHERE h.product_id = sqlc.arg(product_id)
-      AND hub_purchasable(hub_state(h.company_id, sqlc.arg(today)::date),
-                          company_module_state(h.company_id, h.module, h.environment, sqlc.arg(today)::date))
+    CROSS JOIN LATERAL listing_states(h.company_id, h.module, h.environment, sqlc.arg(today)::date) st
+    WHERE h.product_id = sqlc.arg(product_id) AND hub_purchasable(st.hub, st.plan)
 ), added AS (
     INSERT INTO cart_lines (consumer_id, visitor_key, product_id, quantity, price_seen, currency_seen, added_at, updated_at)
     SELECT sqlc.narg(consumer_id), sqlc.narg(visitor_key), l.product_id, sqlc.arg(quantity),
@@ -50,8 +49,8 @@ WITH lines AS (
     JOIN partner_companies c ON c.id = p.company_id
     LEFT JOIN hub_listings h ON h.product_id = cl.product_id
     -- a line that is no longer a listing has no states: neither visible nor purchasable
-    LEFT JOIN LATERAL (SELECT hub_state(h.company_id, sqlc.arg(today)::date) AS hub,
-        company_module_state(h.company_id, h.module, h.environment, sqlc.arg(today)::date) AS plan
+    LEFT JOIN LATERAL (SELECT ls.hub, ls.plan
+        FROM listing_states(h.company_id, h.module, h.environment, sqlc.arg(today)::date) ls
         WHERE h.product_id IS NOT NULL) st ON true
     WHERE cl.owner = cart_owner(sqlc.narg(consumer_id), sqlc.narg(visitor_key))
 )

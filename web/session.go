@@ -3,6 +3,7 @@ package web
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"net"
 	"net/http"
@@ -18,6 +19,7 @@ import (
 func newSessionManager(store scs.Store, secure bool) *scs.SessionManager {
 	sm := scs.New()
 	sm.Store = store
+	sm.Codec = scs.GobCodec{}
 	// An absolute lifetime of a working day and no idle timeout: an idle timeout would make
 	// every page view write the session to extend it.
 	sm.Lifetime = 12 * time.Hour
@@ -41,15 +43,13 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		r := c.Request()
-		qc := queryStatsFrom(r.Context())
 		var token string
 		if ck, err := r.Cookie(s.sessions.Cookie.Name); err == nil {
 			token = ck.Value
-			if qc != nil {
-				qc.queries.Add(1)
-			}
 		}
-		ctx, err := s.sessions.Load(r.Context(), token)
+		// The store reads the session's user and access with it (sessionStore.FindCtx).
+		ctx := context.WithValue(r.Context(), requestSessionKey{}, &requestSession{today: ui.When(c).Today})
+		ctx, err := s.sessions.Load(ctx, token)
 		if err != nil {
 			return errors.Join(errors.New("load session"), err)
 		}
@@ -66,10 +66,6 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 
 		switch s.sessions.Status(ctx) {
 		case scs.Modified:
-			if qc != nil {
-				qc.queries.Add(1)
-				qc.wrote.Store(true)
-			}
 			token, expiry, err := s.sessions.Commit(ctx)
 			if err != nil {
 				s.logger.Error("save session", "err", err, "request_id", ui.RequestID(c))
@@ -80,10 +76,6 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			s.sessions.WriteSessionCookie(ctx, orig, token, expiry)
 		case scs.Destroyed:
-			if qc != nil {
-				qc.queries.Add(1)
-				qc.wrote.Store(true)
-			}
 			s.sessions.WriteSessionCookie(ctx, orig, "", time.Time{})
 		}
 		if !slices.Contains(orig.Header().Values("Vary"), "Cookie") {

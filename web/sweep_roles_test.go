@@ -2,8 +2,10 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,7 +49,7 @@ var sweepRoles = []sweepRole{
 				t.Fatalf("register a DevLab device: %d", r.StatusCode)
 			}
 			addNotice(t, env, webtest.PartnerA)
-			return nil
+			return appConnectPages(t, env, c, a)
 		}},
 	{name: "admin", email: webtest.Admin, start: []string{"/admin", "/admin/renewals", "/admin/audit", "/admin/companies", "/admin/users",
 		"/admin/outbox", "/admin/jobs", "/account", "/notifications"},
@@ -90,4 +92,64 @@ func addNotice(t *testing.T, env *webtest.Env, email string) {
 	t.Helper()
 	env.Exec(t, `INSERT INTO notifications (user_id, topic, title, body, link, created_at)
 		SELECT id, 'changes', 'A notice', 'Something happened.', '/account', $2 FROM users WHERE email = $1`, email, env.Clock.Now())
+}
+
+// appConnectPages gives Company A deployments in each state a page has controls for (Company
+// B's demo ones: running, stopped, and one made to have failed), one being deployed, and a
+// draft walked to its review, and returns their pages: the crawl visits three pages of a
+// route, so these come first.
+func appConnectPages(t *testing.T, env *webtest.Env, c *webtest.Client, companyA int64) []string {
+	t.Helper()
+	b := env.CompanyID(t, "Company B")
+	env.Exec(t, `UPDATE app_deployments SET company_id = $1, product_id = NULL WHERE company_id = $2`, companyA, b)
+	env.Exec(t, `WITH d AS (SELECT id FROM app_deployments WHERE company_id = $1 AND status = 'running' ORDER BY id LIMIT 1),
+		failed AS (UPDATE app_deployments SET status = 'failed' WHERE id IN (SELECT id FROM d))
+		UPDATE app_runs SET status = 'failed', failure = 'The configure step could not reach the sandbox.'
+		WHERE id = (SELECT max(r.id) FROM app_runs r WHERE r.deployment_id IN (SELECT id FROM d))`, companyA)
+	var pages []string
+	for _, status := range []string{"running", "failed", "stopped"} {
+		var id int64
+		if err := env.Pool.QueryRow(context.Background(), `SELECT min(id) FROM app_deployments WHERE company_id = $1 AND status = $2`,
+			companyA, status).Scan(&id); err != nil {
+			t.Fatalf("a %s deployment: %v", status, err)
+		}
+		pages = append(pages, "/appconnect/deployments/"+webtest.Itoa(id))
+	}
+	c.Get(t, "/appconnect")
+	steps := []struct {
+		name string
+		form url.Values
+	}{
+		{"setup", url.Values{"name": {"Sweep cold chain"}, "environment": {"sandbox"}}},
+		{"features", url.Values{"features": {"door_alerts"}}},
+		{"parameters", url.Values{"p.min_temp": {"2"}, "p.max_temp": {"8"}, "p.excursion_minutes": {"10"},
+			"p.alert_channel": {"SMS"}, "p.report_frequency": {"Weekly"}, "p.unit_label": {"Reefer"}}},
+		{"devices", url.Values{}},
+	}
+	for _, deploy := range []bool{true, false} {
+		r := c.PostForm(t, "/appconnect/drafts", url.Values{"template": {"cold-chain"}})
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("start a draft: %d", r.StatusCode)
+		}
+		draft := strings.TrimSuffix(r.Header.Get("Location"), "/setup")
+		steps[0].form.Set("name", fmt.Sprintf("Sweep cold chain %v", deploy))
+		for _, step := range steps {
+			if r := c.PostForm(t, draft+"/"+step.name, step.form); r.StatusCode != http.StatusSeeOther {
+				t.Fatalf("draft, step %s: %d", step.name, r.StatusCode)
+			}
+		}
+		if !deploy {
+			for _, step := range []string{"setup", "features", "parameters", "devices", "review"} {
+				pages = append(pages, draft+"/"+step)
+			}
+			continue
+		}
+		// deploying: its job is not worked here, so its progress is there to poll
+		r = c.PostForm(t, draft+"/deploy", url.Values{})
+		if r.StatusCode != http.StatusSeeOther {
+			t.Fatalf("deploy: %d", r.StatusCode)
+		}
+		pages = append(pages, r.Header.Get("Location")+"/progress")
+	}
+	return pages
 }

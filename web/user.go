@@ -1,19 +1,19 @@
 package web
 
 import (
-	"errors"
 	"net/url"
 	"partnerportal/web/ui"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/labstack/echo/v4"
 
 	"partnerportal/db"
 )
 
-// loadUser reads the signed-in user named by the session (or, for a visitor, their cart's
-// count when they have a cart). A disabled or vanished account, or one whose password was set
-// anew since this session signed in, ends the session: the cookie stops working at once.
+// loadUser takes the signed-in user named by the session (or, for a visitor, their cart's
+// count when they have a cart) from what the session store read with the session. A disabled
+// or vanished account, one whose password was set anew since this session signed in, or a
+// session whose row does not name its user (saved before sessions had owners), ends the
+// session: the cookie stops working at once.
 func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 	q := db.New(s.pool)
 	return func(c echo.Context) error {
@@ -21,26 +21,31 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		ctx := c.Request().Context()
-		id := s.sessions.GetInt64(ctx, ui.SessionUserID)
-		if id == 0 {
-			ctx, err := ui.LoadVisitorCart(ctx, q, s.sessions)
-			if err != nil {
-				return err
-			}
-			c.SetRequest(c.Request().WithContext(ctx))
+		rs := requestSessionFrom(ctx)
+		if rs == nil || !rs.found {
 			return next(c)
 		}
-		row, err := db.LoadSessionUser(ctx, s.pool, id, ui.When(c).Today)
-		if errors.Is(err, pgx.ErrNoRows) || (err == nil && (row.DisabledAt != nil || int(row.SessionEpoch) != s.sessions.GetInt(ctx, ui.SessionEpoch))) {
+		id := s.sessions.GetInt64(ctx, ui.SessionUserID)
+		row := rs.RequestSession
+		if id == 0 {
+			if key := s.sessions.GetString(ctx, ui.SessionCartKey); key != "" {
+				var err error
+				if row.CartKey != nil && *row.CartKey == key {
+					ctx = ui.WithVisitorCart(ctx, key, int(row.CartCount))
+				} else if ctx, err = ui.LoadVisitorCart(ctx, q, s.sessions); err != nil {
+					return err
+				}
+				c.SetRequest(c.Request().WithContext(ctx))
+			}
+			return next(c)
+		}
+		if row.UserID == nil || *row.UserID != id || row.DisabledAt != nil || int(*row.SessionEpoch) != s.sessions.GetInt(ctx, ui.SessionEpoch) {
 			if err := s.sessions.Destroy(ctx); err != nil {
 				return err
 			}
 			return next(c)
 		}
-		if err != nil {
-			return err
-		}
-		u := &ui.CurrentUser{ID: row.ID, Email: row.Email, Name: row.Name, Role: row.Role,
+		u := &ui.CurrentUser{ID: id, Email: *row.Email, Name: *row.Name, Role: *row.Role,
 			CompanyID: row.CompanyID, CompanyName: row.CompanyName, CartCount: int(row.CartCount), Unread: int(row.Unread),
 			Access: ui.AccessOfRows(row.Access)}
 		c.SetRequest(c.Request().WithContext(ui.WithUser(ctx, u)))

@@ -27,6 +27,9 @@ commands:
   migrate        apply pending migrations
   seed --demo    create the demo accounts and data, or reset them (safe to run again);
                  with --once, leave a demo already there as it is
+  bench          serve a reference page and the real pages from a database of its own
+                 and print their throughput, latency and round trips side by side
+                 (--scale N on the scale data set; --rounds, --slice, --conns)
 
 Configuration comes from environment variables; see README.md.
 `
@@ -49,6 +52,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return migrate(ctx, cfg, stdout)
 	case "seed":
 		return seedDemo(ctx, cfg, args[1:], stdout)
+	case "bench":
+		return benchmark(ctx, cfg, args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

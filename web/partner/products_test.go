@@ -158,8 +158,8 @@ func TestProductPagesStayWithinTheirQueryBudget(t *testing.T) {
 			t.Fatalf("GET %s: %d", path, r.StatusCode)
 		}
 		st := env.Stats(t, r)
-		if st.Queries > 3 || st.Wrote {
-			t.Errorf("GET %s: %d queries (wrote %v), want at most 3 and no write", path, st.Queries, st.Wrote)
+		if st.Queries > 2 || st.Wrote {
+			t.Errorf("GET %s: %d queries (wrote %v), want at most 2 and no write", path, st.Queries, st.Wrote)
 		}
 	}
 }

@@ -81,8 +81,8 @@ func TestOtherCompaniesTicketsAndFilesAre404(t *testing.T) {
 	if strings.Contains(page.Body, "Propose a top-up") || strings.Contains(page.Body, "internal.txt") {
 		t.Error("the partner's page shows a staff note")
 	}
-	if st := env.Stats(t, page); st.Queries > 3 || st.Wrote {
-		t.Errorf("the ticket page ran %d queries (wrote: %v), want at most 3 and no write", st.Queries, st.Wrote)
+	if st := env.Stats(t, page); st.Queries > 2 || st.Wrote {
+		t.Errorf("the ticket page ran %d queries (wrote: %v), want at most 2 and no write", st.Queries, st.Wrote)
 	}
 }
 

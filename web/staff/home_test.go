@@ -143,8 +143,8 @@ func TestStaffPagesStayWithinTheirQueryBudget(t *testing.T) {
 			continue
 		}
 		st := env.Stats(t, r)
-		if st.Queries > 3 || st.Wrote {
-			t.Errorf("GET %s as %s: %d queries (wrote %v), want at most 3 and no write", tt.path, tt.email, st.Queries, st.Wrote)
+		if st.Queries > 2 || st.Wrote {
+			t.Errorf("GET %s as %s: %d queries (wrote %v), want at most 2 and no write", tt.path, tt.email, st.Queries, st.Wrote)
 		}
 		if got := r.Header.Get("Cache-Control"); got != "no-store" {
 			t.Errorf("GET %s: Cache-Control %q, want no-store", tt.path, got)

@@ -37,15 +37,20 @@ func HandleJobs(jq *jobs.Queue) echo.HandlerFunc {
 		ctx := c.Request().Context()
 		page := views.JobsPage{CSRF: ui.CSRFToken(c)}
 		loc := ui.When(c).Loc
+		states := make([]rivertype.JobState, len(jobStates))
+		for i, s := range jobStates {
+			states[i] = s.state
+		}
+		list, err := jq.Newest(ctx, states, jobsPerState)
+		if err != nil {
+			return err
+		}
 		for _, s := range jobStates {
-			res, err := jq.River().JobList(ctx, river.NewJobListParams().States(s.state).
-				OrderBy(river.JobListOrderByID, river.SortOrderDesc).First(jobsPerState))
-			if err != nil {
-				return err
-			}
 			group := views.JobGroup{State: string(s.state), Label: s.label}
-			for _, j := range res.Jobs {
-				group.Jobs = append(group.Jobs, jobRow(j, loc))
+			for _, j := range list {
+				if j.State == s.state {
+					group.Jobs = append(group.Jobs, jobRow(j, loc))
+				}
 			}
 			page.Groups = append(page.Groups, group)
 		}

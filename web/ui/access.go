@@ -22,7 +22,7 @@ type ModuleAccess struct {
 }
 
 // AccessOfRows keys company_access's rows.
-func AccessOfRows(rows []db.ListSessionCompanyAccessRow) Access {
+func AccessOfRows(rows []db.ListRequestSessionAccessRow) Access {
 	a := make(Access, len(rows))
 	for _, r := range rows {
 		acc := ModuleAccess{State: r.State, Usability: r.Usability, ValidUntil: r.ValidUntil, ReadOnlySince: r.ReadOnlySince}

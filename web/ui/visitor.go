@@ -55,3 +55,9 @@ func MergeVisitorCart(ctx context.Context, q CartMerger, sm *scs.SessionManager,
 	}
 	return q.MergeVisitorCart(ctx, db.MergeVisitorCartParams{VisitorKey: key, ConsumerID: userID})
 }
+
+// WithVisitorCart is LoadVisitorCart when the cart's count is already known (read with the
+// session).
+func WithVisitorCart(ctx context.Context, key string, count int) context.Context {
+	return context.WithValue(ctx, visitorKey{}, &Visitor{CartKey: key, CartCount: count})
+}
