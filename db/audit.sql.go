@@ -13,7 +13,7 @@ import (
 const countAuditEvents = `-- name: CountAuditEvents :one
 SELECT count(*)
 FROM audit_events e
-WHERE (e.company_id IN (SELECT v.id FROM partner_companies v WHERE staff_can_see(v.id, $1::bigint))
+WHERE (e.company_id IN (SELECT v.id FROM partner_companies v WHERE v.id IN (SELECT sc.company_id FROM staff_companies($1::bigint) sc))
        OR (e.company_id IS NULL AND EXISTS (
             SELECT 1 FROM users v WHERE v.id = $1::bigint AND v.role = 'admin' AND v.disabled_at IS NULL)))
   AND ($2::bigint IS NULL OR e.company_id = $2::bigint)
@@ -121,7 +121,7 @@ FROM users u
 WHERE EXISTS (
     SELECT 1 FROM audit_events e
     WHERE e.actor_id = u.id
-      AND (e.company_id IN (SELECT v.id FROM partner_companies v WHERE staff_can_see(v.id, $1::bigint))
+      AND (e.company_id IN (SELECT v.id FROM partner_companies v WHERE v.id IN (SELECT sc.company_id FROM staff_companies($1::bigint) sc))
            OR (e.company_id IS NULL AND EXISTS (
                 SELECT 1 FROM users v WHERE v.id = $1::bigint AND v.role = 'admin' AND v.disabled_at IS NULL))))
 ORDER BY lower(u.name), u.id
@@ -163,7 +163,7 @@ SELECT e.id, e.at, e.action, e.subject, e.module, e.environment, e.before, e.aft
 FROM audit_events e
 LEFT JOIN users a ON a.id = e.actor_id
 LEFT JOIN partner_companies c ON c.id = e.company_id
-WHERE (e.company_id IN (SELECT v.id FROM partner_companies v WHERE staff_can_see(v.id, $1::bigint))
+WHERE (e.company_id IN (SELECT v.id FROM partner_companies v WHERE v.id IN (SELECT sc.company_id FROM staff_companies($1::bigint) sc))
        OR (e.company_id IS NULL AND EXISTS (
             SELECT 1 FROM users v WHERE v.id = $1::bigint AND v.role = 'admin' AND v.disabled_at IS NULL)))
   AND ($2::bigint IS NULL OR e.company_id = $2::bigint)

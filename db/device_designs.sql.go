@@ -234,7 +234,7 @@ JOIN device_design_versions v ON v.design_id = d.id AND v.version = d.version
 LEFT JOIN products p ON p.id = v.product_id
 LEFT JOIN users u ON u.id = v.saved_by
 WHERE d.id = $1 AND d.company_id = $2
-  AND staff_can_see(d.company_id, $3::bigint)
+  AND d.company_id IN (SELECT sc.company_id FROM staff_companies($3::bigint) sc)
 `
 
 type GetDesignForStaffParams struct {
@@ -385,7 +385,7 @@ SELECT d.id, d.name, d.version, d.origin, d.updated_at, v.protocol, v.authentica
 FROM device_designs d
 JOIN device_design_versions v ON v.design_id = d.id AND v.version = d.version
 LEFT JOIN products p ON p.id = v.product_id
-WHERE d.company_id = $1 AND staff_can_see(d.company_id, $2::bigint)
+WHERE d.company_id = $1 AND d.company_id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
 ORDER BY d.updated_at DESC, d.id DESC
 `
 

@@ -50,7 +50,7 @@ const getCompanyForStaff = `-- name: GetCompanyForStaff :one
 SELECT c.id, c.name, c.is_hardware, c.is_software, c.created_at, c.account_manager_id, c.hub_tagline, c.hub_contact_email, c.slug, coalesce(am.name, '')::text AS account_manager_name
 FROM partner_companies c
 LEFT JOIN users am ON am.id = c.account_manager_id
-WHERE c.id = $1 AND staff_can_see(c.id, $2::bigint)
+WHERE c.id = $1 AND c.id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
 `
 
 type GetCompanyForStaffParams struct {
@@ -170,7 +170,7 @@ func (q *Queries) ListCompaniesForAdmin(ctx context.Context) ([]ListCompaniesFor
 const listCompaniesForStaff = `-- name: ListCompaniesForStaff :many
 SELECT c.id, c.name
 FROM partner_companies c
-WHERE staff_can_see(c.id, $1::bigint)
+WHERE c.id IN (SELECT sc.company_id FROM staff_companies($1::bigint) sc)
 ORDER BY lower(c.name), c.id
 `
 
@@ -205,16 +205,19 @@ SELECT s.id, s.module, m.name AS module_name, m.metered, s.environment, s.status
        ss.state::service_state AS state, ss.term_id, ss.valid_from, ss.valid_until, ss.term_months,
        ss.cap_percent, ss.message_quota, ss.device_quota, ss.messages_used, ss.devices_used,
        ss.message_allowance, ss.device_allowance, ss.expired_from,
-       renewal_start(s.id, $1::date)::date AS renewal_from,
+       renewal_from(last.valid_from, last.valid_until, ss.state, ss.valid_until, $1::date)::date AS renewal_from,
        r.id AS open_request_id, r.term_months AS open_request_term_months,
        r.message AS open_request_message, r.created_at AS open_request_at,
        ru.name AS open_request_by
 FROM services s
 JOIN modules m ON m.key = s.module
 JOIN service_states($1::date) ss ON ss.service_id = s.id
+LEFT JOIN LATERAL (
+    SELECT l.valid_from, l.valid_until FROM service_terms l
+    WHERE l.service_id = s.id ORDER BY l.valid_from DESC LIMIT 1) last ON true
 LEFT JOIN renewal_requests r ON r.service_id = s.id AND r.status = 'open'
 LEFT JOIN users ru ON ru.id = r.requested_by
-WHERE s.company_id = $2 AND staff_can_see(s.company_id, $3::bigint)
+WHERE s.company_id = $2 AND s.company_id IN (SELECT sc.company_id FROM staff_companies($3::bigint) sc)
 ORDER BY m.position, s.environment
 `
 
@@ -257,6 +260,7 @@ type ListCompanyServicesForStaffRow struct {
 // its current term with its figures and state at today (service_states). renewal_from is where
 // a renewal made today starts; open_request_* describe the partner's open renewal request
 // (NULL when there is none).
+// the last term, for renewal_from (renewal_start's rule, inlined)
 func (q *Queries) ListCompanyServicesForStaff(ctx context.Context, arg ListCompanyServicesForStaffParams) ([]ListCompanyServicesForStaffRow, error) {
 	rows, err := q.db.Query(ctx, listCompanyServicesForStaff, arg.Today, arg.CompanyID, arg.ViewerID)
 	if err != nil {
@@ -309,7 +313,7 @@ SELECT t.service_id, t.id, t.valid_from, t.valid_until, t.term_months, t.cap_per
        t.message_quota, t.device_quota, t.messages_used, t.devices_used
 FROM service_terms t
 JOIN services s ON s.id = t.service_id
-WHERE s.company_id = $1 AND staff_can_see(s.company_id, $2::bigint)
+WHERE s.company_id = $1 AND s.company_id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
 ORDER BY t.service_id, t.valid_from DESC
 `
 

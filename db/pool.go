@@ -20,6 +20,14 @@ func Open(ctx context.Context, url string, tracer pgx.QueryTracer) (*pgxpool.Poo
 		cfg.ConnConfig.Tracer = tracer
 	}
 	cfg.MaxConnIdleTime = 5 * time.Minute
+	// Prepared statements keep one generic plan. With the default, PostgreSQL planned most
+	// of the portal's queries again on every execution (their custom plans looked cheaper than
+	// the generic one, by less than the planning cost): a custom plan of a page's query cost
+	// more than running it. The queries are written for generic plans (the states are inlined
+	// set-wise, filters are explicit), so nothing is lost by it.
+	if _, ok := cfg.ConnConfig.RuntimeParams["plan_cache_mode"]; !ok {
+		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_generic_plan"
+	}
 	// A database that does not answer (a network cut, not a refusal) must not hold requests
 	// for minutes: they are answered "unavailable" instead (web/errors.go).
 	if cfg.ConnConfig.ConnectTimeout == 0 {

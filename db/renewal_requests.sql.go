@@ -55,7 +55,7 @@ const getRenewalRequestForAnswer = `-- name: GetRenewalRequestForAnswer :one
 SELECT r.id, r.service_id, r.status, r.term_months, r.message, s.company_id
 FROM renewal_requests r
 JOIN services s ON s.id = r.service_id
-WHERE r.id = $1 AND staff_can_see(s.company_id, $2::bigint)
+WHERE r.id = $1 AND s.company_id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
 FOR UPDATE OF r
 `
 
@@ -94,14 +94,17 @@ SELECT r.id, r.service_id, r.message, r.term_months, r.created_at,
        s.company_id, c.name AS company_name, s.module, m.name AS module_name, s.environment, s.version,
        u.name AS requested_by_name,
        ss.term_months AS current_term_months, ss.valid_until, ss.state::service_state AS state,
-       renewal_start(s.id, $1::date)::date AS renewal_from
+       renewal_from(last.valid_from, last.valid_until, ss.state, ss.valid_until, $1::date)::date AS renewal_from
 FROM renewal_requests r
 JOIN services s ON s.id = r.service_id
 JOIN partner_companies c ON c.id = s.company_id
 JOIN modules m ON m.key = s.module
 JOIN users u ON u.id = r.requested_by
 JOIN service_states($1::date) ss ON ss.service_id = s.id
-WHERE r.status = 'open' AND staff_can_see(s.company_id, $2::bigint)
+LEFT JOIN LATERAL (
+    SELECT l.valid_from, l.valid_until FROM service_terms l
+    WHERE l.service_id = s.id ORDER BY l.valid_from DESC LIMIT 1) last ON true
+WHERE r.status = 'open' AND s.company_id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
 ORDER BY r.created_at, r.id
 `
 
@@ -132,6 +135,7 @@ type ListOpenRenewalRequestsForStaffRow struct {
 // Renewal requests as staff answer them (the partner's side is in services.sql).
 // Open requests of the companies the viewer may see, oldest first, with what a renewal made
 // today would do: the service's state and where the new term would start.
+// the last term, for renewal_from (renewal_start's rule, inlined)
 func (q *Queries) ListOpenRenewalRequestsForStaff(ctx context.Context, arg ListOpenRenewalRequestsForStaffParams) ([]ListOpenRenewalRequestsForStaffRow, error) {
 	rows, err := q.db.Query(ctx, listOpenRenewalRequestsForStaff, arg.Today, arg.ViewerID)
 	if err != nil {

@@ -235,7 +235,7 @@ FROM services s
 JOIN modules m ON m.key = s.module
 JOIN service_states($1::date) ss ON ss.service_id = s.id
 WHERE s.id = $2 AND s.company_id = $3
-  AND staff_can_see(s.company_id, $4::bigint)
+  AND s.company_id IN (SELECT sc.company_id FROM staff_companies($4::bigint) sc)
 FOR UPDATE OF s
 `
 

@@ -83,7 +83,7 @@ SELECT a.filename, a.content_type, a.size, a.data
 FROM support_attachments a
 JOIN support_tickets t ON t.id = a.ticket_id
 WHERE a.id = $1 AND a.ticket_id = $2
-  AND staff_can_see(t.company_id, $3::bigint)
+  AND t.company_id IN (SELECT sc.company_id FROM staff_companies($3::bigint) sc)
 `
 
 type GetStaffAttachmentParams struct {

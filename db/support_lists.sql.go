@@ -46,7 +46,7 @@ SELECT count(*) FILTER (WHERE t.waiting_since IS NOT NULL) AS waiting_on_us,
        coalesce(min(t.waiting_since), $1::timestamptz)::timestamptz AS oldest_waiting
 FROM support_tickets t
 JOIN partner_companies c ON c.id = t.company_id
-WHERE staff_can_see(t.company_id, $2::bigint)
+WHERE t.company_id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
   AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
 `
 
@@ -84,7 +84,7 @@ const countSupportInbox = `-- name: CountSupportInbox :one
 SELECT count(*)
 FROM support_tickets t
 JOIN partner_companies c ON c.id = t.company_id
-WHERE staff_can_see(t.company_id, $1::bigint)
+WHERE t.company_id IN (SELECT sc.company_id FROM staff_companies($1::bigint) sc)
   AND ($2::text[] IS NULL OR t.status::text = ANY($2::text[]))
   AND ($3::text = ''
        OR ($3::text = 'me' AND t.assignee_id = $1::bigint)
@@ -200,7 +200,7 @@ FROM support_tickets t
 JOIN partner_companies c ON c.id = t.company_id
 LEFT JOIN modules m ON m.key = t.module
 LEFT JOIN users a ON a.id = t.assignee_id
-WHERE staff_can_see(t.company_id, $1::bigint)
+WHERE t.company_id IN (SELECT sc.company_id FROM staff_companies($1::bigint) sc)
   AND ($2::text[] IS NULL OR t.status::text = ANY($2::text[]))
   AND ($3::text = ''
        OR ($3::text = 'me' AND t.assignee_id = $1::bigint)

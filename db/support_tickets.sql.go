@@ -158,7 +158,7 @@ JOIN partner_companies c ON c.id = t.company_id
 LEFT JOIN modules m ON m.key = t.module
 JOIN users o ON o.id = t.opened_by
 LEFT JOIN service_states($1::date) ss ON ss.company_id = t.company_id AND ss.module = 'support'
-WHERE t.id = $2 AND staff_can_see(t.company_id, $3::bigint)
+WHERE t.id = $2 AND t.company_id IN (SELECT sc.company_id FROM staff_companies($3::bigint) sc)
 `
 
 type GetStaffTicketParams struct {
@@ -304,7 +304,7 @@ const lockStaffTicket = `-- name: LockStaffTicket :one
 SELECT t.id, t.company_id, t.module, t.subject, t.priority, t.status, t.opened_by, t.assignee_id, t.opened_at, t.response_due_at, t.first_response_at, t.waiting_since, t.last_reply_at, t.resolved_at, t.closed_at, t.updated_at, c.name AS company_name, c.account_manager_id
 FROM support_tickets t
 JOIN partner_companies c ON c.id = t.company_id
-WHERE t.id = $1 AND staff_can_see(t.company_id, $2::bigint)
+WHERE t.id = $1 AND t.company_id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
 FOR UPDATE OF t
 `
 

@@ -148,7 +148,7 @@ func (q *Queries) ListAccountManagers(ctx context.Context, onlyActive bool) ([]L
 const listCompanyUsersForStaff = `-- name: ListCompanyUsersForStaff :many
 SELECT u.id, u.name, u.email, (u.disabled_at IS NOT NULL)::boolean AS disabled
 FROM users u
-WHERE u.company_id = $1 AND staff_can_see(u.company_id, $2::bigint)
+WHERE u.company_id = $1 AND u.company_id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
 ORDER BY lower(u.name), u.id
 `
 

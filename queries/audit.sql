@@ -32,7 +32,7 @@ SELECT e.id, e.at, e.action, e.subject, e.module, e.environment, e.before, e.aft
 FROM audit_events e
 LEFT JOIN users a ON a.id = e.actor_id
 LEFT JOIN partner_companies c ON c.id = e.company_id
-WHERE (e.company_id IN (SELECT v.id FROM partner_companies v WHERE staff_can_see(v.id, sqlc.arg(viewer_id)::bigint))
+WHERE (e.company_id IN (SELECT v.id FROM partner_companies v WHERE v.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc))
        OR (e.company_id IS NULL AND EXISTS (
             SELECT 1 FROM users v WHERE v.id = sqlc.arg(viewer_id)::bigint AND v.role = 'admin' AND v.disabled_at IS NULL)))
   AND (sqlc.narg(company_id)::bigint IS NULL OR e.company_id = sqlc.narg(company_id)::bigint)
@@ -48,7 +48,7 @@ LIMIT sqlc.narg(page_size)::integer OFFSET sqlc.arg(page_offset)::integer;
 -- How many events ListAuditEvents matches with the same filters, over all its pages.
 SELECT count(*)
 FROM audit_events e
-WHERE (e.company_id IN (SELECT v.id FROM partner_companies v WHERE staff_can_see(v.id, sqlc.arg(viewer_id)::bigint))
+WHERE (e.company_id IN (SELECT v.id FROM partner_companies v WHERE v.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc))
        OR (e.company_id IS NULL AND EXISTS (
             SELECT 1 FROM users v WHERE v.id = sqlc.arg(viewer_id)::bigint AND v.role = 'admin' AND v.disabled_at IS NULL)))
   AND (sqlc.narg(company_id)::bigint IS NULL OR e.company_id = sqlc.narg(company_id)::bigint)
@@ -65,7 +65,7 @@ FROM users u
 WHERE EXISTS (
     SELECT 1 FROM audit_events e
     WHERE e.actor_id = u.id
-      AND (e.company_id IN (SELECT v.id FROM partner_companies v WHERE staff_can_see(v.id, sqlc.arg(viewer_id)::bigint))
+      AND (e.company_id IN (SELECT v.id FROM partner_companies v WHERE v.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc))
            OR (e.company_id IS NULL AND EXISTS (
                 SELECT 1 FROM users v WHERE v.id = sqlc.arg(viewer_id)::bigint AND v.role = 'admin' AND v.disabled_at IS NULL))))
 ORDER BY lower(u.name), u.id;

@@ -15,7 +15,7 @@ SELECT c.id, c.name, coalesce(am.name, '')::text AS manager,
 FROM partner_companies c
 LEFT JOIN users am ON am.id = c.account_manager_id
 LEFT JOIN service_states(sqlc.arg(today)::date) ss ON ss.company_id = c.id
-WHERE staff_can_see(c.id, sqlc.arg(viewer_id)::bigint)
+WHERE c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
   AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
 GROUP BY c.id, am.name
 ORDER BY read_only DESC, grace DESC, lower(c.name), c.id;
@@ -30,7 +30,7 @@ JOIN partner_companies c ON c.id = s.company_id
 JOIN modules m ON m.key = s.module
 JOIN users u ON u.id = r.requested_by
 WHERE r.status = 'open'
-  AND staff_can_see(c.id, sqlc.arg(viewer_id)::bigint)
+  AND c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
   AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
 ORDER BY r.created_at, r.id;
 
@@ -47,7 +47,7 @@ FROM partner_companies c
 JOIN service_states(sqlc.arg(today)::date) ss ON ss.company_id = c.id
 JOIN modules m ON m.key = ss.module
 WHERE (ss.state = 'grace' OR state_read_only(ss.state))
-  AND staff_can_see(c.id, sqlc.arg(viewer_id)::bigint)
+  AND c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
   AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
 ORDER BY ss.usability DESC, ss.read_only_since DESC NULLS FIRST, ss.grace_days_left,
          lower(c.name), m.name, ss.environment;
@@ -64,7 +64,7 @@ JOIN modules m ON m.key = ss.module
 WHERE ss.valid_until BETWEEN sqlc.arg(today)::date AND sqlc.arg(today)::date + 30
   AND state_can_view(ss.state)
   AND NOT EXISTS (SELECT 1 FROM service_terms n WHERE n.service_id = ss.service_id AND n.valid_from > ss.valid_from)
-  AND staff_can_see(c.id, sqlc.arg(viewer_id)::bigint)
+  AND c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
   AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
 ORDER BY ss.valid_until, lower(c.name), m.name, ss.environment;
 
@@ -80,6 +80,6 @@ JOIN modules m ON m.key = ss.module
 CROSS JOIN LATERAL (VALUES ('messages', ss.messages_used, ss.message_quota::bigint),
                            ('devices', ss.devices_used::bigint, ss.device_quota::bigint)) d (unit, used, quota)
 WHERE d.quota IS NOT NULL AND quota_nearly_used(d.used, d.quota)
-  AND staff_can_see(c.id, sqlc.arg(viewer_id)::bigint)
+  AND c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
   AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
 ORDER BY d.used * 100 / d.quota DESC, lower(c.name), m.name, ss.environment, unit DESC;

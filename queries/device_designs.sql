@@ -97,7 +97,7 @@ SELECT d.id, d.name, d.version, d.origin, d.updated_at, v.protocol, v.authentica
 FROM device_designs d
 JOIN device_design_versions v ON v.design_id = d.id AND v.version = d.version
 LEFT JOIN products p ON p.id = v.product_id
-WHERE d.company_id = sqlc.arg(company_id) AND staff_can_see(d.company_id, sqlc.arg(viewer_id)::bigint)
+WHERE d.company_id = sqlc.arg(company_id) AND d.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
 ORDER BY d.updated_at DESC, d.id DESC;
 
 -- name: GetDesignForStaff :one
@@ -111,7 +111,7 @@ JOIN device_design_versions v ON v.design_id = d.id AND v.version = d.version
 LEFT JOIN products p ON p.id = v.product_id
 LEFT JOIN users u ON u.id = v.saved_by
 WHERE d.id = sqlc.arg(id) AND d.company_id = sqlc.arg(company_id)
-  AND staff_can_see(d.company_id, sqlc.arg(viewer_id)::bigint);
+  AND d.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc);
 
 -- name: DeleteDemoDesigns :exec
 -- The demo seed starts a demo company's designs over (their versions go with them).

@@ -18,13 +18,13 @@ UPDATE partner_companies SET hub_tagline = $2, hub_contact_email = $3 WHERE id =
 SELECT sqlc.embed(c), coalesce(am.name, '')::text AS account_manager_name
 FROM partner_companies c
 LEFT JOIN users am ON am.id = c.account_manager_id
-WHERE c.id = sqlc.arg(id) AND staff_can_see(c.id, sqlc.arg(viewer_id)::bigint);
+WHERE c.id = sqlc.arg(id) AND c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc);
 
 -- name: ListCompaniesForStaff :many
 -- The companies the viewer may see, by name: what the staff filters and forms offer.
 SELECT c.id, c.name
 FROM partner_companies c
-WHERE staff_can_see(c.id, sqlc.arg(viewer_id)::bigint)
+WHERE c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
 ORDER BY lower(c.name), c.id;
 
 -- name: ListCompaniesForAdmin :many
@@ -46,16 +46,20 @@ SELECT s.id, s.module, m.name AS module_name, m.metered, s.environment, s.status
        ss.state::service_state AS state, ss.term_id, ss.valid_from, ss.valid_until, ss.term_months,
        ss.cap_percent, ss.message_quota, ss.device_quota, ss.messages_used, ss.devices_used,
        ss.message_allowance, ss.device_allowance, ss.expired_from,
-       renewal_start(s.id, sqlc.arg(today)::date)::date AS renewal_from,
+       renewal_from(last.valid_from, last.valid_until, ss.state, ss.valid_until, sqlc.arg(today)::date)::date AS renewal_from,
        r.id AS open_request_id, r.term_months AS open_request_term_months,
        r.message AS open_request_message, r.created_at AS open_request_at,
        ru.name AS open_request_by
 FROM services s
 JOIN modules m ON m.key = s.module
 JOIN service_states(sqlc.arg(today)::date) ss ON ss.service_id = s.id
+-- the last term, for renewal_from (renewal_start's rule, inlined)
+LEFT JOIN LATERAL (
+    SELECT l.valid_from, l.valid_until FROM service_terms l
+    WHERE l.service_id = s.id ORDER BY l.valid_from DESC LIMIT 1) last ON true
 LEFT JOIN renewal_requests r ON r.service_id = s.id AND r.status = 'open'
 LEFT JOIN users ru ON ru.id = r.requested_by
-WHERE s.company_id = sqlc.arg(company_id) AND staff_can_see(s.company_id, sqlc.arg(viewer_id)::bigint)
+WHERE s.company_id = sqlc.arg(company_id) AND s.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
 ORDER BY m.position, s.environment;
 
 -- name: ListCompanyTermsForStaff :many
@@ -65,7 +69,7 @@ SELECT t.service_id, t.id, t.valid_from, t.valid_until, t.term_months, t.cap_per
        t.message_quota, t.device_quota, t.messages_used, t.devices_used
 FROM service_terms t
 JOIN services s ON s.id = t.service_id
-WHERE s.company_id = sqlc.arg(company_id) AND staff_can_see(s.company_id, sqlc.arg(viewer_id)::bigint)
+WHERE s.company_id = sqlc.arg(company_id) AND s.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
 ORDER BY t.service_id, t.valid_from DESC;
 
 -- name: GetPartnerCompanyForUpdate :one

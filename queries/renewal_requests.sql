@@ -7,14 +7,18 @@ SELECT r.id, r.service_id, r.message, r.term_months, r.created_at,
        s.company_id, c.name AS company_name, s.module, m.name AS module_name, s.environment, s.version,
        u.name AS requested_by_name,
        ss.term_months AS current_term_months, ss.valid_until, ss.state::service_state AS state,
-       renewal_start(s.id, sqlc.arg(today)::date)::date AS renewal_from
+       renewal_from(last.valid_from, last.valid_until, ss.state, ss.valid_until, sqlc.arg(today)::date)::date AS renewal_from
 FROM renewal_requests r
 JOIN services s ON s.id = r.service_id
 JOIN partner_companies c ON c.id = s.company_id
 JOIN modules m ON m.key = s.module
 JOIN users u ON u.id = r.requested_by
 JOIN service_states(sqlc.arg(today)::date) ss ON ss.service_id = s.id
-WHERE r.status = 'open' AND staff_can_see(s.company_id, sqlc.arg(viewer_id)::bigint)
+-- the last term, for renewal_from (renewal_start's rule, inlined)
+LEFT JOIN LATERAL (
+    SELECT l.valid_from, l.valid_until FROM service_terms l
+    WHERE l.service_id = s.id ORDER BY l.valid_from DESC LIMIT 1) last ON true
+WHERE r.status = 'open' AND s.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
 ORDER BY r.created_at, r.id;
 
 -- name: GetRenewalRequestForAnswer :one
@@ -22,7 +26,7 @@ ORDER BY r.created_at, r.id;
 SELECT r.id, r.service_id, r.status, r.term_months, r.message, s.company_id
 FROM renewal_requests r
 JOIN services s ON s.id = r.service_id
-WHERE r.id = sqlc.arg(id) AND staff_can_see(s.company_id, sqlc.arg(viewer_id)::bigint)
+WHERE r.id = sqlc.arg(id) AND s.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
 FOR UPDATE OF r;
 
 -- name: AnswerRenewalRequest :one

@@ -114,7 +114,7 @@ FROM services s
 JOIN modules m ON m.key = s.module
 JOIN service_states(sqlc.arg(today)::date) ss ON ss.service_id = s.id
 WHERE s.id = sqlc.arg(id) AND s.company_id = sqlc.arg(company_id)
-  AND staff_can_see(s.company_id, sqlc.arg(viewer_id)::bigint)
+  AND s.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
 FOR UPDATE OF s;
 
 -- name: UpdateTermLimits :exec

@@ -30,4 +30,4 @@ SELECT a.filename, a.content_type, a.size, a.data
 FROM support_attachments a
 JOIN support_tickets t ON t.id = a.ticket_id
 WHERE a.id = sqlc.arg(id) AND a.ticket_id = sqlc.arg(ticket_id)
-  AND staff_can_see(t.company_id, sqlc.arg(viewer_id)::bigint);
+  AND t.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc);

@@ -43,7 +43,7 @@ FROM support_tickets t
 JOIN partner_companies c ON c.id = t.company_id
 LEFT JOIN modules m ON m.key = t.module
 LEFT JOIN users a ON a.id = t.assignee_id
-WHERE staff_can_see(t.company_id, sqlc.arg(viewer_id)::bigint)
+WHERE t.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
   AND (sqlc.narg(statuses)::text[] IS NULL OR t.status::text = ANY(sqlc.narg(statuses)::text[]))
   AND (sqlc.arg(assignee)::text = ''
        OR (sqlc.arg(assignee)::text = 'me' AND t.assignee_id = sqlc.arg(viewer_id)::bigint)
@@ -62,7 +62,7 @@ LIMIT sqlc.arg(max_rows) OFFSET sqlc.arg(skip);
 SELECT count(*)
 FROM support_tickets t
 JOIN partner_companies c ON c.id = t.company_id
-WHERE staff_can_see(t.company_id, sqlc.arg(viewer_id)::bigint)
+WHERE t.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
   AND (sqlc.narg(statuses)::text[] IS NULL OR t.status::text = ANY(sqlc.narg(statuses)::text[]))
   AND (sqlc.arg(assignee)::text = ''
        OR (sqlc.arg(assignee)::text = 'me' AND t.assignee_id = sqlc.arg(viewer_id)::bigint)
@@ -87,5 +87,5 @@ SELECT count(*) FILTER (WHERE t.waiting_since IS NOT NULL) AS waiting_on_us,
        coalesce(min(t.waiting_since), sqlc.arg(now)::timestamptz)::timestamptz AS oldest_waiting
 FROM support_tickets t
 JOIN partner_companies c ON c.id = t.company_id
-WHERE staff_can_see(t.company_id, sqlc.arg(viewer_id)::bigint)
+WHERE t.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
   AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint);

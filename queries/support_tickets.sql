@@ -39,7 +39,7 @@ JOIN partner_companies c ON c.id = t.company_id
 LEFT JOIN modules m ON m.key = t.module
 JOIN users o ON o.id = t.opened_by
 LEFT JOIN service_states(sqlc.arg(today)::date) ss ON ss.company_id = t.company_id AND ss.module = 'support'
-WHERE t.id = sqlc.arg(id) AND staff_can_see(t.company_id, sqlc.arg(viewer_id)::bigint);
+WHERE t.id = sqlc.arg(id) AND t.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc);
 
 -- name: LockCompanyTicket :one
 -- One of the company's tickets, locked for a change, with the company's account manager (who
@@ -55,7 +55,7 @@ FOR UPDATE OF t;
 SELECT sqlc.embed(t), c.name AS company_name, c.account_manager_id
 FROM support_tickets t
 JOIN partner_companies c ON c.id = t.company_id
-WHERE t.id = sqlc.arg(id) AND staff_can_see(t.company_id, sqlc.arg(viewer_id)::bigint)
+WHERE t.id = sqlc.arg(id) AND t.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
 FOR UPDATE OF t;
 
 -- name: UpdateSupportTicket :exec

@@ -36,7 +36,7 @@ ORDER BY lower(u.name), u.id;
 -- The users of a company the viewer may see, by name; none otherwise.
 SELECT u.id, u.name, u.email, (u.disabled_at IS NOT NULL)::boolean AS disabled
 FROM users u
-WHERE u.company_id = sqlc.arg(company_id) AND staff_can_see(u.company_id, sqlc.arg(viewer_id)::bigint)
+WHERE u.company_id = sqlc.arg(company_id) AND u.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
 ORDER BY lower(u.name), u.id;
 
 -- name: GetUserForUpdate :one

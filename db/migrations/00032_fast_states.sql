@@ -64,7 +64,93 @@ AS $$
 $$;
 -- +goose StatementEnd
 
+-- Where a renewal made today starts (SPEC §3), from the service's last term and its state
+-- today: renewal_start's rule as an expression over values a query already has, so that
+-- PostgreSQL inlines it (renewal_start itself reads service_states, which as a scalar
+-- function it does per row, planning its body again on every execution: 3 ms of the staff
+-- partner page). renewal_start now says it through this.
+-- +goose StatementBegin
+CREATE FUNCTION renewal_from(last_from date, last_until date, state service_state, valid_until date, today date)
+RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE
+    WHEN last_from > today THEN last_until + 1
+    WHEN state_can_use(state) THEN valid_until + 1
+    ELSE today
+END;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE OR REPLACE FUNCTION renewal_start(service_id bigint, today date) RETURNS date
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT renewal_from(last.valid_from, last.valid_until, ss.state, ss.valid_until, today)
+    FROM service_states(today) ss
+    LEFT JOIN LATERAL (
+        SELECT l.valid_from, l.valid_until FROM service_terms l
+        WHERE l.service_id = ss.service_id ORDER BY l.valid_from DESC LIMIT 1) last ON true
+    WHERE ss.service_id = renewal_start.service_id;
+END;
+-- +goose StatementEnd
+
+-- The companies a staff member may see (staff_can_see's rule), as a set a query joins: an
+-- admin every one, an account manager those assigned to them (by the index on
+-- account_manager_id), a disabled account none. Set-returning, so it is inlined; a dashboard
+-- filtering 2,000 companies by staff_can_see called it 2,000 times. staff_can_see now says it
+-- through this.
+-- +goose StatementBegin
+CREATE FUNCTION staff_companies(viewer_id bigint) RETURNS TABLE (company_id bigint)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT c.id FROM partner_companies c
+    WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = staff_companies.viewer_id
+                  AND u.disabled_at IS NULL AND u.role = 'admin')
+    UNION ALL
+    SELECT c.id FROM users u
+    JOIN partner_companies c ON c.account_manager_id = u.id
+    WHERE u.id = staff_companies.viewer_id AND u.disabled_at IS NULL AND u.role = 'account_manager'
+$$;
+-- +goose StatementEnd
+
+-- +goose StatementBegin
+CREATE OR REPLACE FUNCTION staff_can_see(company_id bigint, viewer_id bigint) RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT EXISTS (SELECT 1 FROM staff_companies(staff_can_see.viewer_id) sc
+                   WHERE sc.company_id = staff_can_see.company_id);
+END;
+-- +goose StatementEnd
+
 -- +goose Down
+-- +goose StatementBegin
+CREATE OR REPLACE FUNCTION staff_can_see(company_id bigint, viewer_id bigint) RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT EXISTS (
+        SELECT 1 FROM users u, partner_companies c
+        WHERE u.id = staff_can_see.viewer_id AND c.id = staff_can_see.company_id
+          AND u.disabled_at IS NULL
+          AND (u.role = 'admin' OR (u.role = 'account_manager' AND c.account_manager_id = u.id)));
+END;
+-- +goose StatementEnd
+DROP FUNCTION staff_companies(bigint);
+-- +goose StatementBegin
+CREATE OR REPLACE FUNCTION renewal_start(service_id bigint, today date) RETURNS date
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT CASE
+        WHEN last.valid_from > today THEN last.valid_until + 1
+        WHEN state_can_use(ss.state) THEN ss.valid_until + 1
+        ELSE today
+    END
+    FROM service_states(today) ss
+    LEFT JOIN LATERAL (
+        SELECT l.valid_from, l.valid_until FROM service_terms l
+        WHERE l.service_id = ss.service_id ORDER BY l.valid_from DESC LIMIT 1) last ON true
+    WHERE ss.service_id = renewal_start.service_id;
+END;
+-- +goose StatementEnd
+DROP FUNCTION renewal_from(date, date, service_state, date, date);
 DROP FUNCTION listing_states(bigint, module_key, environment, date);
 DROP VIEW listing_state_row;
 -- +goose StatementBegin

@@ -137,8 +137,8 @@ func TestTheDesignPageStaysWithinItsQueryBudget(t *testing.T) {
 	for _, path := range []string{"/expressconnect", "/expressconnect/designs/" + id, "/expressconnect/designs/" + id + ".json"} {
 		c.Get(t, path)
 		r := c.Get(t, path)
-		if st := env.Stats(t, r); st.Queries > 3 || st.Wrote {
-			t.Errorf("GET %s: %d queries (wrote %v), want at most 3 and no write", path, st.Queries, st.Wrote)
+		if st := env.Stats(t, r); st.Queries > 2 || st.Wrote {
+			t.Errorf("GET %s: %d queries (wrote %v), want at most 2 and no write", path, st.Queries, st.Wrote)
 		}
 	}
 }
