@@ -141,11 +141,12 @@ func seedDemo(ctx context.Context, cfg config, args []string, stdout io.Writer) 
 	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 	demo := fs.Bool("demo", false, "create the demo accounts and data")
 	once := fs.Bool("once", false, "leave a demo already there as it is (its clock moved on, its notices kept)")
+	scale := fs.Float64("scale", 0, "add a data set for benchmarks, N times the size of scale 1 (2,000 companies), to a fresh database")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if !*demo {
-		return fmt.Errorf("seed: say --demo to create the demo accounts and data")
+	if !*demo && *scale == 0 {
+		return fmt.Errorf("seed: say --demo to create the demo accounts and data, --scale N to add benchmark data, or both")
 	}
 	if err := cfg.requireDatabase(); err != nil {
 		return err
@@ -158,15 +159,32 @@ func seedDemo(ctx context.Context, cfg config, args []string, stdout io.Writer) 
 	if _, err := db.Migrate(ctx, pool); err != nil {
 		return err
 	}
+	clk := clock.System{Offset: cfg.ClockOffset}
+	if *demo {
+		if err := seedDemoAccounts(ctx, pool, clk, cfg, *once, stdout); err != nil {
+			return err
+		}
+	}
+	if *scale != 0 {
+		counts, err := seed.Scale(ctx, pool, auth.NewHasher(), seed.ScaleOptions{N: *scale, Today: clock.Today(clk, cfg.Location), Now: clk.Now()})
+		if err != nil {
+			return fmt.Errorf("seed --scale: %w", err)
+		}
+		fmt.Fprintf(stdout, "%s (password %q for every account)\n", counts, seed.ScalePassword)
+	}
+	return nil
+}
+
+// seedDemoAccounts creates or resets the demo (or, with once, leaves one there) and prints its accounts.
+func seedDemoAccounts(ctx context.Context, pool *pgxpool.Pool, clk clock.System, cfg config, once bool, stdout io.Writer) error {
 	accounts := seed.Accounts()
 	there, err := seed.Seeded(ctx, pool)
 	if err != nil {
 		return err
 	}
-	if there && *once {
+	if there && once {
 		fmt.Fprintln(stdout, "The demo is there already; `portal seed --demo` would reset it.")
 	} else {
-		clk := clock.System{Offset: cfg.ClockOffset}
 		if accounts, err = seed.Demo(ctx, pool, auth.NewHasher(), clock.Today(clk, cfg.Location)); err != nil {
 			return err
 		}
