@@ -44,6 +44,8 @@ type Config struct {
 	// APIBurst at once. Zero means 50 a second and bursts of 100.
 	APIRate  float64
 	APIBurst int
+	// Metrics, when set, times every request and counts usage answers (NewMetrics).
+	Metrics *Metrics
 	// ClaimTimeout is how long a usage report waits for a concurrent one with the same
 	// idempotency key before answering 409. Zero means 5 seconds.
 	ClaimTimeout time.Duration
@@ -123,6 +125,10 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 	e.Use(dropOddRequestID)
 	e.Use(middleware.RequestID())
 	e.Use(stampMoment(clk, cfg.Location))
+	if cfg.Metrics != nil {
+		e.Use(cfg.Metrics.observe)
+		s.meter.Observe = cfg.Metrics.CountUsage
+	}
 	e.Use(countQueries(cfg.ObserveQueries))
 	e.Use(requestLogger(logger))
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{

@@ -16,6 +16,7 @@ func benchmark(ctx context.Context, cfg config, args []string, stdout io.Writer)
 	fs.IntVar(&o.Rounds, "rounds", 3, "times each target is loaded, all targets in turn")
 	fs.DurationVar(&o.Slice, "slice", 0, "how long each target is loaded per round (default 2s)")
 	fs.IntVar(&o.Conns, "conns", 32, "concurrent connections")
+	fs.StringVar(&o.Only, "only", "", "load only the targets whose name contains this (and the references)")
 	fs.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the loaded server to this file")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -55,7 +55,17 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 			logger.Warn("jobs did not stop cleanly", "err", err)
 		}
 	}()
+	var metrics *web.Metrics
+	if cfg.MetricsAddr != "" {
+		metrics = web.NewMetrics(pool)
+		stop, err := serveMetrics(cfg.MetricsAddr, metrics, logger)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	srv := web.NewServer(web.Config{
+		Metrics:        metrics,
 		CookieSecure:   cfg.CookieSecure,
 		Location:       cfg.Location,
 		TrustedProxies: cfg.TrustedProxies,
@@ -92,6 +102,20 @@ func serve(ctx context.Context, cfg config, logger *slog.Logger) error {
 		return err
 	}
 	return nil
+}
+
+// serveMetrics serves /metrics on addr until stop is called.
+func serveMetrics(addr string, m *web.Metrics, logger *slog.Logger) (stop func(), err error) {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler())
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("PORTAL_METRICS_ADDR: %w", err)
+	}
+	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = hs.Serve(ln) }()
+	logger.Info("serving metrics", "addr", "http://"+ln.Addr().String()+"/metrics")
+	return func() { _ = hs.Close() }, nil
 }
 
 // startJobs starts the background work: e-mail through cfg.SMTP when set, else into the outbox.

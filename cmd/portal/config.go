@@ -28,11 +28,15 @@ type config struct {
 	SMTP *mail.Config
 	// PublicURL is the portal's address in links sent by e-mail.
 	PublicURL string
+	// MetricsAddr is where Prometheus metrics are served (/metrics); empty serves none. It is
+	// an address of its own so that the metrics are not public with the pages.
+	MetricsAddr string
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
 	cfg := config{
 		Addr:         getenv("PORTAL_ADDR"),
+		MetricsAddr:  getenv("PORTAL_METRICS_ADDR"),
 		DatabaseURL:  getenv("DATABASE_URL"),
 		CookieSecure: true,
 		Location:     time.UTC,

@@ -17,7 +17,7 @@ import (
 // fixture is what the targets need from the database.
 type fixture struct {
 	companyA, companyB int64
-	// scaleManager and scalePartner are set when the scale data set is there.
+	// scaleManager is set when the scale data set is there.
 	scaleManager string
 }
 
@@ -36,15 +36,12 @@ func prepare(ctx context.Context, pool *pgxpool.Pool) (fixture, error) {
 		return f, fmt.Errorf("make room for the usage reports: %w", err)
 	}
 	var manager string
-	if err := pool.QueryRow(ctx, `SELECT coalesce((SELECT email FROM users WHERE email = $1), '')`, scaleManager).Scan(&manager); err != nil {
+	if err := pool.QueryRow(ctx, `SELECT coalesce((SELECT email FROM users WHERE email = $1), '')`, seed.ScaleManagerEmail).Scan(&manager); err != nil {
 		return f, err
 	}
 	f.scaleManager = manager
 	return f, nil
 }
-
-// scaleManager is the account manager of 200 companies in the scale data set.
-const scaleManager = "am.scale@example.com"
 
 var listingHref = regexp.MustCompile(`^/hub/[^/?]+/[^/?]+$`)
 
@@ -86,7 +83,7 @@ func targetsOf(base string, tr http.RoundTripper, f fixture, o Options) ([]targe
 	var extra []target
 	if f.scaleManager != "" {
 		big := newClient(base, tr)
-		if err := big.signIn(f.scaleManager, seed.DemoPassword); err != nil {
+		if err := big.signIn(f.scaleManager, seed.ScalePassword); err != nil {
 			return nil, err
 		}
 		for _, pg := range []struct {

@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,10 +9,10 @@ import (
 	"net/http"
 	"os"
 	"runtime/pprof"
+	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
-
-	"github.com/jackc/pgx/v5/pgxpool"
 
 	"partnerportal/db"
 	"partnerportal/db/seed"
@@ -34,11 +33,11 @@ type Options struct {
 	Conns  int
 	// Scale, when above 0, adds `portal seed --scale` data to the demo.
 	Scale float64
+	// Only, when set, keeps the targets whose name contains it (and the references).
+	Only string
 	// CPUProfile, when set, is a file the process's CPU profile is written to while the
 	// targets are loaded (go tool pprof reads it).
 	CPUProfile string
-	// Seed loads the scale data set; nil when the binary has none.
-	Seed func(ctx context.Context, pool *pgxpool.Pool, scale float64, out io.Writer) error
 }
 
 // Run prepares a database, serves the portal with the reference beside it on a loopback port,
@@ -78,12 +77,11 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 		return err
 	}
 	if o.Scale > 0 {
-		if o.Seed == nil {
-			return errors.New("bench: no scale data set in this binary")
-		}
-		if err := o.Seed(ctx, pool, o.Scale, out); err != nil {
+		counts, err := seed.Scale(ctx, pool, hasher, seed.ScaleOptions{N: o.Scale, Today: today, Now: clk.Now()})
+		if err != nil {
 			return err
 		}
+		fmt.Fprintln(out, counts)
 	}
 	if err := createFortunes(ctx, pool); err != nil {
 		return err
@@ -125,6 +123,9 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 	targets, err := targetsOf(base, tr, fix, o)
 	if err != nil {
 		return err
+	}
+	if o.Only != "" {
+		targets = slices.DeleteFunc(targets, func(t target) bool { return !t.isReference() && !strings.Contains(t.name, o.Only) })
 	}
 	fmt.Fprintf(out, "%d targets, %d rounds of %s each, %d connections, GOMAXPROCS as the machine gives\n",
 		len(targets), o.Rounds, o.Slice, o.Conns)

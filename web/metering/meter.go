@@ -37,6 +37,8 @@ type Meter struct {
 	Location *time.Location
 	// ClaimTimeout is how long a report waits for a concurrent one with the same key.
 	ClaimTimeout time.Duration
+	// Observe, when set, is told each answer's code (the metrics count them).
+	Observe func(code string, replayed bool)
 }
 
 // Record counts or refuses reports in order, in one statement (one transaction), and returns
@@ -68,6 +70,15 @@ func (m *Meter) RecordTx(ctx context.Context, q *db.Queries, rep Reporter, repor
 	}
 	if err := b.finish(rows); err != nil {
 		return nil, err
+	}
+	if m.Observe != nil {
+		for _, a := range b.answers {
+			var r struct {
+				Code string `json:"code"`
+			}
+			_ = json.Unmarshal(a.Body, &r) // every answer is a Result or a Problem, both with a code
+			m.Observe(r.Code, a.Replayed)
+		}
 	}
 	return b.answers, nil
 }
