@@ -14,7 +14,8 @@ const listDashboardAttention = `-- name: ListDashboardAttention :many
 SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS service_id,
        m.name AS module_name, ss.environment, ss.state::service_state AS state,
        ss.valid_until, ss.expired_from, ss.grace_days_left::integer AS grace_days_left,
-       ss.messages_left, ss.messages_left_allowance, ss.devices_left, ss.devices_left_allowance
+       ss.messages_left, ss.messages_left_allowance, ss.devices_left, ss.devices_left_allowance,
+       count(*) OVER ()::integer AS total
 FROM partner_companies c
 JOIN service_states($1::date) ss ON ss.company_id = c.id
 JOIN modules m ON m.key = ss.module
@@ -23,12 +24,14 @@ WHERE (ss.state = 'grace' OR state_read_only(ss.state))
   AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
 ORDER BY ss.usability DESC, ss.read_only_since DESC NULLS FIRST, ss.grace_days_left,
          lower(c.name), m.name, ss.environment
+LIMIT $4
 `
 
 type ListDashboardAttentionParams struct {
 	Today     time.Time
 	ViewerID  int64
 	ManagerID *int64
+	MaxRows   int32
 }
 
 type ListDashboardAttentionRow struct {
@@ -45,6 +48,7 @@ type ListDashboardAttentionRow struct {
 	MessagesLeftAllowance *int64
 	DevicesLeft           *int32
 	DevicesLeftAllowance  *int64
+	Total                 int32
 }
 
 // Services in grace or read-only, the least usable first (usability): the read-only ones (the
@@ -52,7 +56,12 @@ type ListDashboardAttentionRow struct {
 // fewest days of time grace left (grace_days_left, 0 for a plan in grace because of its quota,
 // whose messages_left_allowance and devices_left_allowance say what is left instead).
 func (q *Queries) ListDashboardAttention(ctx context.Context, arg ListDashboardAttentionParams) ([]ListDashboardAttentionRow, error) {
-	rows, err := q.db.Query(ctx, listDashboardAttention, arg.Today, arg.ViewerID, arg.ManagerID)
+	rows, err := q.db.Query(ctx, listDashboardAttention,
+		arg.Today,
+		arg.ViewerID,
+		arg.ManagerID,
+		arg.MaxRows,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -74,6 +83,7 @@ func (q *Queries) ListDashboardAttention(ctx context.Context, arg ListDashboardA
 			&i.MessagesLeftAllowance,
 			&i.DevicesLeft,
 			&i.DevicesLeftAllowance,
+			&i.Total,
 		); err != nil {
 			return nil, err
 		}
@@ -92,7 +102,8 @@ SELECT c.id, c.name, coalesce(am.name, '')::text AS manager,
        count(ss.service_id) FILTER (WHERE ss.state = 'grace') AS grace,
        count(ss.service_id) FILTER (WHERE state_read_only(ss.state)) AS read_only,
        count(ss.service_id) FILTER (WHERE ss.state = 'inactive') AS inactive,
-       count(ss.service_id) FILTER (WHERE ss.state = 'scheduled') AS scheduled
+       count(ss.service_id) FILTER (WHERE ss.state = 'scheduled') AS scheduled,
+       count(*) OVER ()::integer AS total
 FROM partner_companies c
 LEFT JOIN users am ON am.id = c.account_manager_id
 LEFT JOIN service_states($1::date) ss ON ss.company_id = c.id
@@ -100,12 +111,15 @@ WHERE c.id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
   AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
 GROUP BY c.id, am.name
 ORDER BY read_only DESC, grace DESC, lower(c.name), c.id
+LIMIT $5 OFFSET $4
 `
 
 type ListDashboardCompaniesParams struct {
 	Today     time.Time
 	ViewerID  int64
 	ManagerID *int64
+	Skip      int32
+	MaxRows   int32
 }
 
 type ListDashboardCompaniesRow struct {
@@ -117,16 +131,23 @@ type ListDashboardCompaniesRow struct {
 	ReadOnly  int64
 	Inactive  int64
 	Scheduled int64
+	Total     int32
 }
 
 // The staff home: the companies the viewer may see (optionally only those of one account
 // manager) and the lists that need attention, each already in order of urgency. States and
 // figures come from service_states at today. Every query takes the same scope, viewer_id and
 // manager_id; the page sends them in one batch.
-// The companies in scope with their services counted by state, those with read-only services
-// first, then those with services in grace.
+// One page of the companies in scope with their services counted by state, those with read-only
+// services first, then those with services in grace; total is the number of companies in scope.
 func (q *Queries) ListDashboardCompanies(ctx context.Context, arg ListDashboardCompaniesParams) ([]ListDashboardCompaniesRow, error) {
-	rows, err := q.db.Query(ctx, listDashboardCompanies, arg.Today, arg.ViewerID, arg.ManagerID)
+	rows, err := q.db.Query(ctx, listDashboardCompanies,
+		arg.Today,
+		arg.ViewerID,
+		arg.ManagerID,
+		arg.Skip,
+		arg.MaxRows,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -143,6 +164,7 @@ func (q *Queries) ListDashboardCompanies(ctx context.Context, arg ListDashboardC
 			&i.ReadOnly,
 			&i.Inactive,
 			&i.Scheduled,
+			&i.Total,
 		); err != nil {
 			return nil, err
 		}
@@ -157,7 +179,8 @@ func (q *Queries) ListDashboardCompanies(ctx context.Context, arg ListDashboardC
 const listDashboardExpiring = `-- name: ListDashboardExpiring :many
 SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS service_id,
        m.name AS module_name, ss.environment, ss.state::service_state AS state,
-       ss.valid_until::date AS valid_until
+       ss.valid_until::date AS valid_until,
+       count(*) OVER ()::integer AS total
 FROM partner_companies c
 JOIN service_states($1::date) ss ON ss.company_id = c.id
 JOIN modules m ON m.key = ss.module
@@ -167,12 +190,14 @@ WHERE ss.valid_until BETWEEN $1::date AND $1::date + 30
   AND c.id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
   AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
 ORDER BY ss.valid_until, lower(c.name), m.name, ss.environment
+LIMIT $4
 `
 
 type ListDashboardExpiringParams struct {
 	Today     time.Time
 	ViewerID  int64
 	ManagerID *int64
+	MaxRows   int32
 }
 
 type ListDashboardExpiringRow struct {
@@ -183,12 +208,18 @@ type ListDashboardExpiringRow struct {
 	Environment *Environment
 	State       ServiceState
 	ValidUntil  time.Time
+	Total       int32
 }
 
 // Current terms ending within 30 days that are not renewed yet and that the partner still sees
 // (an inactive service is off already), soonest first.
 func (q *Queries) ListDashboardExpiring(ctx context.Context, arg ListDashboardExpiringParams) ([]ListDashboardExpiringRow, error) {
-	rows, err := q.db.Query(ctx, listDashboardExpiring, arg.Today, arg.ViewerID, arg.ManagerID)
+	rows, err := q.db.Query(ctx, listDashboardExpiring,
+		arg.Today,
+		arg.ViewerID,
+		arg.ManagerID,
+		arg.MaxRows,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -204,6 +235,7 @@ func (q *Queries) ListDashboardExpiring(ctx context.Context, arg ListDashboardEx
 			&i.Environment,
 			&i.State,
 			&i.ValidUntil,
+			&i.Total,
 		); err != nil {
 			return nil, err
 		}
@@ -218,7 +250,8 @@ func (q *Queries) ListDashboardExpiring(ctx context.Context, arg ListDashboardEx
 const listDashboardQuotas = `-- name: ListDashboardQuotas :many
 SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS service_id,
        m.name AS module_name, ss.environment, ss.state::service_state AS state,
-       d.unit::text AS unit, d.used::bigint AS used, d.quota::bigint AS quota
+       d.unit::text AS unit, d.used::bigint AS used, d.quota::bigint AS quota,
+       count(*) OVER ()::integer AS total
 FROM partner_companies c
 JOIN service_states($1::date) ss ON ss.company_id = c.id
 JOIN modules m ON m.key = ss.module
@@ -228,12 +261,14 @@ WHERE d.quota IS NOT NULL AND quota_nearly_used(d.used, d.quota)
   AND c.id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
   AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
 ORDER BY d.used * 100 / d.quota DESC, lower(c.name), m.name, ss.environment, unit DESC
+LIMIT $4
 `
 
 type ListDashboardQuotasParams struct {
 	Today     time.Time
 	ViewerID  int64
 	ManagerID *int64
+	MaxRows   int32
 }
 
 type ListDashboardQuotasRow struct {
@@ -246,12 +281,18 @@ type ListDashboardQuotasRow struct {
 	Unit        string
 	Used        int64
 	Quota       int64
+	Total       int32
 }
 
 // Metered dimensions at 80% of their quota or more (quota_nearly_used), fullest first (messages before devices); unit is
 // "messages" or "devices".
 func (q *Queries) ListDashboardQuotas(ctx context.Context, arg ListDashboardQuotasParams) ([]ListDashboardQuotasRow, error) {
-	rows, err := q.db.Query(ctx, listDashboardQuotas, arg.Today, arg.ViewerID, arg.ManagerID)
+	rows, err := q.db.Query(ctx, listDashboardQuotas,
+		arg.Today,
+		arg.ViewerID,
+		arg.ManagerID,
+		arg.MaxRows,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -269,6 +310,7 @@ func (q *Queries) ListDashboardQuotas(ctx context.Context, arg ListDashboardQuot
 			&i.Unit,
 			&i.Used,
 			&i.Quota,
+			&i.Total,
 		); err != nil {
 			return nil, err
 		}
@@ -282,7 +324,8 @@ func (q *Queries) ListDashboardQuotas(ctx context.Context, arg ListDashboardQuot
 
 const listDashboardRequests = `-- name: ListDashboardRequests :many
 SELECT r.id, r.created_at, r.term_months, c.id AS company_id, c.name AS company_name,
-       s.id AS service_id, m.name AS module_name, s.environment, u.name AS requested_by
+       s.id AS service_id, m.name AS module_name, s.environment, u.name AS requested_by,
+       count(*) OVER ()::integer AS total
 FROM renewal_requests r
 JOIN services s ON s.id = r.service_id
 JOIN partner_companies c ON c.id = s.company_id
@@ -292,11 +335,13 @@ WHERE r.status = 'open'
   AND c.id IN (SELECT sc.company_id FROM staff_companies($1::bigint) sc)
   AND ($2::bigint IS NULL OR c.account_manager_id = $2::bigint)
 ORDER BY r.created_at, r.id
+LIMIT $3
 `
 
 type ListDashboardRequestsParams struct {
 	ViewerID  int64
 	ManagerID *int64
+	MaxRows   int32
 }
 
 type ListDashboardRequestsRow struct {
@@ -309,11 +354,12 @@ type ListDashboardRequestsRow struct {
 	ModuleName  string
 	Environment *Environment
 	RequestedBy string
+	Total       int32
 }
 
-// Open renewal requests in scope, oldest first.
+// Open renewal requests in scope, oldest first, at most max_rows of them (total: all of them).
 func (q *Queries) ListDashboardRequests(ctx context.Context, arg ListDashboardRequestsParams) ([]ListDashboardRequestsRow, error) {
-	rows, err := q.db.Query(ctx, listDashboardRequests, arg.ViewerID, arg.ManagerID)
+	rows, err := q.db.Query(ctx, listDashboardRequests, arg.ViewerID, arg.ManagerID, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}
@@ -331,6 +377,7 @@ func (q *Queries) ListDashboardRequests(ctx context.Context, arg ListDashboardRe
 			&i.ModuleName,
 			&i.Environment,
 			&i.RequestedBy,
+			&i.Total,
 		); err != nil {
 			return nil, err
 		}

@@ -4,26 +4,29 @@
 -- manager_id; the page sends them in one batch.
 
 -- name: ListDashboardCompanies :many
--- The companies in scope with their services counted by state, those with read-only services
--- first, then those with services in grace.
+-- One page of the companies in scope with their services counted by state, those with read-only
+-- services first, then those with services in grace; total is the number of companies in scope.
 SELECT c.id, c.name, coalesce(am.name, '')::text AS manager,
        count(ss.service_id) FILTER (WHERE ss.state = 'active') AS active,
        count(ss.service_id) FILTER (WHERE ss.state = 'grace') AS grace,
        count(ss.service_id) FILTER (WHERE state_read_only(ss.state)) AS read_only,
        count(ss.service_id) FILTER (WHERE ss.state = 'inactive') AS inactive,
-       count(ss.service_id) FILTER (WHERE ss.state = 'scheduled') AS scheduled
+       count(ss.service_id) FILTER (WHERE ss.state = 'scheduled') AS scheduled,
+       count(*) OVER ()::integer AS total
 FROM partner_companies c
 LEFT JOIN users am ON am.id = c.account_manager_id
 LEFT JOIN service_states(sqlc.arg(today)::date) ss ON ss.company_id = c.id
 WHERE c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
   AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
 GROUP BY c.id, am.name
-ORDER BY read_only DESC, grace DESC, lower(c.name), c.id;
+ORDER BY read_only DESC, grace DESC, lower(c.name), c.id
+LIMIT sqlc.arg(max_rows) OFFSET sqlc.arg(skip);
 
 -- name: ListDashboardRequests :many
--- Open renewal requests in scope, oldest first.
+-- Open renewal requests in scope, oldest first, at most max_rows of them (total: all of them).
 SELECT r.id, r.created_at, r.term_months, c.id AS company_id, c.name AS company_name,
-       s.id AS service_id, m.name AS module_name, s.environment, u.name AS requested_by
+       s.id AS service_id, m.name AS module_name, s.environment, u.name AS requested_by,
+       count(*) OVER ()::integer AS total
 FROM renewal_requests r
 JOIN services s ON s.id = r.service_id
 JOIN partner_companies c ON c.id = s.company_id
@@ -32,7 +35,8 @@ JOIN users u ON u.id = r.requested_by
 WHERE r.status = 'open'
   AND c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
   AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
-ORDER BY r.created_at, r.id;
+ORDER BY r.created_at, r.id
+LIMIT sqlc.arg(max_rows);
 
 -- name: ListDashboardAttention :many
 -- Services in grace or read-only, the least usable first (usability): the read-only ones (the
@@ -42,7 +46,8 @@ ORDER BY r.created_at, r.id;
 SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS service_id,
        m.name AS module_name, ss.environment, ss.state::service_state AS state,
        ss.valid_until, ss.expired_from, ss.grace_days_left::integer AS grace_days_left,
-       ss.messages_left, ss.messages_left_allowance, ss.devices_left, ss.devices_left_allowance
+       ss.messages_left, ss.messages_left_allowance, ss.devices_left, ss.devices_left_allowance,
+       count(*) OVER ()::integer AS total
 FROM partner_companies c
 JOIN service_states(sqlc.arg(today)::date) ss ON ss.company_id = c.id
 JOIN modules m ON m.key = ss.module
@@ -50,14 +55,16 @@ WHERE (ss.state = 'grace' OR state_read_only(ss.state))
   AND c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
   AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
 ORDER BY ss.usability DESC, ss.read_only_since DESC NULLS FIRST, ss.grace_days_left,
-         lower(c.name), m.name, ss.environment;
+         lower(c.name), m.name, ss.environment
+LIMIT sqlc.arg(max_rows);
 
 -- name: ListDashboardExpiring :many
 -- Current terms ending within 30 days that are not renewed yet and that the partner still sees
 -- (an inactive service is off already), soonest first.
 SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS service_id,
        m.name AS module_name, ss.environment, ss.state::service_state AS state,
-       ss.valid_until::date AS valid_until
+       ss.valid_until::date AS valid_until,
+       count(*) OVER ()::integer AS total
 FROM partner_companies c
 JOIN service_states(sqlc.arg(today)::date) ss ON ss.company_id = c.id
 JOIN modules m ON m.key = ss.module
@@ -66,14 +73,16 @@ WHERE ss.valid_until BETWEEN sqlc.arg(today)::date AND sqlc.arg(today)::date + 3
   AND NOT EXISTS (SELECT 1 FROM service_terms n WHERE n.service_id = ss.service_id AND n.valid_from > ss.valid_from)
   AND c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
   AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
-ORDER BY ss.valid_until, lower(c.name), m.name, ss.environment;
+ORDER BY ss.valid_until, lower(c.name), m.name, ss.environment
+LIMIT sqlc.arg(max_rows);
 
 -- name: ListDashboardQuotas :many
 -- Metered dimensions at 80% of their quota or more (quota_nearly_used), fullest first (messages before devices); unit is
 -- "messages" or "devices".
 SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS service_id,
        m.name AS module_name, ss.environment, ss.state::service_state AS state,
-       d.unit::text AS unit, d.used::bigint AS used, d.quota::bigint AS quota
+       d.unit::text AS unit, d.used::bigint AS used, d.quota::bigint AS quota,
+       count(*) OVER ()::integer AS total
 FROM partner_companies c
 JOIN service_states(sqlc.arg(today)::date) ss ON ss.company_id = c.id
 JOIN modules m ON m.key = ss.module
@@ -82,4 +91,5 @@ CROSS JOIN LATERAL (VALUES ('messages', ss.messages_used, ss.message_quota::bigi
 WHERE d.quota IS NOT NULL AND quota_nearly_used(d.used, d.quota)
   AND c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
   AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
-ORDER BY d.used * 100 / d.quota DESC, lower(c.name), m.name, ss.environment, unit DESC;
+ORDER BY d.used * 100 / d.quota DESC, lower(c.name), m.name, ss.environment, unit DESC
+LIMIT sqlc.arg(max_rows);

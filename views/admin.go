@@ -15,11 +15,15 @@ type DashboardPage struct {
 	// Managers, for admins, filter the page by account manager.
 	Managers  []Option
 	Companies []DashboardCompany
-	Requests  []DashboardRow
-	Attention []DashboardRow
-	Expiring  []DashboardRow
-	Quotas    []DashboardRow
-	Support   DashboardSupport
+	// CompanyPages pages through the companies.
+	CompanyPages Pagination
+	Requests     []DashboardRow
+	Attention    []DashboardRow
+	Expiring     []DashboardRow
+	Quotas       []DashboardRow
+	// *Total is how many rows each list has in all; the list shows the most urgent of them.
+	RequestsTotal, AttentionTotal, ExpiringTotal, QuotasTotal int
+	Support                                                   DashboardSupport
 }
 
 // DashboardSupport is the support tickets of the dashboard's companies, counted.

@@ -2,6 +2,7 @@ package staff
 
 import (
 	"fmt"
+	"net/url"
 	"partnerportal/web/audit"
 	"partnerportal/web/ui"
 	"strconv"
@@ -13,6 +14,13 @@ import (
 
 	"partnerportal/db"
 	"partnerportal/views"
+)
+
+// The dashboard lists a page of companies, and the most urgent rows of each list: an admin's
+// dashboard holds every company, and a list of thousands would help nobody.
+const (
+	dashboardPageSize = 50
+	dashboardListSize = 50
 )
 
 // dashboardData is what the dashboard is built from, read in one batch.
@@ -33,38 +41,49 @@ func HandleStaffHome(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		u := ui.UserFromContext(c.Request().Context())
 		admin := u.Role == db.UserRoleAdmin
-		scope := db.ListDashboardCompaniesParams{ViewerID: u.ID, Today: ui.When(c).Today}
+		today, page := ui.When(c).Today, ui.PageNumber(c)
+		var managerID *int64
 		manager := c.QueryParam("manager")
 		if id, err := strconv.ParseInt(manager, 10, 64); err == nil && admin {
-			scope.ManagerID = &id
+			managerID = &id
 		}
 		var d dashboardData
 		var b db.Batch
-		db.Queue(&b, &d.companies, (*db.Queries).ListDashboardCompanies, scope)
-		db.Queue(&b, &d.requests, (*db.Queries).ListDashboardRequests, db.ListDashboardRequestsParams{ViewerID: scope.ViewerID, ManagerID: scope.ManagerID})
-		db.Queue(&b, &d.attention, (*db.Queries).ListDashboardAttention, db.ListDashboardAttentionParams(scope))
-		db.Queue(&b, &d.expiring, (*db.Queries).ListDashboardExpiring, db.ListDashboardExpiringParams(scope))
-		db.Queue(&b, &d.quotas, (*db.Queries).ListDashboardQuotas, db.ListDashboardQuotasParams(scope))
+		db.Queue(&b, &d.companies, (*db.Queries).ListDashboardCompanies, db.ListDashboardCompaniesParams{ViewerID: u.ID, Today: today,
+			ManagerID: managerID, MaxRows: dashboardPageSize, Skip: int32((page - 1) * dashboardPageSize)})
+		db.Queue(&b, &d.requests, (*db.Queries).ListDashboardRequests, db.ListDashboardRequestsParams{ViewerID: u.ID, ManagerID: managerID, MaxRows: dashboardListSize})
+		db.Queue(&b, &d.attention, (*db.Queries).ListDashboardAttention, db.ListDashboardAttentionParams{ViewerID: u.ID, Today: today, ManagerID: managerID, MaxRows: dashboardListSize})
+		db.Queue(&b, &d.expiring, (*db.Queries).ListDashboardExpiring, db.ListDashboardExpiringParams{ViewerID: u.ID, Today: today, ManagerID: managerID, MaxRows: dashboardListSize})
+		db.Queue(&b, &d.quotas, (*db.Queries).ListDashboardQuotas, db.ListDashboardQuotasParams{ViewerID: u.ID, Today: today, ManagerID: managerID, MaxRows: dashboardListSize})
 		db.Queue(&b, &d.support, (*db.Queries).CountSupportForDashboard,
-			db.CountSupportForDashboardParams{Now: ui.When(c).Now, ViewerID: u.ID, ManagerID: scope.ManagerID})
+			db.CountSupportForDashboardParams{Now: ui.When(c).Now, ViewerID: u.ID, ManagerID: managerID})
 		if admin {
 			db.Queue(&b, &d.managers, (*db.Queries).ListAccountManagers, false)
 		}
 		if err := b.Send(c.Request().Context(), pool); err != nil {
 			return err
 		}
-		page := views.DashboardPage{Lead: "The partner companies assigned to you and what needs your attention, most urgent first."}
+		view := views.DashboardPage{Lead: "The partner companies assigned to you and what needs your attention, most urgent first."}
 		if admin {
-			page.Lead = "Every partner company and what needs attention, most urgent first."
-			page.Managers = []views.Option{{Value: "", Label: "All account managers", Selected: scope.ManagerID == nil}}
+			view.Lead = "Every partner company and what needs attention, most urgent first."
+			view.Managers = []views.Option{{Value: "", Label: "All account managers", Selected: managerID == nil}}
 			for _, m := range d.managers {
 				v := ui.Itoa(m.ID)
-				page.Managers = append(page.Managers, views.Option{Value: v, Label: m.Name, Selected: v == manager})
+				view.Managers = append(view.Managers, views.Option{Value: v, Label: m.Name, Selected: v == manager})
 			}
 		}
-		d.fill(&page, ui.When(c).Loc)
-		page.Support = supportCounts(d.support, ui.When(c).Now)
-		return ui.OK(c, "Dashboard", views.DashboardView(page))
+		d.fill(&view, ui.When(c).Loc)
+		view.Support = supportCounts(d.support, ui.When(c).Now)
+		if len(d.companies) > 0 {
+			view.CompanyPages = ui.Paginate(page, dashboardPageSize, int(d.companies[0].Total), len(d.companies), func(n int) string {
+				q := url.Values{"page": {strconv.Itoa(n)}}
+				if managerID != nil {
+					q.Set("manager", manager)
+				}
+				return "/admin?" + q.Encode() + "#companies-title"
+			})
+		}
+		return ui.OK(c, "Dashboard", views.DashboardView(view))
 	}
 }
 
@@ -74,6 +93,11 @@ func (d *dashboardData) fill(page *views.DashboardPage, loc *time.Location) {
 		page.Companies = append(page.Companies, views.DashboardCompany{Name: co.Name, URL: partnerURL(co.ID), Manager: co.Manager,
 			Active: int(co.Active), Grace: int(co.Grace), ReadOnly: int(co.ReadOnly), Inactive: int(co.Inactive), Scheduled: int(co.Scheduled)})
 	}
+	page.RequestsTotal, page.AttentionTotal, page.ExpiringTotal, page.QuotasTotal =
+		listTotal(d.requests, func(r db.ListDashboardRequestsRow) int32 { return r.Total }),
+		listTotal(d.attention, func(r db.ListDashboardAttentionRow) int32 { return r.Total }),
+		listTotal(d.expiring, func(r db.ListDashboardExpiringRow) int32 { return r.Total }),
+		listTotal(d.quotas, func(r db.ListDashboardQuotasRow) int32 { return r.Total })
 	for _, r := range d.requests {
 		row := dashboardRow(r.CompanyID, r.CompanyName, r.ServiceID, r.ModuleName, r.Environment)
 		row.Badge = ui.RequestBadge(db.RenewalRequestStatusOpen)
@@ -109,6 +133,14 @@ func (d *dashboardData) fill(page *views.DashboardPage, loc *time.Location) {
 		row.Detail = fmt.Sprintf("%s of %s %s", ui.Count(r.Used), ui.Count(r.Quota), r.Unit)
 		page.Quotas = append(page.Quotas, row)
 	}
+}
+
+// listTotal is how many rows a list has in all, the first row says (0 for none).
+func listTotal[R any](rows []R, total func(R) int32) int {
+	if len(rows) == 0 {
+		return 0
+	}
+	return int(total(rows[0]))
 }
 
 // graceLeft says what is left of a plan in grace, as My Services tells the partner: the days

@@ -151,3 +151,37 @@ func TestStaffPagesStayWithinTheirQueryBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestDashboardPagesThroughManyCompanies: an admin's dashboard over more companies than a page
+// holds shows a page of them with links to the others, and each list says how many rows it
+// holds in all when it shows only the most urgent.
+func TestDashboardPagesThroughManyCompanies(t *testing.T) {
+	t.Parallel()
+	env := webtest.New(t)
+	// 60 more companies, each with a Support service in grace (ended yesterday, 10% cap)
+	env.Exec(t, `WITH c AS (
+			INSERT INTO partner_companies (name, is_hardware, is_software)
+			SELECT 'Many ' || lpad(i::text, 2, '0'), false, true FROM generate_series(1, 60) i RETURNING id),
+		s AS (INSERT INTO services (company_id, module) SELECT id, 'support' FROM c RETURNING id, module)
+		INSERT INTO service_terms (service_id, module, valid_from, term_months, cap_percent)
+		SELECT id, module, $1::date - interval '3 months', 3, 10 FROM s`, webtest.Start)
+	admin := env.SignedIn(t, webtest.Admin)
+	first := admin.Get(t, "/admin")
+	if n := first.Doc.Find("#companies-title ~ .table-wrap tbody tr").Length(); n != 50 {
+		t.Errorf("first page: %d companies, want 50", n)
+	}
+	if got := first.Text(".pagination"); !strings.Contains(got, "Showing 1–50 of 63") {
+		t.Errorf("first page's pagination says %q, want Showing 1–50 of 63", got)
+	}
+	next, ok := first.Doc.Find(`.pagination a[rel="next"]`).Attr("href")
+	if !ok {
+		t.Fatalf("no link to the next page of companies")
+	}
+	second := admin.Get(t, next)
+	if n := second.Doc.Find("#companies-title ~ .table-wrap tbody tr").Length(); n != 13 {
+		t.Errorf("second page: %d companies, want 13", n)
+	}
+	if got := first.Text("#attention"); !strings.Contains(got, "The 50 most urgent of") {
+		t.Errorf("the attention list over 60+ services does not say it shows the most urgent: %q", got)
+	}
+}
