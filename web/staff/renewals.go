@@ -22,7 +22,8 @@ import (
 // errAnswered refuses an answer to a request that someone answered meanwhile.
 var errAnswered = &ui.Error{Code: http.StatusConflict, Message: "This request has been answered already; reload the page to see the answer."}
 
-// HandleRenewalRequestsStaff lists the open renewal requests of the viewer's companies.
+// HandleRenewalRequestsStaff is the Requests inbox: the open renewal and top-up requests of
+// the viewer's companies.
 func HandleRenewalRequestsStaff(pool *pgxpool.Pool) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
@@ -30,7 +31,11 @@ func HandleRenewalRequestsStaff(pool *pgxpool.Pool) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		return ui.OK(c, "Renewal requests", views.RenewalsView(cards))
+		topups, err := topupCards(c, q, ui.When(c).Today, ui.When(c).Loc)
+		if err != nil {
+			return err
+		}
+		return ui.OK(c, "Requests", views.RenewalsView(cards, topups))
 	}
 }
 
@@ -94,7 +99,8 @@ var ApproveAnswer = requestAnswer[approveInput]{
 		term := ui.Atoi32(in.TermMonths)
 		res, err := applyServiceChange(ctx, q, jq, today, now, renewChange(viewer, req.CompanyID, req.ServiceID, ui.Atoi32(in.Version),
 			func(before db.GetServiceForChangeRow) (renewal, error) {
-				r := renewal{TermMonths: term, MessageQuota: before.MessageQuota, DeviceQuota: before.DeviceQuota}
+				// a top-up ends with its term: the new one gets the granted quotas
+				r := renewal{TermMonths: term, MessageQuota: before.GrantedMessageQuota, DeviceQuota: before.GrantedDeviceQuota}
 				if before.CapPercent != nil {
 					r.CapPercent = *before.CapPercent
 				}
@@ -161,7 +167,11 @@ func HandleAnswerRenewal[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator
 		if ui.IsHTMX(c) {
 			return ui.RenderFragment(c, status, views.RenewalRequestView(cards[i]))
 		}
-		return ui.Render(c, status, "Renewal requests", views.RenewalsView(cards))
+		topups, err := topupCards(c, q, today, ui.When(c).Loc)
+		if err != nil {
+			return err
+		}
+		return ui.Render(c, status, "Requests", views.RenewalsView(cards, topups))
 	}
 }
 
