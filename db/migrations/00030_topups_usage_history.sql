@@ -80,16 +80,16 @@ CREATE TRIGGER topup_requests_apply_update AFTER UPDATE OF status ON topup_reque
     FOR EACH ROW WHEN (OLD.status <> 'approved' AND NEW.status = 'approved') EXECUTE FUNCTION topup_requests_apply();
 
 -- Top-up requests and their answers are told like renewal requests. New enum values cannot
--- be used in the transaction that adds them, so the once-per-term index below names the kinds
--- that happen once instead of those that may repeat.
+-- be used in the transaction that adds them, so the once-per-term index below names the event
+-- kinds that happen once (the clock's and usage's) instead of those that may repeat.
 ALTER TYPE service_event_kind ADD VALUE 'topup_requested';
 ALTER TYPE service_event_kind ADD VALUE 'topup_approved';
 ALTER TYPE service_event_kind ADD VALUE 'topup_declined';
 ALTER TABLE service_events ADD COLUMN topup_request_id bigint REFERENCES topup_requests (id) ON DELETE CASCADE;
 DROP INDEX service_events_once_per_term;
 CREATE UNIQUE INDEX service_events_once_per_term ON service_events (term_id, kind, metric) NULLS NOT DISTINCT
-    WHERE kind IN ('grace', 'expired', 'exhausted', 'quota_80', 'quota_100',
-                   'reminder_30', 'reminder_7', 'reminder_1');
+    WHERE kind IN ('quota_80', 'quota_100', 'reminder_30', 'reminder_7', 'reminder_1',
+                   'grace', 'expired', 'exhausted');
 
 -- Accepted usage per term, metric and day (in the portal's time zone). Usage reports are
 -- swept after 36 days; this history stays as long as the plan does. It is folded from the

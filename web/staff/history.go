@@ -23,7 +23,7 @@ func loadHistory(c echo.Context, pool *pgxpool.Pool) (usagehistory.Data, error) 
 	if err != nil {
 		return usagehistory.Data{}, err
 	}
-	serviceID, err := ui.PathID(c, "sid")
+	serviceID, err := ui.PathID(c, "plan")
 	if err != nil {
 		return usagehistory.Data{}, err
 	}
@@ -36,7 +36,7 @@ func loadHistory(c echo.Context, pool *pgxpool.Pool) (usagehistory.Data, error) 
 		return usagehistory.Data{}, err
 	}
 	r := usagehistory.FromQuery(c, usagehistory.Request{CompanyID: companyID, ServiceID: serviceID, Today: ui.When(c).Today})
-	d, err := usagehistory.Load(ctx, q, r, partnerURL(companyID)+"/services/"+ui.Itoa(serviceID)+"/history")
+	d, err := usagehistory.Load(ctx, q, r, partnerURL(companyID)+"/plans/"+ui.Itoa(serviceID)+"/history")
 	if errors.Is(err, pgx.ErrNoRows) {
 		return d, echo.ErrNotFound
 	}

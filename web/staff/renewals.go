@@ -25,13 +25,8 @@ var errAnswered = &ui.Error{Code: http.StatusConflict, Message: "This request ha
 // HandleRenewalRequestsStaff is the Requests inbox: the open renewal and top-up requests of
 // the viewer's companies.
 func HandleRenewalRequestsStaff(pool *pgxpool.Pool) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
-		cards, err := renewalCards(c, q, ui.When(c).Today, ui.When(c).Loc)
-		if err != nil {
-			return err
-		}
-		topups, err := topupCards(c, q, ui.When(c).Today, ui.When(c).Loc)
+		cards, topups, err := loadRequests(c, pool, ui.When(c).Today, ui.When(c).Loc)
 		if err != nil {
 			return err
 		}
@@ -39,12 +34,21 @@ func HandleRenewalRequestsStaff(pool *pgxpool.Pool) echo.HandlerFunc {
 	}
 }
 
-func renewalCards(c echo.Context, q *db.Queries, today time.Time, loc *time.Location) ([]views.RenewalRequestCard, error) {
+// loadRequests reads the open renewal and top-up requests the viewer may answer, in one batch.
+func loadRequests(c echo.Context, pool db.Batcher, today time.Time, loc *time.Location) ([]views.RenewalRequestCard, []views.TopupRequestCard, error) {
 	u := ui.UserFromContext(c.Request().Context())
-	rows, err := q.ListOpenRenewalRequestsForStaff(c.Request().Context(), db.ListOpenRenewalRequestsForStaffParams{ViewerID: u.ID, Today: today})
-	if err != nil {
-		return nil, err
+	var renewals []db.ListOpenRenewalRequestsForStaffRow
+	var topups []db.ListOpenTopupRequestsForStaffRow
+	var b db.Batch
+	db.Queue(&b, &renewals, (*db.Queries).ListOpenRenewalRequestsForStaff, db.ListOpenRenewalRequestsForStaffParams{ViewerID: u.ID, Today: today})
+	db.Queue(&b, &topups, (*db.Queries).ListOpenTopupRequestsForStaff, db.ListOpenTopupRequestsForStaffParams{ViewerID: u.ID, Today: today})
+	if err := b.Send(c.Request().Context(), pool); err != nil {
+		return nil, nil, err
 	}
+	return renewalCards(c, renewals, loc), topupCards(c, topups, loc), nil
+}
+
+func renewalCards(c echo.Context, rows []db.ListOpenRenewalRequestsForStaffRow, loc *time.Location) []views.RenewalRequestCard {
 	cards := make([]views.RenewalRequestCard, 0, len(rows))
 	for _, r := range rows {
 		card := views.RenewalRequestCard{
@@ -63,7 +67,7 @@ func renewalCards(c echo.Context, q *db.Queries, today time.Time, loc *time.Loca
 		}
 		cards = append(cards, card)
 	}
-	return cards, nil
+	return cards
 }
 
 type approveInput struct {
@@ -154,7 +158,7 @@ func HandleAnswerRenewal[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator
 			}
 			return ui.RenderFragment(c, status, views.RenewalRequestView(views.RenewalRequestCard{ID: id, Done: true, Alert: &views.Flash{Kind: "success", Text: msg}}))
 		}
-		cards, err := renewalCards(c, q, today, ui.When(c).Loc)
+		cards, topups, err := loadRequests(c, pool, today, ui.When(c).Loc)
 		if err != nil {
 			return err
 		}
@@ -166,10 +170,6 @@ func HandleAnswerRenewal[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator
 		cards[i].Alert = alert
 		if ui.IsHTMX(c) {
 			return ui.RenderFragment(c, status, views.RenewalRequestView(cards[i]))
-		}
-		topups, err := topupCards(c, q, today, ui.When(c).Loc)
-		if err != nil {
-			return err
 		}
 		return ui.Render(c, status, "Requests", views.RenewalsView(cards, topups))
 	}

@@ -23,7 +23,7 @@ func servicePanel(companyID int64, s db.ListCompanyServicesForStaffRow, terms []
 		p.Title += " · " + ui.Capitalize(string(*s.Environment))
 	}
 	if s.Metered {
-		p.HistoryURL = partnerURL(companyID) + "/services/" + ui.Itoa(s.ID) + "/history"
+		p.HistoryURL = partnerURL(companyID) + "/plans/" + ui.Itoa(s.ID) + "/history"
 	}
 	if s.ValidFrom != nil {
 		p.Facts = []views.Fact{

@@ -22,12 +22,7 @@ import (
 )
 
 // topupCards are the open top-up requests of the viewer's companies, for the Requests inbox.
-func topupCards(c echo.Context, q *db.Queries, today time.Time, loc *time.Location) ([]views.TopupRequestCard, error) {
-	u := ui.UserFromContext(c.Request().Context())
-	rows, err := q.ListOpenTopupRequestsForStaff(c.Request().Context(), db.ListOpenTopupRequestsForStaffParams{ViewerID: u.ID, Today: today})
-	if err != nil {
-		return nil, err
-	}
+func topupCards(c echo.Context, rows []db.ListOpenTopupRequestsForStaffRow, loc *time.Location) []views.TopupRequestCard {
 	cards := make([]views.TopupRequestCard, 0, len(rows))
 	for _, r := range rows {
 		quota, used := r.MessageQuota, int64(0)
@@ -55,7 +50,7 @@ func topupCards(c echo.Context, q *db.Queries, today time.Time, loc *time.Locati
 		}
 		cards = append(cards, card)
 	}
-	return cards, nil
+	return cards
 }
 
 type topupApproveInput struct {
@@ -93,7 +88,7 @@ func handleTopupAnswer[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator.V
 	return func(c echo.Context) error {
 		ctx := c.Request().Context()
 		u := ui.UserFromContext(ctx)
-		id, err := ui.PathID(c, "tid")
+		id, err := ui.PathID(c, "topup")
 		if err != nil {
 			return err
 		}
@@ -121,7 +116,7 @@ func handleTopupAnswer[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator.V
 			}
 			return ui.RenderFragment(c, code, views.TopupRequestView(views.TopupRequestCard{ID: id, Done: true, Alert: &views.Flash{Kind: "success", Text: msg}}))
 		}
-		cards, err := topupCards(c, q, today, ui.When(c).Loc)
+		renewals, cards, err := loadRequests(c, pool, today, ui.When(c).Loc)
 		if err != nil {
 			return err
 		}
@@ -138,10 +133,6 @@ func handleTopupAnswer[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator.V
 		cards[i].Errors, cards[i].Alert = errs, alert
 		if ui.IsHTMX(c) {
 			return ui.RenderFragment(c, code, views.TopupRequestView(cards[i]))
-		}
-		renewals, err := renewalCards(c, q, today, ui.When(c).Loc)
-		if err != nil {
-			return err
 		}
 		return ui.Render(c, code, "Requests", views.RenewalsView(renewals, cards))
 	}
