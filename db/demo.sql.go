@@ -7,6 +7,7 @@ package db
 
 import (
 	"context"
+	"time"
 )
 
 const deleteDemoRenewalRequests = `-- name: DeleteDemoRenewalRequests :exec
@@ -46,6 +47,37 @@ DELETE FROM support_tickets WHERE company_id = $1
 // A demo company's tickets, with their messages, files and events.
 func (q *Queries) DeleteDemoSupportTickets(ctx context.Context, companyID int64) error {
 	_, err := q.db.Exec(ctx, deleteDemoSupportTickets, companyID)
+	return err
+}
+
+const seedDemoUsageHistory = `-- name: SeedDemoUsageHistory :exec
+INSERT INTO usage_daily (term_id, service_id, metric, day, quantity, reports)
+SELECT t.id, t.service_id, $1, d.day::date, q.quantity, greatest(q.quantity, 0)::integer
+FROM service_terms t
+CROSS JOIN LATERAL (SELECT ($2::date - t.valid_from + 1) AS n) span
+CROSS JOIN LATERAL generate_series(t.valid_from, $2::date, interval '1 day') WITH ORDINALITY AS d(day, i)
+CROSS JOIN LATERAL (SELECT ($3::bigint * d.i * (d.i + 1) / (span.n * (span.n + 1)))
+                         - ($3::bigint * (d.i - 1) * d.i / (span.n * (span.n + 1))) AS quantity) q
+WHERE t.id = $4 AND span.n > 0
+ON CONFLICT (term_id, metric, day) DO NOTHING
+`
+
+type SeedDemoUsageHistoryParams struct {
+	Metric UsageMetric
+	Today  time.Time
+	Total  int64
+	TermID int64
+}
+
+// A demo term's daily history: total spread over its days up to today, growing towards today
+// (day i of n gets a share proportional to i), so the charts have a shape to show.
+func (q *Queries) SeedDemoUsageHistory(ctx context.Context, arg SeedDemoUsageHistoryParams) error {
+	_, err := q.db.Exec(ctx, seedDemoUsageHistory,
+		arg.Metric,
+		arg.Today,
+		arg.Total,
+		arg.TermID,
+	)
 	return err
 }
 

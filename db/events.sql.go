@@ -79,6 +79,7 @@ SELECT e.id, e.kind, e.metric, e.actor_id, e.recorded_at, e.service_id, e.compan
        t.valid_from, t.valid_until, f.expired_from, t.cap_percent,
        t.message_quota, t.device_quota, f.message_allowance, f.device_allowance,
        r.answer AS request_answer, r.term_months AS request_term_months,
+       tr.metric AS topup_metric, tr.amount AS topup_amount, tr.granted AS topup_granted, tr.answer AS topup_answer,
        coalesce(a.name, '')::text AS actor_name
 FROM service_events e
 JOIN services s ON s.id = e.service_id
@@ -87,6 +88,7 @@ JOIN modules m ON m.key = s.module
 LEFT JOIN service_terms t ON t.id = e.term_id
 LEFT JOIN service_term_figures f ON f.term_id = t.id
 LEFT JOIN renewal_requests r ON r.id = e.renewal_request_id
+LEFT JOIN topup_requests tr ON tr.id = e.topup_request_id
 LEFT JOIN users a ON a.id = e.actor_id
 WHERE e.delivered_at IS NULL
 ORDER BY e.id
@@ -117,6 +119,10 @@ type ClaimServiceEventsRow struct {
 	DeviceAllowance   *int64
 	RequestAnswer     *string
 	RequestTermMonths *int32
+	TopupMetric       *UsageMetric
+	TopupAmount       *int32
+	TopupGranted      *int32
+	TopupAnswer       *string
 	ActorName         string
 }
 
@@ -154,6 +160,10 @@ func (q *Queries) ClaimServiceEvents(ctx context.Context, maxRows int32) ([]Clai
 			&i.DeviceAllowance,
 			&i.RequestAnswer,
 			&i.RequestTermMonths,
+			&i.TopupMetric,
+			&i.TopupAmount,
+			&i.TopupGranted,
+			&i.TopupAnswer,
 			&i.ActorName,
 		); err != nil {
 			return nil, err
@@ -167,11 +177,11 @@ func (q *Queries) ClaimServiceEvents(ctx context.Context, maxRows int32) ([]Clai
 }
 
 const createServiceEvent = `-- name: CreateServiceEvent :one
-INSERT INTO service_events (service_id, company_id, term_id, kind, actor_id, renewal_request_id, recorded_at)
+INSERT INTO service_events (service_id, company_id, term_id, kind, actor_id, renewal_request_id, topup_request_id, recorded_at)
 SELECT s.id, s.company_id,
        coalesce($1, (SELECT ss.term_id FROM service_states($2::date) ss WHERE ss.service_id = s.id)) AS term_id,
-       $3, $4, $5, $6
-FROM services s WHERE s.id = $7
+       $3, $4, $5, $6, $7
+FROM services s WHERE s.id = $8
 RETURNING id
 `
 
@@ -181,12 +191,13 @@ type CreateServiceEventParams struct {
 	Kind             ServiceEventKind
 	ActorID          *int64
 	RenewalRequestID *int64
+	TopupRequestID   *int64
 	Now              time.Time
 	ServiceID        int64
 }
 
 // Something someone did to a service (granted, renewed, deactivated, reactivated, a renewal
-// request made or answered), in the transaction that did it. Without a term_id it concerns the
+// or top-up request made or answered), in the transaction that did it. Without a term_id it concerns the
 // service's current term.
 func (q *Queries) CreateServiceEvent(ctx context.Context, arg CreateServiceEventParams) (int64, error) {
 	row := q.db.QueryRow(ctx, createServiceEvent,
@@ -195,6 +206,7 @@ func (q *Queries) CreateServiceEvent(ctx context.Context, arg CreateServiceEvent
 		arg.Kind,
 		arg.ActorID,
 		arg.RenewalRequestID,
+		arg.TopupRequestID,
 		arg.Now,
 		arg.ServiceID,
 	)

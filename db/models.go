@@ -1173,6 +1173,9 @@ const (
 	ServiceEventKindRenewalRequested ServiceEventKind = "renewal_requested"
 	ServiceEventKindRenewalApproved  ServiceEventKind = "renewal_approved"
 	ServiceEventKindRenewalDeclined  ServiceEventKind = "renewal_declined"
+	ServiceEventKindTopupRequested   ServiceEventKind = "topup_requested"
+	ServiceEventKindTopupApproved    ServiceEventKind = "topup_approved"
+	ServiceEventKindTopupDeclined    ServiceEventKind = "topup_declined"
 )
 
 func (e *ServiceEventKind) Scan(src interface{}) error {
@@ -1226,7 +1229,10 @@ func (e ServiceEventKind) Valid() bool {
 		ServiceEventKindReminder1,
 		ServiceEventKindRenewalRequested,
 		ServiceEventKindRenewalApproved,
-		ServiceEventKindRenewalDeclined:
+		ServiceEventKindRenewalDeclined,
+		ServiceEventKindTopupRequested,
+		ServiceEventKindTopupApproved,
+		ServiceEventKindTopupDeclined:
 		return true
 	}
 	return false
@@ -1249,6 +1255,9 @@ func AllServiceEventKindValues() []ServiceEventKind {
 		ServiceEventKindRenewalRequested,
 		ServiceEventKindRenewalApproved,
 		ServiceEventKindRenewalDeclined,
+		ServiceEventKindTopupRequested,
+		ServiceEventKindTopupApproved,
+		ServiceEventKindTopupDeclined,
 	}
 }
 
@@ -2316,6 +2325,7 @@ type ServiceEvent struct {
 	RenewalRequestID *int64
 	RecordedAt       time.Time
 	DeliveredAt      *time.Time
+	TopupRequestID   *int64
 }
 
 type ServiceStateRow struct {
@@ -2363,6 +2373,8 @@ type ServiceTerm struct {
 	MessagesUsed int64
 	DevicesUsed  int32
 	CreatedAt    time.Time
+	MessageTopup int32
+	DeviceTopup  int32
 }
 
 type ServiceTermFigure struct {
@@ -2376,6 +2388,12 @@ type ServiceTermFigure struct {
 	MessagesLeftAllowance int64
 	DevicesLeft           int32
 	DevicesLeftAllowance  int64
+}
+
+type ServiceTermGrant struct {
+	TermID              int64
+	GrantedMessageQuota int32
+	GrantedDeviceQuota  int32
 }
 
 type Session struct {
@@ -2443,6 +2461,36 @@ type SupportTicket struct {
 	ResolvedAt      *time.Time
 	ClosedAt        *time.Time
 	UpdatedAt       time.Time
+}
+
+type TopupRequest struct {
+	ID          int64
+	ServiceID   int64
+	TermID      int64
+	Metric      UsageMetric
+	Amount      int32
+	Reason      string
+	RequestedBy int64
+	Status      RenewalRequestStatus
+	Granted     *int32
+	Answer      *string
+	AnsweredBy  *int64
+	AnsweredAt  *time.Time
+	CreatedAt   time.Time
+}
+
+type UsageDaily struct {
+	TermID    int64
+	ServiceID int64
+	Metric    UsageMetric
+	Day       time.Time
+	Quantity  int64
+	Reports   int32
+}
+
+type UsageFoldMark struct {
+	OnlyRow      bool
+	LastReportID int64
 }
 
 type UsageReport struct {

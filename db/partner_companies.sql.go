@@ -206,6 +206,8 @@ SELECT s.id, s.module, m.name AS module_name, m.metered, s.environment, s.status
        ss.cap_percent, ss.message_quota, ss.device_quota, ss.messages_used, ss.devices_used,
        ss.message_allowance, ss.device_allowance, ss.expired_from,
        renewal_from(last.valid_from, last.valid_until, ss.state, ss.valid_until, $1::date)::date AS renewal_from,
+       gt.granted_message_quota,
+       gt.granted_device_quota,
        r.id AS open_request_id, r.term_months AS open_request_term_months,
        r.message AS open_request_message, r.created_at AS open_request_at,
        ru.name AS open_request_by
@@ -215,6 +217,7 @@ JOIN service_states($1::date) ss ON ss.service_id = s.id
 LEFT JOIN LATERAL (
     SELECT l.valid_from, l.valid_until FROM service_terms l
     WHERE l.service_id = s.id ORDER BY l.valid_from DESC LIMIT 1) last ON true
+LEFT JOIN service_term_grants gt ON gt.term_id = ss.term_id
 LEFT JOIN renewal_requests r ON r.service_id = s.id AND r.status = 'open'
 LEFT JOIN users ru ON ru.id = r.requested_by
 WHERE s.company_id = $2 AND s.company_id IN (SELECT sc.company_id FROM staff_companies($3::bigint) sc)
@@ -249,6 +252,8 @@ type ListCompanyServicesForStaffRow struct {
 	DeviceAllowance       *int64
 	ExpiredFrom           *time.Time
 	RenewalFrom           time.Time
+	GrantedMessageQuota   *int32
+	GrantedDeviceQuota    *int32
 	OpenRequestID         *int64
 	OpenRequestTermMonths *int32
 	OpenRequestMessage    *string
@@ -292,6 +297,8 @@ func (q *Queries) ListCompanyServicesForStaff(ctx context.Context, arg ListCompa
 			&i.DeviceAllowance,
 			&i.ExpiredFrom,
 			&i.RenewalFrom,
+			&i.GrantedMessageQuota,
+			&i.GrantedDeviceQuota,
 			&i.OpenRequestID,
 			&i.OpenRequestTermMonths,
 			&i.OpenRequestMessage,
@@ -310,8 +317,10 @@ func (q *Queries) ListCompanyServicesForStaff(ctx context.Context, arg ListCompa
 
 const listCompanyTermsForStaff = `-- name: ListCompanyTermsForStaff :many
 SELECT t.service_id, t.id, t.valid_from, t.valid_until, t.term_months, t.cap_percent,
-       t.message_quota, t.device_quota, t.messages_used, t.devices_used
+       t.message_quota, t.device_quota, t.messages_used, t.devices_used,
+       t.message_topup, t.device_topup, f.grace_days, f.expired_from, t.created_at
 FROM service_terms t
+JOIN service_term_figures f ON f.term_id = t.id
 JOIN services s ON s.id = t.service_id
 WHERE s.company_id = $1 AND s.company_id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
 ORDER BY t.service_id, t.valid_from DESC
@@ -333,6 +342,11 @@ type ListCompanyTermsForStaffRow struct {
 	DeviceQuota  *int32
 	MessagesUsed int64
 	DevicesUsed  int32
+	MessageTopup int32
+	DeviceTopup  int32
+	GraceDays    int32
+	ExpiredFrom  time.Time
+	CreatedAt    time.Time
 }
 
 // Every term of the services of a company the viewer may see (none otherwise), by service and
@@ -357,6 +371,11 @@ func (q *Queries) ListCompanyTermsForStaff(ctx context.Context, arg ListCompanyT
 			&i.DeviceQuota,
 			&i.MessagesUsed,
 			&i.DevicesUsed,
+			&i.MessageTopup,
+			&i.DeviceTopup,
+			&i.GraceDays,
+			&i.ExpiredFrom,
+			&i.CreatedAt,
 		); err != nil {
 			return nil, err
 		}

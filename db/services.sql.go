@@ -88,7 +88,7 @@ INSERT INTO service_terms (service_id, module, valid_from, term_months, cap_perc
 SELECT s.id, s.module, $1, $2, $3,
        $4, $5
 FROM services s WHERE s.id = $6
-RETURNING id, service_id, module, valid_from, term_months, valid_until, cap_percent, message_quota, device_quota, messages_used, devices_used, created_at
+RETURNING id, service_id, module, valid_from, term_months, valid_until, cap_percent, message_quota, device_quota, messages_used, devices_used, created_at, message_topup, device_topup
 `
 
 type CreateServiceTermParams struct {
@@ -125,6 +125,8 @@ func (q *Queries) CreateServiceTerm(ctx context.Context, arg CreateServiceTermPa
 		&i.MessagesUsed,
 		&i.DevicesUsed,
 		&i.CreatedAt,
+		&i.MessageTopup,
+		&i.DeviceTopup,
 	)
 	return i, err
 }
@@ -230,10 +232,14 @@ SELECT s.id, s.company_id, s.module, m.name AS module_name, m.metered, s.environ
        ss.term_id, ss.valid_from, ss.valid_until, ss.term_months, ss.cap_percent,
        ss.message_quota, ss.device_quota, ss.messages_used, ss.devices_used,
        ss.state::service_state AS state,
-       renewal_start(s.id, $1::date)::date AS renewal_from
+       renewal_start(s.id, $1::date)::date AS renewal_from,
+       -- the quotas without this term's top-ups: what a renewal carries over
+       gt.granted_message_quota,
+       gt.granted_device_quota
 FROM services s
 JOIN modules m ON m.key = s.module
 JOIN service_states($1::date) ss ON ss.service_id = s.id
+LEFT JOIN service_term_grants gt ON gt.term_id = ss.term_id
 WHERE s.id = $2 AND s.company_id = $3
   AND s.company_id IN (SELECT sc.company_id FROM staff_companies($4::bigint) sc)
 FOR UPDATE OF s
@@ -247,25 +253,27 @@ type GetServiceForChangeParams struct {
 }
 
 type GetServiceForChangeRow struct {
-	ID           int64
-	CompanyID    int64
-	Module       ModuleKey
-	ModuleName   string
-	Metered      bool
-	Environment  *Environment
-	Status       ServiceStatus
-	Version      int32
-	TermID       *int64
-	ValidFrom    *time.Time
-	ValidUntil   *time.Time
-	TermMonths   *int32
-	CapPercent   *int32
-	MessageQuota *int32
-	DeviceQuota  *int32
-	MessagesUsed *int64
-	DevicesUsed  *int32
-	State        ServiceState
-	RenewalFrom  time.Time
+	ID                  int64
+	CompanyID           int64
+	Module              ModuleKey
+	ModuleName          string
+	Metered             bool
+	Environment         *Environment
+	Status              ServiceStatus
+	Version             int32
+	TermID              *int64
+	ValidFrom           *time.Time
+	ValidUntil          *time.Time
+	TermMonths          *int32
+	CapPercent          *int32
+	MessageQuota        *int32
+	DeviceQuota         *int32
+	MessagesUsed        *int64
+	DevicesUsed         *int32
+	State               ServiceState
+	RenewalFrom         time.Time
+	GrantedMessageQuota *int32
+	GrantedDeviceQuota  *int32
 }
 
 // A service as a staff change sees it, locked for the rest of the transaction; no row when it
@@ -300,6 +308,8 @@ func (q *Queries) GetServiceForChange(ctx context.Context, arg GetServiceForChan
 		&i.DevicesUsed,
 		&i.State,
 		&i.RenewalFrom,
+		&i.GrantedMessageQuota,
+		&i.GrantedDeviceQuota,
 	)
 	return i, err
 }
@@ -550,7 +560,11 @@ func (q *Queries) UpdateServiceStatus(ctx context.Context, arg UpdateServiceStat
 
 const updateTermLimits = `-- name: UpdateTermLimits :exec
 UPDATE service_terms
-SET cap_percent = $1, message_quota = $2, device_quota = $3
+SET cap_percent = $1,
+    message_quota = $2 + message_topup,
+    message_topup = CASE WHEN $2::integer IS NULL THEN 0 ELSE message_topup END,
+    device_quota = $3 + device_topup,
+    device_topup = CASE WHEN $3::integer IS NULL THEN 0 ELSE device_topup END
 WHERE id = $4
 `
 
@@ -561,7 +575,8 @@ type UpdateTermLimitsParams struct {
 	ID           int64
 }
 
-// Cap and quotas of a term, effective at once; usage is left as it is.
+// Cap and granted quotas of a term, effective at once; usage is left as it is. The term's
+// top-ups stay on top of the granted quota; a dimension no longer metered drops them.
 func (q *Queries) UpdateTermLimits(ctx context.Context, arg UpdateTermLimitsParams) error {
 	_, err := q.db.Exec(ctx, updateTermLimits,
 		arg.CapPercent,

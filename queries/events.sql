@@ -8,12 +8,12 @@ SELECT record_events(sqlc.arg(today)::date, sqlc.arg(now)::timestamptz, sqlc.nar
 
 -- name: CreateServiceEvent :one
 -- Something someone did to a service (granted, renewed, deactivated, reactivated, a renewal
--- request made or answered), in the transaction that did it. Without a term_id it concerns the
+-- or top-up request made or answered), in the transaction that did it. Without a term_id it concerns the
 -- service's current term.
-INSERT INTO service_events (service_id, company_id, term_id, kind, actor_id, renewal_request_id, recorded_at)
+INSERT INTO service_events (service_id, company_id, term_id, kind, actor_id, renewal_request_id, topup_request_id, recorded_at)
 SELECT s.id, s.company_id,
        coalesce(sqlc.narg(term_id), (SELECT ss.term_id FROM service_states(sqlc.arg(today)::date) ss WHERE ss.service_id = s.id)) AS term_id,
-       sqlc.arg(kind), sqlc.narg(actor_id), sqlc.narg(renewal_request_id), sqlc.arg(now)
+       sqlc.arg(kind), sqlc.narg(actor_id), sqlc.narg(renewal_request_id), sqlc.narg(topup_request_id), sqlc.arg(now)
 FROM services s WHERE s.id = sqlc.arg(service_id)
 RETURNING id;
 
@@ -26,6 +26,7 @@ SELECT e.id, e.kind, e.metric, e.actor_id, e.recorded_at, e.service_id, e.compan
        t.valid_from, t.valid_until, f.expired_from, t.cap_percent,
        t.message_quota, t.device_quota, f.message_allowance, f.device_allowance,
        r.answer AS request_answer, r.term_months AS request_term_months,
+       tr.metric AS topup_metric, tr.amount AS topup_amount, tr.granted AS topup_granted, tr.answer AS topup_answer,
        coalesce(a.name, '')::text AS actor_name
 FROM service_events e
 JOIN services s ON s.id = e.service_id
@@ -34,6 +35,7 @@ JOIN modules m ON m.key = s.module
 LEFT JOIN service_terms t ON t.id = e.term_id
 LEFT JOIN service_term_figures f ON f.term_id = t.id
 LEFT JOIN renewal_requests r ON r.id = e.renewal_request_id
+LEFT JOIN topup_requests tr ON tr.id = e.topup_request_id
 LEFT JOIN users a ON a.id = e.actor_id
 WHERE e.delivered_at IS NULL
 ORDER BY e.id

@@ -47,6 +47,8 @@ SELECT s.id, s.module, m.name AS module_name, m.metered, s.environment, s.status
        ss.cap_percent, ss.message_quota, ss.device_quota, ss.messages_used, ss.devices_used,
        ss.message_allowance, ss.device_allowance, ss.expired_from,
        renewal_from(last.valid_from, last.valid_until, ss.state, ss.valid_until, sqlc.arg(today)::date)::date AS renewal_from,
+       gt.granted_message_quota,
+       gt.granted_device_quota,
        r.id AS open_request_id, r.term_months AS open_request_term_months,
        r.message AS open_request_message, r.created_at AS open_request_at,
        ru.name AS open_request_by
@@ -57,6 +59,7 @@ JOIN service_states(sqlc.arg(today)::date) ss ON ss.service_id = s.id
 LEFT JOIN LATERAL (
     SELECT l.valid_from, l.valid_until FROM service_terms l
     WHERE l.service_id = s.id ORDER BY l.valid_from DESC LIMIT 1) last ON true
+LEFT JOIN service_term_grants gt ON gt.term_id = ss.term_id
 LEFT JOIN renewal_requests r ON r.service_id = s.id AND r.status = 'open'
 LEFT JOIN users ru ON ru.id = r.requested_by
 WHERE s.company_id = sqlc.arg(company_id) AND s.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
@@ -66,8 +69,10 @@ ORDER BY m.position, s.environment;
 -- Every term of the services of a company the viewer may see (none otherwise), by service and
 -- newest first: each service's history on the staff partner page.
 SELECT t.service_id, t.id, t.valid_from, t.valid_until, t.term_months, t.cap_percent,
-       t.message_quota, t.device_quota, t.messages_used, t.devices_used
+       t.message_quota, t.device_quota, t.messages_used, t.devices_used,
+       t.message_topup, t.device_topup, f.grace_days, f.expired_from, t.created_at
 FROM service_terms t
+JOIN service_term_figures f ON f.term_id = t.id
 JOIN services s ON s.id = t.service_id
 WHERE s.company_id = sqlc.arg(company_id) AND s.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
 ORDER BY t.service_id, t.valid_from DESC;

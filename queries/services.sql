@@ -109,16 +109,25 @@ SELECT s.id, s.company_id, s.module, m.name AS module_name, m.metered, s.environ
        ss.term_id, ss.valid_from, ss.valid_until, ss.term_months, ss.cap_percent,
        ss.message_quota, ss.device_quota, ss.messages_used, ss.devices_used,
        ss.state::service_state AS state,
-       renewal_start(s.id, sqlc.arg(today)::date)::date AS renewal_from
+       renewal_start(s.id, sqlc.arg(today)::date)::date AS renewal_from,
+       -- the quotas without this term's top-ups: what a renewal carries over
+       gt.granted_message_quota,
+       gt.granted_device_quota
 FROM services s
 JOIN modules m ON m.key = s.module
 JOIN service_states(sqlc.arg(today)::date) ss ON ss.service_id = s.id
+LEFT JOIN service_term_grants gt ON gt.term_id = ss.term_id
 WHERE s.id = sqlc.arg(id) AND s.company_id = sqlc.arg(company_id)
   AND s.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
 FOR UPDATE OF s;
 
 -- name: UpdateTermLimits :exec
--- Cap and quotas of a term, effective at once; usage is left as it is.
+-- Cap and granted quotas of a term, effective at once; usage is left as it is. The term's
+-- top-ups stay on top of the granted quota; a dimension no longer metered drops them.
 UPDATE service_terms
-SET cap_percent = sqlc.arg(cap_percent), message_quota = sqlc.narg(message_quota), device_quota = sqlc.narg(device_quota)
+SET cap_percent = sqlc.arg(cap_percent),
+    message_quota = sqlc.narg(message_quota) + message_topup,
+    message_topup = CASE WHEN sqlc.narg(message_quota)::integer IS NULL THEN 0 ELSE message_topup END,
+    device_quota = sqlc.narg(device_quota) + device_topup,
+    device_topup = CASE WHEN sqlc.narg(device_quota)::integer IS NULL THEN 0 ELSE device_topup END
 WHERE id = sqlc.arg(id);

@@ -1,5 +1,7 @@
 package views
 
+import "partnerportal/web/charts"
+
 import "strconv"
 
 // Option is one choice of a select, radio group or checkbox group.
@@ -63,6 +65,8 @@ type DashboardRow struct {
 
 // PartnerPage is a partner company as its account manager sees it.
 type PartnerPage struct {
+	// Terms is the company's terms as a picture.
+	Terms          charts.Timeline
 	ID             int64
 	Name           string
 	Types          string
@@ -86,14 +90,16 @@ type PartnerUser struct {
 
 // ServicePanel is one service or plan on the partner page, with its actions.
 type ServicePanel struct {
-	ID        int64
-	CompanyID int64
-	Title     string
-	Badge     Badge
-	Summary   string
-	Facts     []Fact
-	Usage     []UsageBar
-	Terms     []TermRow
+	// HistoryURL is the plan's usage history (empty for modules that count nothing).
+	HistoryURL string
+	ID         int64
+	CompanyID  int64
+	Title      string
+	Badge      Badge
+	Summary    string
+	Facts      []Fact
+	Usage      []UsageBar
+	Terms      []TermRow
 	// OpenRequest describes the partner's open renewal request, if any.
 	OpenRequest string
 	Version     int32

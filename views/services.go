@@ -1,5 +1,7 @@
 package views
 
+import "partnerportal/web/charts"
+
 // ServiceCard is one service or plan on My Services.
 type ServiceCard struct {
 	ID          int64
@@ -20,6 +22,10 @@ type ServiceCard struct {
 	// Notices are the current term's quota warnings: "80% of the message quota used on DATE".
 	Notices []string
 	Renewal RenewalBox
+	// Topup is offered on metered plans only (nil otherwise).
+	Topup *TopupBox
+	// HistoryURL is the plan's usage history (empty for modules that count nothing).
+	HistoryURL string
 	// Subscribed is false for a module the company never had.
 	Subscribed bool
 }
@@ -40,7 +46,9 @@ type RenewalBox struct {
 // ServicesPage is My Services.
 type ServicesPage struct {
 	CompanyName string
-	Cards       []ServiceCard
+	// Timeline is the company's terms as a picture.
+	Timeline charts.Timeline
+	Cards    []ServiceCard
 	// NotSubscribed lists the modules the company never had.
 	NotSubscribed []string
 	Warnings      []string

@@ -61,6 +61,11 @@ var sweepRoles = []sweepRole{
 			if r := p.PostForm(t, "/services/"+webtest.Itoa(hub)+"/renewal-requests", url.Values{"term_months": {"6"}}); r.StatusCode != http.StatusSeeOther {
 				t.Fatalf("request renewal: %d", r.StatusCode)
 			}
+			// and a top-up request
+			sandbox, _ := env.Service(t, "Company A", "software", "sandbox")
+			if r := p.PostForm(t, "/services/"+webtest.Itoa(sandbox)+"/topup-requests", url.Values{"metric": {"messages"}, "amount": {"50"}}); r.StatusCode != http.StatusSeeOther {
+				t.Fatalf("request a top-up: %d", r.StatusCode)
+			}
 			ctx := context.Background()
 			if err := db.Transact(ctx, env.Pool, func(q *db.Queries) error { return env.Jobs.Deliver(ctx, q) }); err != nil {
 				t.Fatal(err)

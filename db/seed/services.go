@@ -103,7 +103,22 @@ func seedService(ctx context.Context, q *db.Queries, companyID int64, d demoServ
 	if d.messagesUsed == 0 && d.devUsed == 0 {
 		return nil
 	}
-	return q.SetDemoTermUsage(ctx, db.SetDemoTermUsageParams{ID: term.ID, MessagesUsed: d.messagesUsed, DevicesUsed: int32(d.devUsed)})
+	if err := q.SetDemoTermUsage(ctx, db.SetDemoTermUsageParams{ID: term.ID, MessagesUsed: d.messagesUsed, DevicesUsed: int32(d.devUsed)}); err != nil {
+		return err
+	}
+	// the usage's daily history, so the charts show how it grew
+	for _, h := range []struct {
+		metric db.UsageMetric
+		total  int64
+	}{{db.UsageMetricMessages, d.messagesUsed}, {db.UsageMetricDevices, int64(d.devUsed)}} {
+		if h.total == 0 {
+			continue
+		}
+		if err := q.SeedDemoUsageHistory(ctx, db.SeedDemoUsageHistoryParams{TermID: term.ID, Metric: h.metric, Today: today, Total: h.total}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func optional(n int32) *int32 {

@@ -19,6 +19,9 @@ const (
 	ActionRequestCreate     = "renewal_request.create"
 	ActionRequestApprove    = "renewal_request.approve"
 	ActionRequestDecline    = "renewal_request.decline"
+	ActionTopupCreate       = "topup_request.create"
+	ActionTopupApprove      = "topup_request.approve"
+	ActionTopupDecline      = "topup_request.decline"
 	ActionCompanyCreate     = "company.create"
 	ActionCompanyUpdate     = "company.update"
 	ActionCompanyAssign     = "company.assign"
@@ -57,6 +60,9 @@ var Actions = []struct{ Key, Label string }{
 	{ActionRequestCreate, "Renewal requested"},
 	{ActionRequestApprove, "Renewal request approved"},
 	{ActionRequestDecline, "Renewal request declined"},
+	{ActionTopupCreate, "Top-up requested"},
+	{ActionTopupApprove, "Top-up approved"},
+	{ActionTopupDecline, "Top-up declined"},
 	{ActionCompanyCreate, "Company created"},
 	{ActionCompanyUpdate, "Company changed"},
 	{ActionCompanyAssign, "Account manager assigned"},

@@ -31,6 +31,7 @@ func periodicJobs() []*river.PeriodicJob {
 		every(30*time.Minute, cleanSessionsArgs{}),
 		every(time.Hour, deleteUsageArgs{}),
 		every(time.Hour, closeTicketsArgs{}),
+		every(time.Minute, foldUsageArgs{}),
 	}
 }
 

@@ -69,6 +69,7 @@ func New(pool *pgxpool.Pool, logger *slog.Logger, clk clock.Clock, cfg Config) (
 	river.AddWorker(workers, &deleteUsageWorker{pool: pool, clock: clk})
 	river.AddWorker(workers, &closeTicketsWorker{j: j})
 	river.AddWorker(workers, &deployWorker{j: j})
+	river.AddWorker(workers, &foldUsageWorker{j: j})
 	c, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
 		Logger:  logger.With("component", "jobs"),
 		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},

@@ -104,6 +104,8 @@ func serviceNotices(e db.ClaimServiceEventsRow, loc *time.Location) (partner, st
 			n.Body += " “" + *e.RequestAnswer + "”"
 		}
 		return &n, nil
+	case db.ServiceEventKindTopupRequested, db.ServiceEventKindTopupApproved, db.ServiceEventKindTopupDeclined:
+		return topupNotice(e, plan)
 	default:
 		return nil, nil
 	}

@@ -12,6 +12,7 @@ import (
 
 	"partnerportal/db"
 	"partnerportal/views"
+	"partnerportal/web/usagehistory"
 )
 
 // HandleMyServices is the partner's home: every service and plan with its state and what is left,
@@ -25,6 +26,12 @@ func HandleMyServices(pool *pgxpool.Pool) echo.HandlerFunc {
 		var b db.Batch
 		db.Queue(&b, &services, (*db.Queries).ListCompanyServices, db.ListCompanyServicesParams{CompanyID: *u.CompanyID, Today: today})
 		db.Queue(&b, &quotaWarnings, (*db.Queries).ListCompanyQuotaWarnings, db.ListCompanyQuotaWarningsParams{CompanyID: *u.CompanyID, Today: today})
+		var openTopups []db.ListOpenTopupsForCompanyRow
+		db.Queue(&b, &openTopups, (*db.Queries).ListOpenTopupsForCompany, *u.CompanyID)
+		var terms []db.ListCompanyTimelineRow
+		var deactivations []db.ListCompanyDeactivationsRow
+		db.Queue(&b, &terms, (*db.Queries).ListCompanyTimeline, *u.CompanyID)
+		db.Queue(&b, &deactivations, (*db.Queries).ListCompanyDeactivations, *u.CompanyID)
 		if err := b.Send(c.Request().Context(), pool); err != nil {
 			return err
 		}
@@ -38,8 +45,14 @@ func HandleMyServices(pool *pgxpool.Pool) echo.HandlerFunc {
 				page.NotSubscribed = append(page.NotSubscribed, r.ModuleName)
 				continue
 			}
-			page.Cards = append(page.Cards, serviceCard(r, quotaNotices(warnings[*r.ServiceID], ui.When(c).Loc), ui.CSRFToken(c)))
+			card := serviceCard(r, quotaNotices(warnings[*r.ServiceID], ui.When(c).Loc), ui.CSRFToken(c))
+			card.Topup = topupBox(r, openTopups, ui.CSRFToken(c), today)
+			if r.Metered {
+				card.HistoryURL = "/services/" + ui.Itoa(card.ID) + "/history"
+			}
+			page.Cards = append(page.Cards, card)
 		}
+		page.Timeline = usagehistory.Timeline(terms, deactivations, today, ui.When(c).Loc)
 		return ui.OK(c, "My Services", views.ServicesView(page))
 	}
 }

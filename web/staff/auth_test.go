@@ -23,6 +23,7 @@ var adminScopes = []struct {
 	{regexp.MustCompile(`^/admin(/renewals|/audit|/audit\.csv|/support)?$`), "staff"},
 	{regexp.MustCompile(`^/admin/partners/:id(/|$)`), "company"},
 	{regexp.MustCompile(`^/admin/renewals/:rid/`), "company"},
+	{regexp.MustCompile(`^/admin/topups/:topup/`), "company"},
 	{regexp.MustCompile(`^/admin/support/:tid(/|$)`), "company"},
 	{regexp.MustCompile(`^/admin/(companies|users|outbox|jobs|templates)(/|$)`), "admin"},
 }
@@ -48,6 +49,14 @@ func TestEveryAdminRouteIsProtected(t *testing.T) {
 	hub, _ := env.Service(t, "Company A", "solutions_hub", "")
 	support, _ := env.Service(t, "Company A", "support", "")
 	request := requestRenewal(t, env, support, "6", "")
+	// an open top-up request on Company A's sandbox plan, whose history the plan routes show
+	plan, _ := env.Service(t, "Company A", "software", "sandbox")
+	var topup int64
+	if err := env.Pool.QueryRow(ctx, `INSERT INTO topup_requests (service_id, term_id, metric, amount, requested_by, created_at)
+		SELECT s.id, (SELECT max(t.id) FROM service_terms t WHERE t.service_id = s.id), 'messages', 100, u.id, now()
+		FROM services s, users u WHERE s.id = $1 AND u.email = $2 RETURNING id`, plan, webtest.PartnerA).Scan(&topup); err != nil {
+		t.Fatal(err)
+	}
 	// something of Company A in the audit trail, for the lists to (not) show
 	am := env.SignedIn(t, webtest.AccountManager)
 	am.Get(t, "/admin")
@@ -93,7 +102,8 @@ func TestEveryAdminRouteIsProtected(t *testing.T) {
 	}
 	params := map[string]string{":id": webtest.Itoa(a), ":sid": webtest.Itoa(hub), ":rid": webtest.Itoa(request), ":uid": webtest.Itoa(userID),
 		":jid": webtest.Itoa(jobID), ":mid": webtest.Itoa(mailID), ":tid": webtest.Itoa(ticketID), ":aid": webtest.Itoa(fileID),
-		":did": webtest.Itoa(designID), ":dep": webtest.Itoa(deploymentID), ":tpl": webtest.Itoa(templateID)}
+		":did": webtest.Itoa(designID), ":dep": webtest.Itoa(deploymentID), ":tpl": webtest.Itoa(templateID),
+		":topup": webtest.Itoa(topup), ":plan": webtest.Itoa(plan)}
 
 	anonymous := env.Client(t)
 	anonymous.Get(t, "/login")

@@ -11,6 +11,7 @@ import (
 
 	"partnerportal/db"
 	"partnerportal/views"
+	"partnerportal/web/usagehistory"
 )
 
 // timelineSize is how many of a company's latest audit events its page shows.
@@ -25,6 +26,10 @@ type partnerPageData struct {
 	terms    []db.ListCompanyTermsForStaffRow
 	timeline []db.ListAuditEventsRow
 	modules  []db.Module
+	// termsAll and deactivations draw the term timeline (read with the company, whose
+	// absence makes the page 404 before they are shown)
+	termsAll      []db.ListCompanyTimelineRow
+	deactivations []db.ListCompanyDeactivationsRow
 }
 
 // loadPartnerPage reads the partner page for viewer in one batch; a company the viewer may not
@@ -41,6 +46,8 @@ func loadPartnerPage(c echo.Context, pool db.Batcher, companyID int64, today tim
 	db.Queue(&b, &d.terms, (*db.Queries).ListCompanyTermsForStaff, db.ListCompanyTermsForStaffParams{CompanyID: companyID, ViewerID: u.ID})
 	db.Queue(&b, &d.timeline, (*db.Queries).ListAuditEvents, db.ListAuditEventsParams{ViewerID: u.ID, CompanyID: &companyID, PageSize: &size})
 	db.QueueNoArg(&b, &d.modules, (*db.Queries).ListModules)
+	db.Queue(&b, &d.termsAll, (*db.Queries).ListCompanyTimeline, companyID)
+	db.Queue(&b, &d.deactivations, (*db.Queries).ListCompanyDeactivations, companyID)
 	err := b.Send(c.Request().Context(), pool)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return views.PartnerPage{}, nil, echo.ErrNotFound
@@ -70,6 +77,7 @@ func loadPartnerPage(c echo.Context, pool db.Batcher, companyID int64, today tim
 	}
 	page.Grant = grantForm(d, grantInput{ValidFrom: today.Format(time.DateOnly), CapPercent: "0", TermMonths: "6"}, csrf)
 	page.Timeline = auditEntries(d.timeline, loc)
+	page.Terms = usagehistory.Timeline(d.termsAll, d.deactivations, today, loc)
 	return page, d, nil
 }
 

@@ -22,24 +22,33 @@ import (
 // errAnswered refuses an answer to a request that someone answered meanwhile.
 var errAnswered = &ui.Error{Code: http.StatusConflict, Message: "This request has been answered already; reload the page to see the answer."}
 
-// HandleRenewalRequestsStaff lists the open renewal requests of the viewer's companies.
+// HandleRenewalRequestsStaff is the Requests inbox: the open renewal and top-up requests of
+// the viewer's companies.
 func HandleRenewalRequestsStaff(pool *pgxpool.Pool) echo.HandlerFunc {
-	q := db.New(pool)
 	return func(c echo.Context) error {
-		cards, err := renewalCards(c, q, ui.When(c).Today, ui.When(c).Loc)
+		cards, topups, err := loadRequests(c, pool, ui.When(c).Today, ui.When(c).Loc)
 		if err != nil {
 			return err
 		}
-		return ui.OK(c, "Renewal requests", views.RenewalsView(cards))
+		return ui.OK(c, "Requests", views.RenewalsView(cards, topups))
 	}
 }
 
-func renewalCards(c echo.Context, q *db.Queries, today time.Time, loc *time.Location) ([]views.RenewalRequestCard, error) {
+// loadRequests reads the open renewal and top-up requests the viewer may answer, in one batch.
+func loadRequests(c echo.Context, pool db.Batcher, today time.Time, loc *time.Location) ([]views.RenewalRequestCard, []views.TopupRequestCard, error) {
 	u := ui.UserFromContext(c.Request().Context())
-	rows, err := q.ListOpenRenewalRequestsForStaff(c.Request().Context(), db.ListOpenRenewalRequestsForStaffParams{ViewerID: u.ID, Today: today})
-	if err != nil {
-		return nil, err
+	var renewals []db.ListOpenRenewalRequestsForStaffRow
+	var topups []db.ListOpenTopupRequestsForStaffRow
+	var b db.Batch
+	db.Queue(&b, &renewals, (*db.Queries).ListOpenRenewalRequestsForStaff, db.ListOpenRenewalRequestsForStaffParams{ViewerID: u.ID, Today: today})
+	db.Queue(&b, &topups, (*db.Queries).ListOpenTopupRequestsForStaff, db.ListOpenTopupRequestsForStaffParams{ViewerID: u.ID, Today: today})
+	if err := b.Send(c.Request().Context(), pool); err != nil {
+		return nil, nil, err
 	}
+	return renewalCards(c, renewals, loc), topupCards(c, topups, loc), nil
+}
+
+func renewalCards(c echo.Context, rows []db.ListOpenRenewalRequestsForStaffRow, loc *time.Location) []views.RenewalRequestCard {
 	cards := make([]views.RenewalRequestCard, 0, len(rows))
 	for _, r := range rows {
 		card := views.RenewalRequestCard{
@@ -58,7 +67,7 @@ func renewalCards(c echo.Context, q *db.Queries, today time.Time, loc *time.Loca
 		}
 		cards = append(cards, card)
 	}
-	return cards, nil
+	return cards
 }
 
 type approveInput struct {
@@ -94,7 +103,8 @@ var ApproveAnswer = requestAnswer[approveInput]{
 		term := ui.Atoi32(in.TermMonths)
 		res, err := applyServiceChange(ctx, q, jq, today, now, renewChange(viewer, req.CompanyID, req.ServiceID, ui.Atoi32(in.Version),
 			func(before db.GetServiceForChangeRow) (renewal, error) {
-				r := renewal{TermMonths: term, MessageQuota: before.MessageQuota, DeviceQuota: before.DeviceQuota}
+				// a top-up ends with its term: the new one gets the granted quotas
+				r := renewal{TermMonths: term, MessageQuota: before.GrantedMessageQuota, DeviceQuota: before.GrantedDeviceQuota}
 				if before.CapPercent != nil {
 					r.CapPercent = *before.CapPercent
 				}
@@ -148,7 +158,7 @@ func HandleAnswerRenewal[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator
 			}
 			return ui.RenderFragment(c, status, views.RenewalRequestView(views.RenewalRequestCard{ID: id, Done: true, Alert: &views.Flash{Kind: "success", Text: msg}}))
 		}
-		cards, err := renewalCards(c, q, today, ui.When(c).Loc)
+		cards, topups, err := loadRequests(c, pool, today, ui.When(c).Loc)
 		if err != nil {
 			return err
 		}
@@ -161,7 +171,7 @@ func HandleAnswerRenewal[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator
 		if ui.IsHTMX(c) {
 			return ui.RenderFragment(c, status, views.RenewalRequestView(cards[i]))
 		}
-		return ui.Render(c, status, "Renewal requests", views.RenewalsView(cards))
+		return ui.Render(c, status, "Requests", views.RenewalsView(cards, topups))
 	}
 }
 

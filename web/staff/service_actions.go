@@ -65,7 +65,7 @@ var LimitsAction = serviceAction[limitsInput]{
 				if before.TermID == nil {
 					return nil, ui.FormErrors{"": "This service has no term to change. Renew it instead."}
 				}
-				if *before.CapPercent == ui.Atoi32(in.CapPercent) && sameOptional(before.MessageQuota, mq) && sameOptional(before.DeviceQuota, dq) {
+				if *before.CapPercent == ui.Atoi32(in.CapPercent) && sameOptional(before.GrantedMessageQuota, mq) && sameOptional(before.GrantedDeviceQuota, dq) {
 					return nil, ui.FormErrors{"": "These are the current values already; nothing to save."}
 				}
 				return nil, q.UpdateTermLimits(ctx, db.UpdateTermLimitsParams{ID: *before.TermID, CapPercent: ui.Atoi32(in.CapPercent), MessageQuota: mq, DeviceQuota: dq})

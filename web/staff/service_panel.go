@@ -22,6 +22,9 @@ func servicePanel(companyID int64, s db.ListCompanyServicesForStaffRow, terms []
 	if s.Environment != nil {
 		p.Title += " · " + ui.Capitalize(string(*s.Environment))
 	}
+	if s.Metered {
+		p.HistoryURL = partnerURL(companyID) + "/plans/" + ui.Itoa(s.ID) + "/history"
+	}
 	if s.ValidFrom != nil {
 		p.Facts = []views.Fact{
 			{Label: "Term", Value: fmt.Sprintf("%d months", *s.TermMonths)},
@@ -41,7 +44,7 @@ func servicePanel(companyID int64, s db.ListCompanyServicesForStaffRow, terms []
 		p.Terms = append(p.Terms, views.TermRow{
 			From: ui.LongDate(t.ValidFrom), Until: ui.LongDate(t.ValidUntil),
 			Months: strconv.Itoa(int(t.TermMonths)), Cap: fmt.Sprintf("%d%%", t.CapPercent),
-			Quotas: quotasInWords(t.MessageQuota, t.DeviceQuota), Usage: usageInWords(t),
+			Quotas: quotasInWords(t.MessageQuota, t.DeviceQuota) + topupsInWords(t.MessageTopup, t.DeviceTopup), Usage: usageInWords(t),
 			Current: s.TermID != nil && *s.TermID == t.ID,
 		})
 	}
@@ -56,7 +59,8 @@ func servicePanel(companyID int64, s db.ListCompanyServicesForStaffRow, terms []
 	if s.TermMonths != nil {
 		p.Renew.TermMonths = strconv.Itoa(int(*s.TermMonths))
 		p.Renew.CapPercent = strconv.Itoa(int(*s.CapPercent))
-		p.Renew.MessageQuota, p.Renew.DeviceQuota = optionalText(s.MessageQuota), optionalText(s.DeviceQuota)
+		// the forms edit granted quotas: the term's top-ups stay on top and never renew
+		p.Renew.MessageQuota, p.Renew.DeviceQuota = optionalText(s.GrantedMessageQuota), optionalText(s.GrantedDeviceQuota)
 		p.Limits.CapPercent, p.Limits.MessageQuota, p.Limits.DeviceQuota = p.Renew.CapPercent, p.Renew.MessageQuota, p.Renew.DeviceQuota
 		p.Limits.MessagesUsed, p.Limits.DevicesUsed = ui.Count(*s.MessagesUsed), ui.Count(int64(*s.DevicesUsed))
 	}
@@ -116,4 +120,19 @@ func optionalText(n *int32) string {
 		return ""
 	}
 	return strconv.Itoa(int(*n))
+}
+
+// topupsInWords says how much of a term's quotas came from approved top-ups.
+func topupsInWords(messages, devices int32) string {
+	var parts []string
+	if messages > 0 {
+		parts = append(parts, "+"+ui.Count(int64(messages))+" messages")
+	}
+	if devices > 0 {
+		parts = append(parts, "+"+ui.Count(int64(devices))+" devices")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (top-ups " + strings.Join(parts, ", ") + ")"
 }

@@ -91,7 +91,7 @@ func navFor(u *CurrentUser, path string, cartCount *int) []views.NavItem {
 	case u.Role == db.UserRolePartner:
 		items = navForPartner(u)
 	case u.Role == db.UserRoleAdmin || u.Role == db.UserRoleAccountManager:
-		items = []views.NavItem{{Label: "Dashboard", Href: "/admin"}, {Label: "Renewal requests", Href: "/admin/renewals"},
+		items = []views.NavItem{{Label: "Dashboard", Href: "/admin"}, {Label: "Requests", Href: "/admin/renewals"},
 			{Label: "Support", Href: "/admin/support"}, {Label: "Audit log", Href: "/admin/audit"}}
 		if u.Role == db.UserRoleAdmin {
 			items = append(items, views.NavItem{Label: "Companies", Href: "/admin/companies"}, views.NavItem{Label: "Users", Href: "/admin/users"},
