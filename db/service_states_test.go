@@ -104,7 +104,7 @@ func TestGraceDaysLeftAgree(t *testing.T) {
 				myServices[*r.ServiceID] = r.GraceDaysLeft
 			}
 		}
-		attention, err := q.ListDashboardAttention(ctx, db.ListDashboardAttentionParams{ViewerID: admin.ID, Today: today})
+		attention, err := q.ListDashboardAttention(ctx, db.ListDashboardAttentionParams{ViewerID: admin.ID, Today: today, MaxRows: 100})
 		if err != nil {
 			t.Fatal(err)
 		}
