@@ -351,7 +351,7 @@ SELECT m.key AS module, m.name AS module_name, m.metered, m.position,
        coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at
 FROM modules m
 LEFT JOIN service_states($1::date) ss ON ss.module = m.key AND ss.company_id = $2::bigint
-LEFT JOIN service_terms nt ON nt.id = (
+LEFT JOIN service_terms nt ON nt.service_id = ss.service_id AND nt.id = (
     SELECT n.id FROM service_terms n
     WHERE n.service_id = ss.service_id AND n.valid_from > $1::date AND n.valid_from > ss.valid_from
     ORDER BY n.valid_from LIMIT 1)
@@ -411,6 +411,8 @@ type ListCompanyServicesRow struct {
 // next_term_from is a renewal already made: the first term that starts after both today and
 // the current term. The current terms' quota warnings are a list of their own
 // (ListCompanyQuotaWarnings), which My Services reads in the same batch.
+// by the service's own terms (not by term id alone, which a generic plan answers by hashing
+// every term there is)
 // the open renewal request, if any, and the latest answered one
 func (q *Queries) ListCompanyServices(ctx context.Context, arg ListCompanyServicesParams) ([]ListCompanyServicesRow, error) {
 	rows, err := q.db.Query(ctx, listCompanyServices, arg.Today, arg.CompanyID)

@@ -21,7 +21,9 @@ SELECT m.key AS module, m.name AS module_name, m.metered, m.position,
        coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at
 FROM modules m
 LEFT JOIN service_states(sqlc.arg(today)::date) ss ON ss.module = m.key AND ss.company_id = sqlc.arg(company_id)::bigint
-LEFT JOIN service_terms nt ON nt.id = (
+-- by the service's own terms (not by term id alone, which a generic plan answers by hashing
+-- every term there is)
+LEFT JOIN service_terms nt ON nt.service_id = ss.service_id AND nt.id = (
     SELECT n.id FROM service_terms n
     WHERE n.service_id = ss.service_id AND n.valid_from > sqlc.arg(today)::date AND n.valid_from > ss.valid_from
     ORDER BY n.valid_from LIMIT 1)

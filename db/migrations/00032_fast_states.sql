@@ -33,7 +33,8 @@ AS $$
            CASE WHEN st.state = 'expired' THEN f.expired_from END,
            state_usability(st.state)
     FROM services s
-    LEFT JOIN service_terms t ON t.id = coalesce(
+    -- by the service's own terms: a join by term id alone lets a generic plan hash them all
+    LEFT JOIN service_terms t ON t.service_id = s.id AND t.id = coalesce(
         (SELECT c.id FROM service_terms c WHERE c.service_id = s.id AND c.valid_from <= today
          ORDER BY c.valid_from DESC LIMIT 1),
         (SELECT c.id FROM service_terms c WHERE c.service_id = s.id ORDER BY c.valid_from LIMIT 1))

@@ -24,7 +24,7 @@ type partnerPageData struct {
 	services []db.ListCompanyServicesForStaffRow
 	// terms are every service's history, by service and newest first.
 	terms    []db.ListCompanyTermsForStaffRow
-	timeline []db.ListAuditEventsRow
+	timeline []db.ListCompanyAuditEventsRow
 	modules  []db.Module
 	// termsAll and deactivations draw the term timeline (read with the company, whose
 	// absence makes the page 404 before they are shown)
@@ -44,7 +44,7 @@ func loadPartnerPage(c echo.Context, pool db.Batcher, companyID int64, today tim
 	db.Queue(&b, &d.services, (*db.Queries).ListCompanyServicesForStaff,
 		db.ListCompanyServicesForStaffParams{CompanyID: companyID, ViewerID: u.ID, Today: today})
 	db.Queue(&b, &d.terms, (*db.Queries).ListCompanyTermsForStaff, db.ListCompanyTermsForStaffParams{CompanyID: companyID, ViewerID: u.ID})
-	db.Queue(&b, &d.timeline, (*db.Queries).ListAuditEvents, db.ListAuditEventsParams{ViewerID: u.ID, CompanyID: &companyID, PageSize: &size})
+	db.Queue(&b, &d.timeline, (*db.Queries).ListCompanyAuditEvents, db.ListCompanyAuditEventsParams{ViewerID: u.ID, CompanyID: companyID, PageSize: size})
 	db.QueueNoArg(&b, &d.modules, (*db.Queries).ListModules)
 	db.Queue(&b, &d.termsAll, (*db.Queries).ListCompanyTimeline, companyID)
 	db.Queue(&b, &d.deactivations, (*db.Queries).ListCompanyDeactivations, companyID)
@@ -76,7 +76,11 @@ func loadPartnerPage(c echo.Context, pool db.Batcher, companyID int64, today tim
 		page.Services = append(page.Services, servicePanel(co.ID, s, terms[s.ID], csrf, loc))
 	}
 	page.Grant = grantForm(d, grantInput{ValidFrom: today.Format(time.DateOnly), CapPercent: "0", TermMonths: "6"}, csrf)
-	page.Timeline = auditEntries(d.timeline, loc)
+	events := make([]db.ListAuditEventsRow, len(d.timeline))
+	for i, e := range d.timeline {
+		events[i] = db.ListAuditEventsRow(e)
+	}
+	page.Timeline = auditEntries(events, loc)
 	page.Terms = usagehistory.Timeline(d.termsAll, d.deactivations, today, loc)
 	return page, d, nil
 }
