@@ -2291,13 +2291,15 @@ type ServerKey struct {
 }
 
 type Service struct {
-	ID          int64
-	CompanyID   int64
-	Module      ModuleKey
-	Environment *Environment
-	Status      ServiceStatus
-	Version     int32
-	CreatedAt   time.Time
+	ID                 int64
+	CompanyID          int64
+	Module             ModuleKey
+	Environment        *Environment
+	Status             ServiceStatus
+	Version            int32
+	CreatedAt          time.Time
+	DeactivatedAt      *time.Time
+	DeactivationReason string
 }
 
 type ServiceEvent struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"partnerportal/web/audit"
 	"partnerportal/web/ui"
+	"strings"
 
 	"partnerportal/db"
 	"partnerportal/views"
@@ -95,6 +96,8 @@ func sameOptional[T comparable](a, b *T) bool {
 type statusInput struct {
 	Version string `form:"version" validate:"required,number"`
 	Status  string `form:"status" validate:"required,oneof=active inactive"`
+	// Reason is why it is deactivated; staff see it on the service, the partner does not.
+	Reason string `form:"reason" validate:"omitempty,plaintext,max=500"`
 }
 
 // StatusAction activates or deactivates a service.
@@ -106,6 +109,7 @@ var StatusAction = serviceAction[statusInput]{
 		}
 		return serviceChange{
 			Viewer: viewer, CompanyID: companyID, ServiceID: serviceID, ExpectedVersion: version, Action: action, Status: status,
+			Reason: strings.TrimSpace(in.Reason),
 			Apply: func(_ context.Context, _ *db.Queries, before db.GetServiceForChangeRow) (*termSnapshot, error) {
 				if before.Status == status {
 					return nil, ui.FormErrors{"": "The service is " + string(status) + " already."}
