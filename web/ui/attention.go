@@ -67,11 +67,11 @@ func UsedUp(messagesLeft, devicesLeft *int64) string {
 	if len(gone) > 0 {
 		what = "its " + strings.Join(gone, " and ") + ", cap allowance included"
 	}
-	return "This plan has used up " + what + ". " + liftsReadOnly
+	return "This plan has used up " + what + ". " + LiftsReadOnly
 }
 
-// liftsReadOnly is what makes an exhausted plan usable again.
-const liftsReadOnly = "A renewal starts a new term with its usage at 0: request one below."
+// LiftsReadOnly is what makes an exhausted plan usable again, said in this one place.
+const LiftsReadOnly = "A renewal starts a new term with its usage at 0: request one below."
 
 // NavMark marks an area in the navigation that needs attention: read-only or in grace, with
 // an icon and words for screen readers; nil otherwise.
