@@ -229,6 +229,24 @@ func (q *Queries) GetService(ctx context.Context, id int64) (Service, error) {
 	return i, err
 }
 
+const getServiceDeactivation = `-- name: GetServiceDeactivation :one
+SELECT s.deactivated_at, m.name AS module_name FROM services s JOIN modules m ON m.key = s.module WHERE s.id = $1
+`
+
+type GetServiceDeactivationRow struct {
+	DeactivatedAt *time.Time
+	ModuleName    string
+}
+
+// When a service was deactivated (NULL while it is active), and its module's name: a write
+// into a module that became hidden says what went and since when.
+func (q *Queries) GetServiceDeactivation(ctx context.Context, id int64) (GetServiceDeactivationRow, error) {
+	row := q.db.QueryRow(ctx, getServiceDeactivation, id)
+	var i GetServiceDeactivationRow
+	err := row.Scan(&i.DeactivatedAt, &i.ModuleName)
+	return i, err
+}
+
 const getServiceForChange = `-- name: GetServiceForChange :one
 SELECT s.id, s.company_id, s.module, m.name AS module_name, m.metered, s.environment, s.status, s.version,
        ss.term_id, ss.valid_from, ss.valid_until, ss.term_months, ss.cap_percent,

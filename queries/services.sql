@@ -129,3 +129,8 @@ FOR UPDATE OF s;
 UPDATE service_terms
 SET cap_percent = sqlc.arg(cap_percent), message_quota = sqlc.narg(message_quota), device_quota = sqlc.narg(device_quota)
 WHERE id = sqlc.arg(id);
+
+-- name: GetServiceDeactivation :one
+-- When a service was deactivated (NULL while it is active), and its module's name: a write
+-- into a module that became hidden says what went and since when.
+SELECT s.deactivated_at, m.name AS module_name FROM services s JOIN modules m ON m.key = s.module WHERE s.id = sqlc.arg(id);

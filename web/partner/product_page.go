@@ -159,6 +159,7 @@ func HandleProduct() echo.HandlerFunc {
 			ConsumerCount: consumers,
 			CSRF:          ui.CSRFToken(c),
 		}
+		page.NoConsumers = noConsumers(p, acc.State)
 		if p.AppDeploymentID != 0 && ui.UserFromContext(c.Request().Context()).Access.Module(db.ModuleKeyAppconnect).State.CanView() {
 			page.Source = &views.ProductSource{Name: p.AppDeploymentName, URL: deploymentURL(p.AppDeploymentID)}
 		}
@@ -269,4 +270,21 @@ func HandleArchiveProduct(pool *pgxpool.Pool) echo.HandlerFunc {
 		}
 		return ui.FlashRedirect(c, "success", "“"+p.Name+"” is archived. Its consumers keep their purchases; the Archived filter still finds it.", "/products")
 	}
+}
+
+// noConsumers says why nobody has bought a product yet, and what would change it, as things
+// stand: a read-only plan or an archived product cannot be sold whatever the partner does.
+func noConsumers(p *db.GetCompanyProductRow, state db.ServiceState) string {
+	none := "Nobody has bought " + p.Name + " yet. "
+	switch {
+	case p.ArchivedAt != nil:
+		return none + "It is archived, so it is not offered to anyone."
+	case state.ReadOnly():
+		return none + "While its plan is read-only it cannot be bought; once the plan is renewed, consumers can buy it again."
+	case p.Environment != db.EnvironmentProduction:
+		return none + "It is a sandbox product: only production products can be listed in the Solutions Hub."
+	case p.Status != db.ProductStatusPublished:
+		return none + "Publish it and list it in the Solutions Hub so consumers can find it."
+	}
+	return none + "List it in the Solutions Hub, if it is not listed already, so consumers can find it."
 }

@@ -35,8 +35,8 @@ var RenewAction = serviceAction[renewInput]{
 		p.Renew = views.RenewForm{Open: true, StartsOn: p.Renew.StartsOn, TermMonths: in.TermMonths, CapPercent: in.CapPercent,
 			MessageQuota: in.MessageQuota, DeviceQuota: in.DeviceQuota, Errors: errs}
 	},
-	Success: func(in renewInput) string {
-		return "Renewed for " + in.TermMonths + " months. The new term is listed in the term history."
+	Success: func(in renewInput, d changedSubject) string {
+		return "Renewed " + d.Subject + " for " + in.TermMonths + " months: the new term runs from " + d.newTerm() + "."
 	},
 }
 
@@ -84,7 +84,9 @@ var LimitsAction = serviceAction[limitsInput]{
 		p.Limits.Open, p.Limits.Errors, p.Limits.Warning = true, errs, errs["confirm"]
 		p.Limits.CapPercent, p.Limits.MessageQuota, p.Limits.DeviceQuota = in.CapPercent, in.MessageQuota, in.DeviceQuota
 	},
-	Success: func(limitsInput) string { return "Cap and quotas saved. They apply at once." },
+	Success: func(_ limitsInput, d changedSubject) string {
+		return "Cap and quotas of " + d.Subject + " saved. They apply at once."
+	},
 }
 
 // sameOptional reports whether two optional values are both absent or equal.
@@ -121,10 +123,10 @@ var StatusAction = serviceAction[statusInput]{
 	Refill: func(p *views.ServicePanel, in statusInput, _ views.FieldErrors) {
 		p.DeactivateOpen = in.Status == string(db.ServiceStatusInactive)
 	},
-	Success: func(in statusInput) string {
+	Success: func(in statusInput, d changedSubject) string {
 		if in.Status == string(db.ServiceStatusInactive) {
-			return "Deactivated: the partner no longer sees this module."
+			return "Deactivated " + d.Subject + ": the partner no longer sees this module."
 		}
-		return "Activated: the partner sees this module again as its term allows."
+		return "Activated " + d.Subject + ": the partner sees this module again as its term allows."
 	},
 }
