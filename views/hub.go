@@ -84,3 +84,9 @@ type ListingPage struct {
 	CompanyEmail   string
 	Buy            BuyBox
 }
+
+// Narrowed reports whether a filter beyond the search words is set, or one of them is in
+// error: the folded filters then open, so what narrows the results is in sight.
+func (f HubFilter) Narrowed() bool {
+	return f.Kind != "" || f.Category != "" || f.Company != "" || f.MinPrice != "" || f.MaxPrice != "" || len(f.Errors) > 0
+}
