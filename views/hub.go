@@ -46,6 +46,8 @@ type ListingCard struct {
 	Period      string
 	Tagline     string
 	Buy         BuyBox
+	// Picture is the product's first picture, nil for the placeholder.
+	Picture *Picture
 }
 
 // BuyBox is a listing's add-to-cart control, or what stands in its place.
@@ -68,6 +70,9 @@ type BuyBox struct {
 
 // ListingPage is one listing: the product, its company and how to buy it.
 type ListingPage struct {
+	// Pictures are the product's pictures in order; Logo the company's, nil when none.
+	Pictures       []Picture
+	Logo           *Picture
 	Name           string
 	Company        string
 	CompanyHref    string

@@ -154,6 +154,7 @@ type ProductPage struct {
 	NoConsumers string
 	// Releases are the purchases released and restored with the plan, newest first.
 	Releases []PurchaseEvent
+	Pictures PictureSet
 	CSRF     string
 }
 
