@@ -132,8 +132,7 @@ WITH lines AS (
 SELECT l.id, l.product_id, l.quantity, l.price_seen::text AS price_seen, l.currency_seen,
        l.name, l.slug, l.company_name, l.company_slug, l.module, l.category,
        l.price::text AS price, l.currency, l.pricing_model, l.visible, l.purchasable,
-       l.amount::text AS amount,
-       coalesce(sum(l.amount) FILTER (WHERE l.purchasable) OVER (PARTITION BY l.currency), 0)::text AS currency_total
+       l.amount::text AS amount
 FROM lines l
 ORDER BY l.added_at, l.id
 `
@@ -145,29 +144,28 @@ type ListCartLinesParams struct {
 }
 
 type ListCartLinesRow struct {
-	ID            int64
-	ProductID     int64
-	Quantity      int32
-	PriceSeen     string
-	CurrencySeen  string
-	Name          string
-	Slug          string
-	CompanyName   string
-	CompanySlug   string
-	Module        ModuleKey
-	Category      ProductCategory
-	Price         string
-	Currency      string
-	PricingModel  PricingModel
-	Visible       bool
-	Purchasable   bool
-	Amount        string
-	CurrencyTotal string
+	ID           int64
+	ProductID    int64
+	Quantity     int32
+	PriceSeen    string
+	CurrencySeen string
+	Name         string
+	Slug         string
+	CompanyName  string
+	CompanySlug  string
+	Module       ModuleKey
+	Category     ProductCategory
+	Price        string
+	Currency     string
+	PricingModel PricingModel
+	Visible      bool
+	Purchasable  bool
+	Amount       string
 }
 
 // The cart, re-checked: each line with its product's current price and whether it can still be
-// bought today (SPEC §5); amount is the current price × quantity, and currency_total the sum of
-// the purchasable lines' amounts in the line's currency.
+// bought today (SPEC §5); amount is the current price × quantity (the page sums the purchasable
+// ones per currency and billing period).
 func (q *Queries) ListCartLines(ctx context.Context, arg ListCartLinesParams) ([]ListCartLinesRow, error) {
 	rows, err := q.db.Query(ctx, listCartLines, arg.Today, arg.ConsumerID, arg.VisitorKey)
 	if err != nil {
@@ -195,7 +193,6 @@ func (q *Queries) ListCartLines(ctx context.Context, arg ListCartLinesParams) ([
 			&i.Visible,
 			&i.Purchasable,
 			&i.Amount,
-			&i.CurrencyTotal,
 		); err != nil {
 			return nil, err
 		}

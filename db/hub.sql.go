@@ -18,10 +18,28 @@ SELECT h.product_id, h.name, h.slug, h.company_name, h.company_slug, h.module, h
        hub_purchasable(st.hub, st.plan) AS purchasable,
        coalesce((SELECT cl.quantity FROM cart_lines cl
            WHERE cl.owner = cart_owner($1, $2)
-             AND cl.product_id = h.product_id), 0)::integer AS in_cart
+             AND cl.product_id = h.product_id), 0)::integer AS in_cart,
+       coalesce(pp.ids, '{}')::bigint[] AS picture_ids, coalesce(pp.hashes, '{}')::text[] AS picture_hashes,
+           coalesce(pp.types, '{}')::text[] AS picture_types, coalesce(pp.widths, '{}')::integer[] AS picture_widths,
+           coalesce(pp.heights, '{}')::integer[] AS picture_heights,
+       coalesce(lg.ids, '{}')::bigint[] AS logo_ids, coalesce(lg.hashes, '{}')::text[] AS logo_hashes,
+           coalesce(lg.types, '{}')::text[] AS logo_types, coalesce(lg.widths, '{}')::integer[] AS logo_widths,
+           coalesce(lg.heights, '{}')::integer[] AS logo_heights
 FROM hub_listings h
 JOIN partner_companies c ON c.id = h.company_id
 CROSS JOIN LATERAL listing_states(h.company_id, h.module, h.environment, $3::date) st
+LEFT JOIN LATERAL (SELECT array_agg(v.picture_id ORDER BY v.position, v.picture_id, v.width) AS ids,
+           array_agg(v.hash ORDER BY v.position, v.picture_id, v.width) AS hashes,
+           array_agg(v.content_type ORDER BY v.position, v.picture_id, v.width) AS types,
+           array_agg(v.width ORDER BY v.position, v.picture_id, v.width) AS widths,
+           array_agg(v.height ORDER BY v.position, v.picture_id, v.width) AS heights
+        FROM picture_list v WHERE v.product_id = h.product_id) pp ON true
+LEFT JOIN LATERAL (SELECT array_agg(v.picture_id ORDER BY v.position, v.picture_id, v.width) AS ids,
+           array_agg(v.hash ORDER BY v.position, v.picture_id, v.width) AS hashes,
+           array_agg(v.content_type ORDER BY v.position, v.picture_id, v.width) AS types,
+           array_agg(v.width ORDER BY v.position, v.picture_id, v.width) AS widths,
+           array_agg(v.height ORDER BY v.position, v.picture_id, v.width) AS heights
+        FROM picture_list v WHERE v.product_id IS NULL AND v.company_id = h.company_id) lg ON true
 WHERE h.company_slug = $4 AND h.slug = $5 AND hub_visible(st.hub, st.plan)
 ORDER BY h.company_id
 LIMIT 1
@@ -58,6 +76,16 @@ type GetHubListingRow struct {
 	CompanyEmail   string
 	Purchasable    bool
 	InCart         int32
+	PictureIds     []int64
+	PictureHashes  []string
+	PictureTypes   []string
+	PictureWidths  []int32
+	PictureHeights []int32
+	LogoIds        []int64
+	LogoHashes     []string
+	LogoTypes      []string
+	LogoWidths     []int32
+	LogoHeights    []int32
 }
 
 // A visible listing by its address, with its company's Hub profile, whether it can be bought,
@@ -94,6 +122,16 @@ func (q *Queries) GetHubListing(ctx context.Context, arg GetHubListingParams) (G
 		&i.CompanyEmail,
 		&i.Purchasable,
 		&i.InCart,
+		&i.PictureIds,
+		&i.PictureHashes,
+		&i.PictureTypes,
+		&i.PictureWidths,
+		&i.PictureHeights,
+		&i.LogoIds,
+		&i.LogoHashes,
+		&i.LogoTypes,
+		&i.LogoWidths,
+		&i.LogoHeights,
 	)
 	return i, err
 }
@@ -152,8 +190,17 @@ WITH search AS MATERIALIZED (
            coalesce((SELECT cl.quantity FROM cart_lines cl
                WHERE cl.owner = cart_owner($13, $14)
                  AND cl.product_id = p.product_id), 0)::integer AS in_cart,
-           row_number() OVER (ORDER BY p.sort_key DESC, p.product_id DESC) AS position
+           row_number() OVER (ORDER BY p.sort_key DESC, p.product_id DESC) AS position,
+           coalesce(fp.ids, '{}')::bigint[] AS picture_ids, coalesce(fp.hashes, '{}')::text[] AS picture_hashes,
+           coalesce(fp.types, '{}')::text[] AS picture_types, coalesce(fp.widths, '{}')::integer[] AS picture_widths,
+           coalesce(fp.heights, '{}')::integer[] AS picture_heights
     FROM page p
+    LEFT JOIN LATERAL (SELECT array_agg(v.picture_id ORDER BY v.position, v.picture_id, v.width) AS ids,
+           array_agg(v.hash ORDER BY v.position, v.picture_id, v.width) AS hashes,
+           array_agg(v.content_type ORDER BY v.position, v.picture_id, v.width) AS types,
+           array_agg(v.width ORDER BY v.position, v.picture_id, v.width) AS widths,
+           array_agg(v.height ORDER BY v.position, v.picture_id, v.width) AS heights
+        FROM picture_list v WHERE v.picture_id = (SELECT pi.id FROM pictures pi WHERE pi.product_id = p.product_id ORDER BY pi.position, pi.id LIMIT 1)) fp ON true
 ), facets AS (
     SELECT (SELECT count(*) FROM matches)::integer AS total,
            coalesce(array_agg(c.slug ORDER BY lower(c.name), c.slug), '{}')::text[] AS company_slugs,
@@ -166,7 +213,7 @@ WITH search AS MATERIALIZED (
 SELECT f.total, f.company_slugs, f.company_names,
        cd.product_id, cd.name, cd.slug, cd.company_name, cd.company_slug, cd.module, cd.category,
        cd.price, cd.currency, cd.pricing_model, cd.tagline, cd.summary, cd.purchasable, cd.sort_key,
-       cd.in_cart
+       cd.in_cart, cd.picture_ids, cd.picture_hashes, cd.picture_types, cd.picture_widths, cd.picture_heights
 FROM facets f
 LEFT JOIN cards cd ON true
 ORDER BY cd.position
@@ -190,24 +237,29 @@ type SearchHubParams struct {
 }
 
 type SearchHubRow struct {
-	Total        int32
-	CompanySlugs []string
-	CompanyNames []string
-	ProductID    *int64
-	Name         *string
-	Slug         *string
-	CompanyName  *string
-	CompanySlug  *string
-	Module       *ModuleKey
-	Category     *ProductCategory
-	Price        *string
-	Currency     *string
-	PricingModel *PricingModel
-	Tagline      *string
-	Summary      *string
-	Purchasable  *bool
-	SortKey      *string
-	InCart       *int32
+	Total          int32
+	CompanySlugs   []string
+	CompanyNames   []string
+	ProductID      *int64
+	Name           *string
+	Slug           *string
+	CompanyName    *string
+	CompanySlug    *string
+	Module         *ModuleKey
+	Category       *ProductCategory
+	Price          *string
+	Currency       *string
+	PricingModel   *PricingModel
+	Tagline        *string
+	Summary        *string
+	Purchasable    *bool
+	SortKey        *string
+	InCart         *int32
+	PictureIds     []int64
+	PictureHashes  []string
+	PictureTypes   []string
+	PictureWidths  []int32
+	PictureHeights []int32
 }
 
 // The Solutions Hub as consumers see it: the listings SPEC §5 makes visible on the portal's day
@@ -274,6 +326,11 @@ func (q *Queries) SearchHub(ctx context.Context, arg SearchHubParams) ([]SearchH
 			&i.Purchasable,
 			&i.SortKey,
 			&i.InCart,
+			&i.PictureIds,
+			&i.PictureHashes,
+			&i.PictureTypes,
+			&i.PictureWidths,
+			&i.PictureHeights,
 		); err != nil {
 			return nil, err
 		}

@@ -2228,6 +2228,34 @@ type PasswordResetToken struct {
 	UsedAt    *time.Time
 }
 
+type Picture struct {
+	ID        int64
+	CompanyID int64
+	ProductID *int64
+	Position  int32
+	CreatedAt time.Time
+}
+
+type PictureList struct {
+	PictureID   int64
+	CompanyID   int64
+	ProductID   *int64
+	Position    int32
+	Width       int32
+	Height      int32
+	Hash        string
+	ContentType string
+}
+
+type PictureRendition struct {
+	PictureID   int64
+	Width       int32
+	Height      int32
+	ContentType string
+	Hash        string
+	Data        []byte
+}
+
 type Product struct {
 	ID           int64
 	CompanyID    int64
@@ -2305,13 +2333,15 @@ type ServerKey struct {
 }
 
 type Service struct {
-	ID          int64
-	CompanyID   int64
-	Module      ModuleKey
-	Environment *Environment
-	Status      ServiceStatus
-	Version     int32
-	CreatedAt   time.Time
+	ID                 int64
+	CompanyID          int64
+	Module             ModuleKey
+	Environment        *Environment
+	Status             ServiceStatus
+	Version            int32
+	CreatedAt          time.Time
+	DeactivatedAt      *time.Time
+	DeactivationReason string
 }
 
 type ServiceEvent struct {

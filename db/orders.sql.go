@@ -105,8 +105,7 @@ func (q *Queries) GetOrderByToken(ctx context.Context, checkoutToken string) (Ge
 const listOrderLines = `-- name: ListOrderLines :many
 SELECT o.id AS order_id, o.placed_at, l.id, l.product_id, l.product_name, l.company_name,
        l.quantity, l.unit_price::text AS unit_price, l.currency, l.pricing_model,
-       l.amount::text AS amount, l.status, l.refusal_reason,
-       coalesce(sum(l.amount) FILTER (WHERE l.status = 'placed') OVER (PARTITION BY l.currency), 0)::text AS currency_total
+       l.amount::text AS amount, l.status, l.refusal_reason
 FROM orders o
 JOIN order_lines l ON l.order_id = o.id
 WHERE o.id = $1 AND o.consumer_id = $2
@@ -132,11 +131,10 @@ type ListOrderLinesRow struct {
 	Amount        string
 	Status        OrderLineStatus
 	RefusalReason *string
-	CurrencyTotal string
 }
 
-// One order of the consumer, line by line (no rows when it is not theirs), with the total
-// charged in each line's currency (placed lines only).
+// One order of the consumer, line by line (no rows when it is not theirs); the page sums the
+// placed lines per currency and billing period.
 func (q *Queries) ListOrderLines(ctx context.Context, arg ListOrderLinesParams) ([]ListOrderLinesRow, error) {
 	rows, err := q.db.Query(ctx, listOrderLines, arg.OrderID, arg.ConsumerID)
 	if err != nil {
@@ -160,7 +158,6 @@ func (q *Queries) ListOrderLines(ctx context.Context, arg ListOrderLinesParams) 
 			&i.Amount,
 			&i.Status,
 			&i.RefusalReason,
-			&i.CurrencyTotal,
 		); err != nil {
 			return nil, err
 		}
@@ -185,12 +182,12 @@ WITH recent AS (
     ORDER BY o.placed_at DESC, o.id DESC
     LIMIT 200
 ), totals AS (
-    SELECT l.order_id, l.currency, sum(l.amount)::text AS amount
+    SELECT l.order_id, l.currency, l.pricing_model, sum(l.amount)::text AS amount
     FROM order_lines l
     WHERE l.order_id IN (SELECT r.id FROM recent r) AND l.status = 'placed'
-    GROUP BY l.order_id, l.currency
+    GROUP BY l.order_id, l.currency, l.pricing_model
 )
-SELECT r.id, r.placed_at, r.placed_lines, r.refused_lines, r.items, t.currency, t.amount
+SELECT r.id, r.placed_at, r.placed_lines, r.refused_lines, r.items, t.currency, t.pricing_model, t.amount
 FROM recent r
 LEFT JOIN totals t ON t.order_id = r.id
 ORDER BY r.placed_at DESC, r.id DESC, t.currency
@@ -203,11 +200,12 @@ type ListOrdersRow struct {
 	RefusedLines int32
 	Items        int32
 	Currency     *string
+	PricingModel *PricingModel
 	Amount       *string
 }
 
 // A consumer's 200 latest orders, newest first, with what was placed and refused: one row per
-// order and currency charged, with its total in that currency (placed lines only), currencies
+// order, currency and billing period charged, with its total (placed lines only), currencies
 // in order; an order with nothing placed has one row, without a currency.
 func (q *Queries) ListOrders(ctx context.Context, consumerID int64) ([]ListOrdersRow, error) {
 	rows, err := q.db.Query(ctx, listOrders, consumerID)
@@ -225,6 +223,7 @@ func (q *Queries) ListOrders(ctx context.Context, consumerID int64) ([]ListOrder
 			&i.RefusedLines,
 			&i.Items,
 			&i.Currency,
+			&i.PricingModel,
 			&i.Amount,
 		); err != nil {
 			return nil, err

@@ -210,7 +210,7 @@ SELECT s.id, s.module, m.name AS module_name, m.metered, s.environment, s.status
        gt.granted_device_quota,
        r.id AS open_request_id, r.term_months AS open_request_term_months,
        r.message AS open_request_message, r.created_at AS open_request_at,
-       ru.name AS open_request_by
+       ru.name AS open_request_by, s.deactivated_at, s.deactivation_reason
 FROM services s
 JOIN modules m ON m.key = s.module
 JOIN service_states($1::date) ss ON ss.service_id = s.id
@@ -259,6 +259,8 @@ type ListCompanyServicesForStaffRow struct {
 	OpenRequestMessage    *string
 	OpenRequestAt         *time.Time
 	OpenRequestBy         *string
+	DeactivatedAt         *time.Time
+	DeactivationReason    string
 }
 
 // The services of a company the viewer may see (none otherwise), in catalogue order, each on
@@ -304,6 +306,8 @@ func (q *Queries) ListCompanyServicesForStaff(ctx context.Context, arg ListCompa
 			&i.OpenRequestMessage,
 			&i.OpenRequestAt,
 			&i.OpenRequestBy,
+			&i.DeactivatedAt,
+			&i.DeactivationReason,
 		); err != nil {
 			return nil, err
 		}

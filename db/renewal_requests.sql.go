@@ -52,9 +52,10 @@ func (q *Queries) AnswerRenewalRequest(ctx context.Context, arg AnswerRenewalReq
 }
 
 const getRenewalRequestForAnswer = `-- name: GetRenewalRequestForAnswer :one
-SELECT r.id, r.service_id, r.status, r.term_months, r.message, s.company_id
+SELECT r.id, r.service_id, r.status, r.term_months, r.message, s.company_id, c.name AS company_name
 FROM renewal_requests r
 JOIN services s ON s.id = r.service_id
+JOIN partner_companies c ON c.id = s.company_id
 WHERE r.id = $1 AND s.company_id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
 FOR UPDATE OF r
 `
@@ -65,12 +66,13 @@ type GetRenewalRequestForAnswerParams struct {
 }
 
 type GetRenewalRequestForAnswerRow struct {
-	ID         int64
-	ServiceID  int64
-	Status     RenewalRequestStatus
-	TermMonths *int32
-	Message    string
-	CompanyID  int64
+	ID          int64
+	ServiceID   int64
+	Status      RenewalRequestStatus
+	TermMonths  *int32
+	Message     string
+	CompanyID   int64
+	CompanyName string
 }
 
 // Locks a request the viewer may answer; no row when its company is not theirs.
@@ -84,6 +86,7 @@ func (q *Queries) GetRenewalRequestForAnswer(ctx context.Context, arg GetRenewal
 		&i.TermMonths,
 		&i.Message,
 		&i.CompanyID,
+		&i.CompanyName,
 	)
 	return i, err
 }

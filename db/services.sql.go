@@ -53,7 +53,7 @@ func (q *Queries) CreateRenewalRequest(ctx context.Context, arg CreateRenewalReq
 const createService = `-- name: CreateService :one
 INSERT INTO services (company_id, module, environment, status)
 VALUES ($1, $2, $3, $4)
-RETURNING id, company_id, module, environment, status, version, created_at
+RETURNING id, company_id, module, environment, status, version, created_at, deactivated_at, deactivation_reason
 `
 
 type CreateServiceParams struct {
@@ -79,6 +79,8 @@ func (q *Queries) CreateService(ctx context.Context, arg CreateServiceParams) (S
 		&i.Status,
 		&i.Version,
 		&i.CreatedAt,
+		&i.DeactivatedAt,
+		&i.DeactivationReason,
 	)
 	return i, err
 }
@@ -209,7 +211,7 @@ func (q *Queries) GetCompanyModuleState(ctx context.Context, arg GetCompanyModul
 }
 
 const getService = `-- name: GetService :one
-SELECT id, company_id, module, environment, status, version, created_at FROM services WHERE id = $1
+SELECT id, company_id, module, environment, status, version, created_at, deactivated_at, deactivation_reason FROM services WHERE id = $1
 `
 
 func (q *Queries) GetService(ctx context.Context, id int64) (Service, error) {
@@ -223,7 +225,27 @@ func (q *Queries) GetService(ctx context.Context, id int64) (Service, error) {
 		&i.Status,
 		&i.Version,
 		&i.CreatedAt,
+		&i.DeactivatedAt,
+		&i.DeactivationReason,
 	)
+	return i, err
+}
+
+const getServiceDeactivation = `-- name: GetServiceDeactivation :one
+SELECT s.deactivated_at, m.name AS module_name FROM services s JOIN modules m ON m.key = s.module WHERE s.id = $1
+`
+
+type GetServiceDeactivationRow struct {
+	DeactivatedAt *time.Time
+	ModuleName    string
+}
+
+// When a service was deactivated (NULL while it is active), and its module's name: a write
+// into a module that became hidden says what went and since when.
+func (q *Queries) GetServiceDeactivation(ctx context.Context, id int64) (GetServiceDeactivationRow, error) {
+	row := q.db.QueryRow(ctx, getServiceDeactivation, id)
+	var i GetServiceDeactivationRow
+	err := row.Scan(&i.DeactivatedAt, &i.ModuleName)
 	return i, err
 }
 
@@ -315,7 +337,7 @@ func (q *Queries) GetServiceForChange(ctx context.Context, arg GetServiceForChan
 }
 
 const getServiceForUpdate = `-- name: GetServiceForUpdate :one
-SELECT id, company_id, module, environment, status, version, created_at FROM services WHERE id = $1 FOR UPDATE
+SELECT id, company_id, module, environment, status, version, created_at, deactivated_at, deactivation_reason FROM services WHERE id = $1 FOR UPDATE
 `
 
 // Locks the service for the rest of the transaction, so a renewal or a status change and the
@@ -331,6 +353,8 @@ func (q *Queries) GetServiceForUpdate(ctx context.Context, id int64) (Service, e
 		&i.Status,
 		&i.Version,
 		&i.CreatedAt,
+		&i.DeactivatedAt,
+		&i.DeactivationReason,
 	)
 	return i, err
 }
@@ -348,9 +372,11 @@ SELECT m.key AS module, m.name AS module_name, m.metered, m.position,
        ss.messages_left, ss.messages_left_allowance, ss.devices_left, ss.devices_left_allowance,
        nt.valid_from AS next_term_from,
        orq.created_at AS open_request_at,
-       coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at
+       coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at,
+       sv.deactivated_at
 FROM modules m
 LEFT JOIN service_states($1::date) ss ON ss.module = m.key AND ss.company_id = $2::bigint
+LEFT JOIN services sv ON sv.id = ss.service_id
 LEFT JOIN service_terms nt ON nt.service_id = ss.service_id AND nt.id = (
     SELECT n.id FROM service_terms n
     WHERE n.service_id = ss.service_id AND n.valid_from > $1::date AND n.valid_from > ss.valid_from
@@ -402,6 +428,7 @@ type ListCompanyServicesRow struct {
 	LastAnswerStatus      string
 	LastAnswer            *string
 	LastAnsweredAt        *time.Time
+	DeactivatedAt         *time.Time
 }
 
 // My Services: every module of the catalogue, a never-granted one with state 'none', and one
@@ -457,6 +484,7 @@ func (q *Queries) ListCompanyServices(ctx context.Context, arg ListCompanyServic
 			&i.LastAnswerStatus,
 			&i.LastAnswer,
 			&i.LastAnsweredAt,
+			&i.DeactivatedAt,
 		); err != nil {
 			return nil, err
 		}
@@ -532,21 +560,34 @@ func (q *Queries) ListRenewalRequestsForCompany(ctx context.Context, companyID i
 }
 
 const updateServiceStatus = `-- name: UpdateServiceStatus :one
-UPDATE services SET status = $1, version = version + 1
-WHERE id = $2 AND version = $3
-RETURNING id, company_id, module, environment, status, version, created_at
+UPDATE services SET status = $1, version = version + 1,
+    deactivated_at = CASE WHEN $1::service_status = 'inactive' THEN coalesce(deactivated_at, $2::timestamptz) END,
+    deactivation_reason = CASE WHEN $1::service_status = 'inactive'
+        THEN coalesce(nullif($3::text, ''), deactivation_reason) ELSE '' END
+WHERE id = $4 AND version = $5
+RETURNING id, company_id, module, environment, status, version, created_at, deactivated_at, deactivation_reason
 `
 
 type UpdateServiceStatusParams struct {
 	Status          ServiceStatus
+	Now             time.Time
+	Reason          string
 	ID              int64
 	ExpectedVersion int32
 }
 
 // Optimistic concurrency: no row (pgx.ErrNoRows) when someone changed the service since the
 // caller read expected_version.
+// Deactivating stamps the moment (kept while it stays inactive) and the reason given, if any;
+// activating clears both.
 func (q *Queries) UpdateServiceStatus(ctx context.Context, arg UpdateServiceStatusParams) (Service, error) {
-	row := q.db.QueryRow(ctx, updateServiceStatus, arg.Status, arg.ID, arg.ExpectedVersion)
+	row := q.db.QueryRow(ctx, updateServiceStatus,
+		arg.Status,
+		arg.Now,
+		arg.Reason,
+		arg.ID,
+		arg.ExpectedVersion,
+	)
 	var i Service
 	err := row.Scan(
 		&i.ID,
@@ -556,6 +597,8 @@ func (q *Queries) UpdateServiceStatus(ctx context.Context, arg UpdateServiceStat
 		&i.Status,
 		&i.Version,
 		&i.CreatedAt,
+		&i.DeactivatedAt,
+		&i.DeactivationReason,
 	)
 	return i, err
 }

@@ -35,8 +35,8 @@ FROM cart_lines WHERE owner = cart_owner(sqlc.narg(consumer_id), sqlc.narg(visit
 
 -- name: ListCartLines :many
 -- The cart, re-checked: each line with its product's current price and whether it can still be
--- bought today (SPEC §5); amount is the current price × quantity, and currency_total the sum of
--- the purchasable lines' amounts in the line's currency.
+-- bought today (SPEC §5); amount is the current price × quantity (the page sums the purchasable
+-- ones per currency and billing period).
 WITH lines AS (
     SELECT cl.id, cl.product_id, cl.quantity, cl.price_seen, cl.currency_seen,
            p.name, p.slug, c.name AS company_name, c.slug AS company_slug, p.module, p.category,
@@ -57,8 +57,7 @@ WITH lines AS (
 SELECT l.id, l.product_id, l.quantity, l.price_seen::text AS price_seen, l.currency_seen,
        l.name, l.slug, l.company_name, l.company_slug, l.module, l.category,
        l.price::text AS price, l.currency, l.pricing_model, l.visible, l.purchasable,
-       l.amount::text AS amount,
-       coalesce(sum(l.amount) FILTER (WHERE l.purchasable) OVER (PARTITION BY l.currency), 0)::text AS currency_total
+       l.amount::text AS amount
 FROM lines l
 ORDER BY l.added_at, l.id;
 

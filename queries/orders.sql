@@ -44,7 +44,7 @@ JOIN partner_companies c ON c.id = p.company_id;
 
 -- name: ListOrders :many
 -- A consumer's 200 latest orders, newest first, with what was placed and refused: one row per
--- order and currency charged, with its total in that currency (placed lines only), currencies
+-- order, currency and billing period charged, with its total (placed lines only), currencies
 -- in order; an order with nothing placed has one row, without a currency.
 WITH recent AS (
     SELECT o.id, o.placed_at,
@@ -58,23 +58,22 @@ WITH recent AS (
     ORDER BY o.placed_at DESC, o.id DESC
     LIMIT 200
 ), totals AS (
-    SELECT l.order_id, l.currency, sum(l.amount)::text AS amount
+    SELECT l.order_id, l.currency, l.pricing_model, sum(l.amount)::text AS amount
     FROM order_lines l
     WHERE l.order_id IN (SELECT r.id FROM recent r) AND l.status = 'placed'
-    GROUP BY l.order_id, l.currency
+    GROUP BY l.order_id, l.currency, l.pricing_model
 )
-SELECT r.id, r.placed_at, r.placed_lines, r.refused_lines, r.items, t.currency, t.amount
+SELECT r.id, r.placed_at, r.placed_lines, r.refused_lines, r.items, t.currency, t.pricing_model, t.amount
 FROM recent r
 LEFT JOIN totals t ON t.order_id = r.id
 ORDER BY r.placed_at DESC, r.id DESC, t.currency;
 
 -- name: ListOrderLines :many
--- One order of the consumer, line by line (no rows when it is not theirs), with the total
--- charged in each line's currency (placed lines only).
+-- One order of the consumer, line by line (no rows when it is not theirs); the page sums the
+-- placed lines per currency and billing period.
 SELECT o.id AS order_id, o.placed_at, l.id, l.product_id, l.product_name, l.company_name,
        l.quantity, l.unit_price::text AS unit_price, l.currency, l.pricing_model,
-       l.amount::text AS amount, l.status, l.refusal_reason,
-       coalesce(sum(l.amount) FILTER (WHERE l.status = 'placed') OVER (PARTITION BY l.currency), 0)::text AS currency_total
+       l.amount::text AS amount, l.status, l.refusal_reason
 FROM orders o
 JOIN order_lines l ON l.order_id = o.id
 WHERE o.id = sqlc.arg(order_id) AND o.consumer_id = sqlc.arg(consumer_id)

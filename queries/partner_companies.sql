@@ -51,7 +51,7 @@ SELECT s.id, s.module, m.name AS module_name, m.metered, s.environment, s.status
        gt.granted_device_quota,
        r.id AS open_request_id, r.term_months AS open_request_term_months,
        r.message AS open_request_message, r.created_at AS open_request_at,
-       ru.name AS open_request_by
+       ru.name AS open_request_by, s.deactivated_at, s.deactivation_reason
 FROM services s
 JOIN modules m ON m.key = s.module
 JOIN service_states(sqlc.arg(today)::date) ss ON ss.service_id = s.id

@@ -23,9 +23,10 @@ ORDER BY r.created_at, r.id;
 
 -- name: GetRenewalRequestForAnswer :one
 -- Locks a request the viewer may answer; no row when its company is not theirs.
-SELECT r.id, r.service_id, r.status, r.term_months, r.message, s.company_id
+SELECT r.id, r.service_id, r.status, r.term_months, r.message, s.company_id, c.name AS company_name
 FROM renewal_requests r
 JOIN services s ON s.id = r.service_id
+JOIN partner_companies c ON c.id = s.company_id
 WHERE r.id = sqlc.arg(id) AND s.company_id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
 FOR UPDATE OF r;
 

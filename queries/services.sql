@@ -18,9 +18,11 @@ SELECT m.key AS module, m.name AS module_name, m.metered, m.position,
        ss.messages_left, ss.messages_left_allowance, ss.devices_left, ss.devices_left_allowance,
        nt.valid_from AS next_term_from,
        orq.created_at AS open_request_at,
-       coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at
+       coalesce(lr.status::text, '')::text AS last_answer_status, lr.answer AS last_answer, lr.answered_at AS last_answered_at,
+       sv.deactivated_at
 FROM modules m
 LEFT JOIN service_states(sqlc.arg(today)::date) ss ON ss.module = m.key AND ss.company_id = sqlc.arg(company_id)::bigint
+LEFT JOIN services sv ON sv.id = ss.service_id
 -- by the service's own terms (not by term id alone, which a generic plan answers by hashing
 -- every term there is)
 LEFT JOIN service_terms nt ON nt.service_id = ss.service_id AND nt.id = (
@@ -72,7 +74,12 @@ RETURNING *;
 -- name: UpdateServiceStatus :one
 -- Optimistic concurrency: no row (pgx.ErrNoRows) when someone changed the service since the
 -- caller read expected_version.
-UPDATE services SET status = sqlc.arg(status), version = version + 1
+-- Deactivating stamps the moment (kept while it stays inactive) and the reason given, if any;
+-- activating clears both.
+UPDATE services SET status = sqlc.arg(status), version = version + 1,
+    deactivated_at = CASE WHEN sqlc.arg(status)::service_status = 'inactive' THEN coalesce(deactivated_at, sqlc.arg(now)::timestamptz) END,
+    deactivation_reason = CASE WHEN sqlc.arg(status)::service_status = 'inactive'
+        THEN coalesce(nullif(sqlc.arg(reason)::text, ''), deactivation_reason) ELSE '' END
 WHERE id = sqlc.arg(id) AND version = sqlc.arg(expected_version)
 RETURNING *;
 
@@ -133,3 +140,8 @@ SET cap_percent = sqlc.arg(cap_percent),
     device_quota = sqlc.narg(device_quota) + device_topup,
     device_topup = CASE WHEN sqlc.narg(device_quota)::integer IS NULL THEN 0 ELSE device_topup END
 WHERE id = sqlc.arg(id);
+
+-- name: GetServiceDeactivation :one
+-- When a service was deactivated (NULL while it is active), and its module's name: a write
+-- into a module that became hidden says what went and since when.
+SELECT s.deactivated_at, m.name AS module_name FROM services s JOIN modules m ON m.key = s.module WHERE s.id = sqlc.arg(id);

@@ -695,7 +695,7 @@ func ReviewFields(r ReviewStep) templ.Component {
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
 		if len(r.Problems) > 0 {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 64, "<div class=\"form__error\" role=\"alert\"><p>Mend these first:</p><ul class=\"review-problems\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 64, "<div class=\"form__error\" role=\"alert\" id=\"review-problems\"><p>Mend these first:</p><ul class=\"review-problems\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -20,6 +20,8 @@ type DevLabConsole struct {
 	Form        DevLabForm
 	// ReadOnly renders every control disabled (DevLab itself is read-only).
 	ReadOnly bool
+	// Disabled says why the send and register forms are disabled, "" when they can be used.
+	Disabled string
 	CSRF     string
 }
 

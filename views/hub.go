@@ -46,6 +46,8 @@ type ListingCard struct {
 	Period      string
 	Tagline     string
 	Buy         BuyBox
+	// Picture is the product's first picture, nil for the placeholder.
+	Picture *Picture
 }
 
 // BuyBox is a listing's add-to-cart control, or what stands in its place.
@@ -68,6 +70,9 @@ type BuyBox struct {
 
 // ListingPage is one listing: the product, its company and how to buy it.
 type ListingPage struct {
+	// Pictures are the product's pictures in order; Logo the company's, nil when none.
+	Pictures       []Picture
+	Logo           *Picture
 	Name           string
 	Company        string
 	CompanyHref    string
@@ -83,4 +88,10 @@ type ListingPage struct {
 	CompanyTagline string
 	CompanyEmail   string
 	Buy            BuyBox
+}
+
+// Narrowed reports whether a filter beyond the search words is set, or one of them is in
+// error: the folded filters then open, so what narrows the results is in sight.
+func (f HubFilter) Narrowed() bool {
+	return f.Kind != "" || f.Category != "" || f.Company != "" || f.MinPrice != "" || f.MaxPrice != "" || len(f.Errors) > 0
 }

@@ -11,6 +11,9 @@ type HubListingsPage struct {
 	// ReadOnly renders every control disabled.
 	ReadOnly bool
 	CSRF     string
+	// Logo is the company's logo, nil when it has none; LogoError a refused upload.
+	Logo      *Picture
+	LogoError string
 }
 
 // HubProfileForm is how the company appears in the Solutions Hub.

@@ -45,4 +45,10 @@ type PurchaseRow struct {
 	Order      string
 	Access     Badge
 	AccessText string
+	// Href is the product's listing, "" when the Hub no longer shows it.
+	Href string
+	// Contact says who to ask about a released purchase, "" while it can be used.
+	Contact string
+	// ContactEmail is the partner's address for Hub customers, "" when they gave none.
+	ContactEmail string
 }

@@ -149,8 +149,12 @@ type ProductPage struct {
 	// ConsumerCount is how many purchases there are; Consumers may hold only the latest.
 	ConsumerCount int
 	ConsumerNote  string
+	// NoConsumers is what the consumers section says while there are none, true to the
+	// product's state.
+	NoConsumers string
 	// Releases are the purchases released and restored with the plan, newest first.
 	Releases []PurchaseEvent
+	Pictures PictureSet
 	CSRF     string
 }
 

@@ -28,6 +28,11 @@ type ServiceCard struct {
 	HistoryURL string
 	// Subscribed is false for a module the company never had.
 	Subscribed bool
+	// EndsIn warns of a term ending soon ("Ends in 4 days"); Urgency is "soon" or "urgent".
+	EndsIn  string
+	Urgency string
+	// UsedUp says what an exhausted plan used up and what would lift it.
+	UsedUp string
 }
 
 // RenewalBox is the renewal part of a card.

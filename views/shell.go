@@ -35,6 +35,9 @@ type NavItem struct {
 	Current bool
 	// Count, when set, follows the label as a number of items (the cart's).
 	Count *int
+	// Mark, when set, flags an area that needs attention (read-only, in grace): its icon is
+	// shown and its label read to screen readers.
+	Mark *Badge
 }
 
 // Flash is a one-time message shown at the top of the next page.

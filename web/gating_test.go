@@ -194,6 +194,44 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 			})
 		}
 	}
+	t.Run("devlab/sandbox plan exhausted", func(t *testing.T) {
+		env.SetModuleState(t, companyB, "devlab", "active")
+		// the walk above left Company B one software plan, used up; DevLab sends to sandbox plans
+		env.SetModuleState(t, companyB, "software", "exhausted")
+		env.Exec(t, `UPDATE services SET environment = 'sandbox' WHERE company_id = $1 AND module = 'software'`, companyB)
+		r := c.Get(t, "/devlab")
+		checkDisabledControlsSayWhy(t, "/devlab", r)
+		for _, button := range []string{"Send", "Register device"} {
+			b := r.Doc.Find(`main button:contains("` + button + `")`)
+			field := b.ParentsFiltered("fieldset[disabled]")
+			if b.Length() != 1 || field.Length() != 1 {
+				t.Errorf("%s on an exhausted sandbox plan: %d buttons, in a disabled fieldset: %v", button, b.Length(), field.Length() == 1)
+				continue
+			}
+			why := r.Text("#" + field.AttrOr("aria-describedby", "-"))
+			if !strings.Contains(why, "Quota used up") || !strings.Contains(why, "renewal") {
+				t.Errorf("%s is disabled because %q", button, why)
+			}
+		}
+	})
+}
+
+// checkDisabledControlsSayWhy: every control a page renders disabled says why, through
+// aria-describedby (on it or its fieldset) or a read-only banner on the page.
+func checkDisabledControlsSayWhy(t *testing.T, path string, r *webtest.Response) {
+	t.Helper()
+	if r.Doc.Find(".banner--readonly").Length() > 0 {
+		return
+	}
+	r.Doc.Find("main button[disabled], main fieldset[disabled]").Each(func(_ int, s *goquery.Selection) {
+		if s.ParentsFiltered("fieldset[disabled]").Length() > 0 {
+			return // its fieldset says why
+		}
+		ref := s.AttrOr("aria-describedby", "")
+		if ref == "" || strings.TrimSpace(r.Doc.Find("#"+ref).Text()) == "" {
+			t.Errorf("GET %s: disabled %s %q does not say why", path, goquery.NodeName(s), strings.Join(strings.Fields(s.Text()), " "))
+		}
+	})
 }
 
 func checkGet(t *testing.T, c *webtest.Client, path string, hidden, readOnly bool) {
@@ -211,6 +249,7 @@ func checkGet(t *testing.T, c *webtest.Client, path string, hidden, readOnly boo
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") {
 		return // a download (a file, an export, a schema): no page to carry a banner
 	}
+	checkDisabledControlsSayWhy(t, path, r)
 	banner := r.Doc.Find(".banner--readonly")
 	if readOnly != (banner.Length() == 1) {
 		t.Errorf("GET %s: read-only banner shown=%v, want %v", path, banner.Length() == 1, readOnly)

@@ -41,7 +41,7 @@ func (s *Server) planRoute(area *ui.Area, method, path string, h echo.HandlerFun
 }
 
 func (s *Server) gatedRoute(r ModuleRoute, h echo.HandlerFunc, gov ui.Governor) {
-	s.echo.Add(r.Method, r.Path, h, requireRole(db.UserRolePartner), gate(gov))
+	s.echo.Add(r.Method, r.Path, h, requireRole(db.UserRolePartner), gate(gov, db.New(s.pool)))
 	s.moduleRoutes = append(s.moduleRoutes, r)
 }
 
@@ -64,16 +64,20 @@ func areaGovernor(area *ui.Area) ui.Governor {
 	}
 }
 
-// gate enforces SPEC §5 for the access gov finds: hidden → 404; read-only → pages render under a
+// gate enforces SPEC §5 for the access gov finds: hidden → 404 (a write is told what
+// happened); read-only → pages render under a
 // banner with their controls disabled, and unsafe requests are refused with the banner's
 // message and change nothing.
-func gate(gov ui.Governor) echo.MiddlewareFunc {
+func gate(gov ui.Governor, q *db.Queries) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			u := ui.UserFromContext(c.Request().Context())
 			g, err := gov(c, u)
 			if err != nil {
 				return err
+			}
+			if g.Access.State.Hidden() && !safeMethod(c.Request().Method) {
+				return ui.HiddenWrite(c.Request().Context(), q, g, ui.When(c))
 			}
 			if g.Access.State.Hidden() || (g.Access.State.ReadOnly() && !safeMethod(c.Request().Method)) {
 				return ui.Refuse(c, g)

@@ -15,6 +15,7 @@ import (
 
 	"partnerportal/db"
 	"partnerportal/static"
+	"partnerportal/web/pictures"
 )
 
 // routes is every URL of the portal, grouped by who may use it.
@@ -24,6 +25,8 @@ func (s *Server) routes() {
 
 	// Anyone, no session: probes and assets.
 	e.GET("/healthz", handleHealthz())
+	// pictures are public, like the Hub that shows them; their address is their content's hash
+	e.GET("/pictures/:file", pictures.HandleRendition(s.pool))
 	e.GET("/readyz", handleReadyz(s.pool))
 	e.GET(static.Prefix+"*", echo.WrapHandler(static.Handler()))
 
@@ -90,6 +93,7 @@ func (s *Server) routes() {
 		s.moduleRoute(a, http.MethodGet, a.Path, h)
 	}
 	s.moduleRoute(hub, http.MethodPost, "/hub/listings/profile", partner.HandleSaveHubProfile(s.pool, hub, s.validate))
+	s.moduleRoute(hub, http.MethodPost, "/hub/listings/logo", partner.HandleUploadLogo(s.pool, hub))
 	s.moduleRoute(hub, http.MethodGet, "/hub/listings/:id/edit", partner.HandleEditListing(s.pool, hub))
 	s.moduleRoute(hub, http.MethodPost, "/hub/listings/:id", partner.HandleSaveListing(s.pool, hub, s.validate))
 	s.moduleRoute(hub, http.MethodPost, "/hub/listings/:id/publish", partner.HandleSetListed(s.pool, hub))
@@ -147,7 +151,9 @@ func (s *Server) routes() {
 	s.moduleRoute(products, http.MethodGet, "/products/new", partner.HandleNewProduct())
 	s.moduleRoute(products, http.MethodPost, "/products", partner.HandleCreateProduct(s.pool, s.validate))
 	product := partner.ProductGovernor(s.pool)
-	s.planRoute(products, http.MethodGet, "/products/:id", partner.HandleProduct(), product)
+	s.planRoute(products, http.MethodGet, "/products/:id", partner.HandleProduct(s.pool), product)
+	s.planRoute(products, http.MethodPost, "/products/:id/pictures", partner.HandleAddProductPicture(s.pool), product)
+	s.planRoute(products, http.MethodPost, "/products/:id/pictures/:pid/delete", partner.HandleDeleteProductPicture(s.pool), product)
 	s.planRoute(products, http.MethodGet, "/products/:id/edit", partner.HandleEditProduct(), product)
 	s.planRoute(products, http.MethodPost, "/products/:id", partner.HandleUpdateProduct(s.pool, s.validate), product)
 	s.planRoute(products, http.MethodPost, "/products/:id/status", partner.HandleSetProductStatus(s.pool), product)

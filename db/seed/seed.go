@@ -137,6 +137,9 @@ func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today 
 		if err := seedHub(ctx, q, companies, users, products, today); err != nil {
 			return err
 		}
+		if err := seedPictures(ctx, q, companies, products, today); err != nil {
+			return err
+		}
 		return seedSupport(ctx, q, companies, users, today)
 	})
 	return accounts, err

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"partnerportal/web/ui"
 	"strconv"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
@@ -42,9 +43,14 @@ func loadConsole(c echo.Context, pool *pgxpool.Pool, form views.DevLabForm) (vie
 	}
 	con := views.DevLabConsole{Form: form, CSRF: ui.CSRFToken(c), ReadOnly: ui.AreaAccess(c).State.ReadOnly()}
 	names := map[db.ModuleKey]string{}
+	var closed []string
 	for _, p := range d.Plans {
 		names[p.Module] = p.ModuleName
-		con.Modules = append(con.Modules, views.Option{Value: string(p.Module), Label: p.ModuleName})
+		if p.State.CanUse() {
+			con.Modules = append(con.Modules, views.Option{Value: string(p.Module), Label: p.ModuleName})
+		} else {
+			closed = append(closed, p.ModuleName+" ("+ui.StateLabel(p.State)+")")
+		}
 		plan := views.DevLabPlan{Module: string(p.Module), Name: p.ModuleName, Badge: ui.StateBadge(p.State), Summary: planSummary(p.State, p.MessagesLeftAllowance, p.DevicesLeftAllowance)}
 		if p.MessageQuota != nil {
 			plan.Usage = append(plan.Usage, ui.UsageBar(p.ServiceID, "messages", *p.MessagesUsed, int64(*p.MessageQuota), *p.MessageAllowance))
@@ -54,6 +60,7 @@ func loadConsole(c echo.Context, pool *pgxpool.Pool, form views.DevLabForm) (vie
 		}
 		con.Plans = append(con.Plans, plan)
 	}
+	con.Disabled = consoleDisabled(con, closed)
 	for _, k := range d.Keys {
 		key := views.DevLabKey{Name: k.Name, Prefix: k.Prefix, LastUsed: "never"}
 		if k.LastUsedAt != nil {
@@ -94,6 +101,20 @@ func loadConsole(c echo.Context, pool *pgxpool.Pool, form views.DevLabForm) (vie
 // planSummary says what a sandbox plan allows now.
 func planSummary(s db.ServiceState, msgsLeft, devsLeft *int64) string {
 	return ui.MeterLine(s, ui.StateFacts{MessagesLeft: msgsLeft, DevicesLeft: devsLeft})
+}
+
+// consoleDisabled says why the console's forms are disabled, "" when they are not: the server
+// would refuse a message or device for each of these reasons.
+func consoleDisabled(con views.DevLabConsole, closed []string) string {
+	switch {
+	case con.ReadOnly:
+		return "DevLab is read-only: nothing can be sent or registered until it is renewed."
+	case len(con.Plans) == 0:
+		return "Your company has no sandbox plan to send to or register devices on."
+	case len(con.Modules) == 0:
+		return "No sandbox plan can take test messages or devices now: " + strings.Join(closed, ", ") + ". " + ui.LiftsReadOnly
+	}
+	return ""
 }
 
 // answerBadge is the answer to a report in the log.

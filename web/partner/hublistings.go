@@ -12,6 +12,7 @@ import (
 
 	"partnerportal/db"
 	"partnerportal/views"
+	"partnerportal/web/pictures"
 )
 
 type hubProfileForm struct {
@@ -38,9 +39,11 @@ func hubListingsPage(c echo.Context, pool *pgxpool.Pool, area *ui.Area, profile 
 	acc := ui.AreaAccess(c)
 	var pr db.GetCompanyHubProfileRow
 	var listings []db.ListCompanyListingsRow
+	var logo []db.ListPictureRenditionsRow
 	var b db.Batch
 	db.Queue(&b, &pr, (*db.Queries).GetCompanyHubProfile, company)
 	db.Queue(&b, &listings, (*db.Queries).ListCompanyListings, db.ListCompanyListingsParams{CompanyID: company, Today: ui.When(c).Today})
+	db.Queue(&b, &logo, (*db.Queries).ListPictureRenditions, db.ListPictureRenditionsParams{CompanyIds: []int64{company}})
 	if err := b.Send(c.Request().Context(), pool); err != nil {
 		return views.HubListingsPage{}, err
 	}
@@ -54,6 +57,7 @@ func hubListingsPage(c echo.Context, pool *pgxpool.Pool, area *ui.Area, profile 
 	if profile != nil {
 		page.Profile = *profile
 	}
+	page.Logo = pictures.LogoOf(logo, company, "Your logo")
 	for _, l := range listings {
 		page.Listings = append(page.Listings, listingRow(l, pr.Slug))
 	}
@@ -139,4 +143,45 @@ func listingOf(ctx context.Context, c echo.Context, q *db.Queries) (db.GetCompan
 		return db.GetCompanyListingRow{}, echo.ErrNotFound
 	}
 	return ui.NotFoundIfNone(q.GetCompanyListing(ctx, db.GetCompanyListingParams{ProductID: id, CompanyID: *u.CompanyID}))
+}
+
+// HandleUploadLogo replaces the company's logo, with its Solutions Hub locked and checked
+// again: a read-only Hub shows the logo but takes no new one.
+func HandleUploadLogo(pool *pgxpool.Pool, area *ui.Area) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		ctx := c.Request().Context()
+		company := *ui.UserFromContext(ctx).CompanyID
+		rs, problem, err := readPicture(c, pictures.LogoWidths)
+		if err != nil {
+			return err
+		}
+		if problem != "" {
+			page, err := hubListingsPage(c, pool, area, nil)
+			if err != nil {
+				return err
+			}
+			page.LogoError = problem
+			return ui.Render(c, http.StatusUnprocessableEntity, area.Name, views.HubListingsView(page))
+		}
+		err = db.Transact(ctx, pool, func(tq *db.Queries) error {
+			if err := tq.LockCompanyHub(ctx, company); err != nil {
+				return err
+			}
+			hub, err := moduleAccess(ctx, tq, company, db.ModuleKeySolutionsHub, nil, ui.When(c).Today)
+			if err != nil {
+				return err
+			}
+			if err := firstRefusal(ui.Governing{Access: hub, Name: area.Name, Back: area.Path}); err != nil {
+				return err
+			}
+			return pictures.SaveLogo(ctx, tq, company, rs, ui.When(c).Now)
+		})
+		if g, ok := refused(err); ok {
+			return ui.Refuse(c, g)
+		}
+		if err != nil {
+			return err
+		}
+		return ui.FlashRedirect(c, "success", "Your logo is saved; the Hub shows it beside your company's name.", area.Path+"#logo")
+	}
 }

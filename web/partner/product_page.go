@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/a-h/templ"
+	"partnerportal/web/pictures"
 	"partnerportal/web/ui"
 	"strconv"
 	"strings"
@@ -136,51 +138,72 @@ func releasesFrom(c echo.Context) []db.ListPurchaseEventsOfProductRow {
 	return c.Get(productContextKey).(*loadedProduct).releases
 }
 
-// HandleProduct is a product's page: its details, its plan's state and its consumers.
-func HandleProduct() echo.HandlerFunc {
+// HandleProduct is a product's page: its details, pictures, its plan's state and its consumers.
+func HandleProduct(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		p := productFrom(c)
-		purchases := purchasesFrom(c)
-		acc := ui.AreaAccess(c)
-		plan := productPlan{p.Module, p.Environment}
-		consumers := 0 // every purchase row carries how many there are in all
-		if len(purchases) > 0 {
-			consumers = int(purchases[0].Total)
+		page, err := productPageOf(c, pool)
+		if err != nil {
+			return err
 		}
-		page := views.ProductPage{
-			ID: p.ID, Name: p.Name, Kind: db.ProductKind(p.Module), Environment: p.Environment.Label(),
-			Status:  productBadge(p.Status, p.ArchivedAt != nil),
-			Banner:  ui.BannerFor(plan.name(), acc),
-			CanEdit: acc.State.CanUse() && p.ArchivedAt == nil,
-			Price:   ui.Money(p.Price, p.Currency), Period: ui.PricePeriod(p.PricingModel),
-			Summary: p.Summary, Description: ui.Paragraphs(p.Description),
-			Facts:         productFacts(p, ui.When(c).Loc),
-			Plan:          views.PlanInfo{Label: plan.label(), Badge: ui.StateBadge(acc.State), Text: planState(acc)},
-			ConsumerCount: consumers,
-			CSRF:          ui.CSRFToken(c),
-		}
-		if p.AppDeploymentID != 0 && ui.UserFromContext(c.Request().Context()).Access.Module(db.ModuleKeyAppconnect).State.CanView() {
-			page.Source = &views.ProductSource{Name: p.AppDeploymentName, URL: deploymentURL(p.AppDeploymentID)}
-		}
-		page.Publish = views.Option{Value: string(db.ProductStatusPublished), Label: "Publish"}
-		if p.Status == db.ProductStatusPublished {
-			page.Publish = views.Option{Value: string(db.ProductStatusDraft), Label: "Back to draft"}
-		}
-		if p.ArchivedAt != nil {
-			page.Archived = "Archived on " + ui.LongDate(p.ArchivedAt.In(ui.When(c).Loc)) + ". It no longer appears in your product list and cannot be changed."
-		}
-		for _, pu := range purchases {
-			page.Consumers = append(page.Consumers, consumerRow(pu, acc, ui.When(c).Loc))
-		}
-		for _, e := range releasesFrom(c) {
-			page.Releases = append(page.Releases, ui.PurchaseEvent(ui.YourPlan, e.Kind, e.PlanState, e.ReadOnlySince, e.RecordedAt, ui.When(c).Loc, e.ConsumerName))
-		}
-		if len(purchases) < page.ConsumerCount {
-			page.ConsumerNote = fmt.Sprintf("The %d most recent of %s purchases.", len(purchases), ui.Count(int64(page.ConsumerCount)))
-		}
-		return ui.OK(c, p.Name, views.ProductView(page))
+		return ui.OK(c, page.Name, productView(page))
 	}
 }
+
+// productPageOf builds the page of the product the governor loaded.
+func productPageOf(c echo.Context, pool *pgxpool.Pool) (views.ProductPage, error) {
+	p := productFrom(c)
+	purchases := purchasesFrom(c)
+	acc := ui.AreaAccess(c)
+	plan := productPlan{p.Module, p.Environment}
+	consumers := 0 // every purchase row carries how many there are in all
+	if len(purchases) > 0 {
+		consumers = int(purchases[0].Total)
+	}
+	page := views.ProductPage{
+		ID: p.ID, Name: p.Name, Kind: db.ProductKind(p.Module), Environment: p.Environment.Label(),
+		Status:  productBadge(p.Status, p.ArchivedAt != nil),
+		Banner:  ui.BannerFor(plan.name(), acc),
+		CanEdit: acc.State.CanUse() && p.ArchivedAt == nil,
+		Price:   ui.Money(p.Price, p.Currency), Period: ui.PricePeriod(p.PricingModel),
+		Summary: p.Summary, Description: ui.Paragraphs(p.Description),
+		Facts:         productFacts(p, ui.When(c).Loc),
+		Plan:          views.PlanInfo{Label: plan.label(), Badge: ui.StateBadge(acc.State), Text: planState(acc)},
+		ConsumerCount: consumers,
+		CSRF:          ui.CSRFToken(c),
+	}
+	page.NoConsumers = noConsumers(p, acc.State)
+	if p.AppDeploymentID != 0 && ui.UserFromContext(c.Request().Context()).Access.Module(db.ModuleKeyAppconnect).State.CanView() {
+		page.Source = &views.ProductSource{Name: p.AppDeploymentName, URL: deploymentURL(p.AppDeploymentID)}
+	}
+	page.Publish = views.Option{Value: string(db.ProductStatusPublished), Label: "Publish"}
+	if p.Status == db.ProductStatusPublished {
+		page.Publish = views.Option{Value: string(db.ProductStatusDraft), Label: "Back to draft"}
+	}
+	if p.ArchivedAt != nil {
+		page.Archived = "Archived on " + ui.LongDate(p.ArchivedAt.In(ui.When(c).Loc)) + ". It no longer appears in your product list and cannot be changed."
+	}
+	for _, pu := range purchases {
+		page.Consumers = append(page.Consumers, consumerRow(pu, acc, ui.When(c).Loc))
+	}
+	for _, e := range releasesFrom(c) {
+		page.Releases = append(page.Releases, ui.PurchaseEvent(ui.YourPlan, e.Kind, e.PlanState, e.ReadOnlySince, e.RecordedAt, ui.When(c).Loc, e.ConsumerName))
+	}
+	if len(purchases) < page.ConsumerCount {
+		page.ConsumerNote = fmt.Sprintf("The %d most recent of %s purchases.", len(purchases), ui.Count(int64(page.ConsumerCount)))
+	}
+	set, err := pictures.Load(c.Request().Context(), db.New(pool), []int64{p.ID}, nil, map[int64]string{p.ID: p.Name}, nil)
+	if err != nil {
+		return page, err
+	}
+	ps := set.Products[p.ID]
+	page.Pictures = views.PictureSet{ProductID: p.ID, Pictures: ps, ReadOnly: !acc.State.CanUse(),
+		Full: len(ps) >= pictures.MaxPerProduct, CSRF: page.CSRF}
+	page.Pictures.CanUpload = !page.Pictures.ReadOnly && !page.Pictures.Full && p.ArchivedAt == nil
+	return page, nil
+}
+
+// productView is the product page's body.
+func productView(page views.ProductPage) templ.Component { return views.ProductView(page) }
 
 // consumerRow is a purchase with whether its consumer can use the product (PurchaseAccess).
 func consumerRow(pu db.ListProductPurchasesRow, acc ui.ModuleAccess, loc *time.Location) views.ConsumerRow {
@@ -269,4 +292,21 @@ func HandleArchiveProduct(pool *pgxpool.Pool) echo.HandlerFunc {
 		}
 		return ui.FlashRedirect(c, "success", "“"+p.Name+"” is archived. Its consumers keep their purchases; the Archived filter still finds it.", "/products")
 	}
+}
+
+// noConsumers says why nobody has bought a product yet, and what would change it, as things
+// stand: a read-only plan or an archived product cannot be sold whatever the partner does.
+func noConsumers(p *db.GetCompanyProductRow, state db.ServiceState) string {
+	none := "Nobody has bought " + p.Name + " yet. "
+	switch {
+	case p.ArchivedAt != nil:
+		return none + "It is archived, so it is not offered to anyone."
+	case state.ReadOnly():
+		return none + "While its plan is read-only it cannot be bought; once the plan is renewed, consumers can buy it again."
+	case p.Environment != db.EnvironmentProduction:
+		return none + "It is a sandbox product: only production products can be listed in the Solutions Hub."
+	case p.Status != db.ProductStatusPublished:
+		return none + "Publish it and list it in the Solutions Hub so consumers can find it."
+	}
+	return none + "List it in the Solutions Hub, if it is not listed already, so consumers can find it."
 }

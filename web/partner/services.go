@@ -3,6 +3,7 @@ package partner
 import (
 	"fmt"
 	"partnerportal/web/ui"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,6 +41,7 @@ func HandleMyServices(pool *pgxpool.Pool) echo.HandlerFunc {
 			warnings[w.ServiceID] = append(warnings[w.ServiceID], w)
 		}
 		page := views.ServicesPage{CompanyName: u.CompanyName}
+		var ranks []int
 		for _, r := range services {
 			if r.ServiceID == nil {
 				page.NotSubscribed = append(page.NotSubscribed, r.ModuleName)
@@ -50,11 +52,31 @@ func HandleMyServices(pool *pgxpool.Pool) echo.HandlerFunc {
 			if r.Metered {
 				card.HistoryURL = "/services/" + ui.Itoa(card.ID) + "/history"
 			}
+			if r.State == db.ServiceStateInactive && r.DeactivatedAt != nil {
+				card.Summary = "Inactive since " + ui.LongDate(r.DeactivatedAt.In(ui.When(c).Loc)) + " — ask your account manager to renew it"
+			}
 			page.Cards = append(page.Cards, card)
+			ranks = append(ranks, ui.AttentionRank(r.State, r.DaysLeft))
 		}
+		sortByAttention(page.Cards, ranks)
 		page.Timeline = usagehistory.Timeline(terms, deactivations, today, ui.When(c).Loc)
 		return ui.OK(c, "My Services", views.ServicesView(page))
 	}
+}
+
+// sortByAttention puts the cards in the order of their ranks (ui.AttentionRank), keeping the
+// catalogue's order among equals.
+func sortByAttention(cards []views.ServiceCard, ranks []int) {
+	idx := make([]int, len(cards))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return ranks[a] - ranks[b] })
+	sorted := make([]views.ServiceCard, len(cards))
+	for i, j := range idx {
+		sorted[i] = cards[j]
+	}
+	copy(cards, sorted)
 }
 
 // serviceCard is a service's card; notices say its current term's quota warnings.
@@ -71,7 +93,10 @@ func serviceCard(r db.ListCompanyServicesRow, notices []string, csrf string) vie
 	if r.ValidFrom != nil {
 		card.ValidFrom, card.ValidUntil = ui.LongDate(*r.ValidFrom), ui.LongDate(*r.ValidUntil)
 		card.Term = fmt.Sprintf("%d months", *r.TermMonths)
-		card.DaysLeft = strconv.Itoa(int(r.DaysLeft))
+		if r.State.CanUse() {
+			// days left mean something only while the service can be used
+			card.DaysLeft = strconv.Itoa(int(r.DaysLeft))
+		}
 		card.Cap = fmt.Sprintf("%d%%", *r.CapPercent)
 	}
 	card.Summary = summary(r)
@@ -82,6 +107,10 @@ func serviceCard(r db.ListCompanyServicesRow, notices []string, csrf string) vie
 		card.Usage = append(card.Usage, ui.UsageBar(card.ID, "devices", int64(*r.DevicesUsed), int64(*r.DeviceQuota), *r.DeviceAllowance))
 	}
 	card.Left = leftInWords(r)
+	card.EndsIn, card.Urgency = ui.EndsIn(r.State, r.DaysLeft)
+	if r.State == db.ServiceStateExhausted {
+		card.UsedUp = ui.UsedUp(r.MessagesLeftAllowance, r.DevicesLeftAllowance)
+	}
 	card.Notices = notices
 	if r.NextTermFrom != nil {
 		card.NextTerm = "Renewed: the next term starts on " + ui.LongDate(*r.NextTermFrom) + "."

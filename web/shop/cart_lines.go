@@ -22,10 +22,10 @@ const (
 	reasonNotPurchasing = "This product is not available for purchase right now."
 )
 
-// cartLines turns the re-checked cart into lines, the totals of what can be bought (one per
-// currency, in the order the lines show them) and the number of lines left out.
+// cartLines turns the re-checked cart into lines, the totals of what can be bought (per
+// currency and billing period, in the order the lines show them) and the number of lines left out.
 func cartLines(rows []db.ListCartLinesRow) (lines []views.CartLine, totals []string, excluded int) {
-	seen := map[string]bool{}
+	var sum ui.Totals
 	for _, r := range rows {
 		l := views.CartLine{
 			ProductID: r.ProductID, Name: r.Name, Company: r.CompanyName, Kind: db.ProductKind(r.Module),
@@ -46,13 +46,12 @@ func cartLines(rows []db.ListCartLinesRow) (lines []views.CartLine, totals []str
 		}
 		if !r.Purchasable {
 			excluded++
-		} else if !seen[r.Currency] {
-			seen[r.Currency] = true
-			totals = append(totals, ui.Money(r.CurrencyTotal, r.Currency))
+		} else {
+			sum.Add(r.Amount, r.Currency, r.PricingModel)
 		}
 		lines = append(lines, l)
 	}
-	return lines, totals, excluded
+	return lines, sum.Lines(), excluded
 }
 
 // HandleSetCartQuantity changes a line's quantity; 0 removes it.

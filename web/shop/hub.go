@@ -10,6 +10,7 @@ import (
 
 	"partnerportal/db"
 	"partnerportal/views"
+	"partnerportal/web/pictures"
 )
 
 // HandleHub is the public Solutions Hub: the listings SPEC §5 makes visible, searched, filtered
@@ -94,7 +95,8 @@ func listingCard(l db.SearchHubRow, shop shopper, back string) views.ListingCard
 		Company: *l.CompanyName, CompanyHref: "/hub?company=" + *l.CompanySlug,
 		Kind: db.ProductKind(*l.Module), Category: l.Category.Label(),
 		Price: ui.Money(*l.Price, *l.Currency), Period: ui.PricePeriod(*l.PricingModel), Tagline: tagline,
-		Buy: shop.buyBox(*l.ProductID, *l.Name, *l.Purchasable, int(*l.InCart), false, back),
+		Buy:     shop.buyBox(*l.ProductID, *l.Name, *l.Purchasable, int(*l.InCart), false, back),
+		Picture: first(pictures.FromArrays(l.PictureIds, l.PictureHashes, l.PictureTypes, l.PictureWidths, l.PictureHeights, *l.Name)),
 	}
 }
 

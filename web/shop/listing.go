@@ -8,6 +8,7 @@ import (
 
 	"partnerportal/db"
 	"partnerportal/views"
+	"partnerportal/web/pictures"
 )
 
 // HandleListing is a listing's page in the Hub: the product, its company, and add to cart with
@@ -31,6 +32,16 @@ func HandleListing(pool *pgxpool.Pool) echo.HandlerFunc {
 			CompanyTagline: l.CompanyTagline, CompanyEmail: l.CompanyEmail,
 			Buy: shopperOf(c).buyBox(l.ProductID, l.Name, l.Purchasable, int(l.InCart), true, ui.ListingHref(l.CompanySlug, l.Slug)),
 		}
+		page.Pictures = pictures.FromArrays(l.PictureIds, l.PictureHashes, l.PictureTypes, l.PictureWidths, l.PictureHeights, l.Name)
+		page.Logo = first(pictures.FromArrays(l.LogoIds, l.LogoHashes, l.LogoTypes, l.LogoWidths, l.LogoHeights, l.CompanyName+" logo"))
 		return ui.OK(c, l.Name, views.ListingView(page))
 	}
+}
+
+// first is the first of a list of pictures, nil when there is none.
+func first(ps []views.Picture) *views.Picture {
+	if len(ps) == 0 {
+		return nil
+	}
+	return &ps[0]
 }

@@ -22,6 +22,7 @@ func HandleOrders(pool *pgxpool.Pool) echo.HandlerFunc {
 			return err
 		}
 		var out []views.OrderRow
+		var sum ui.Totals
 		for i, r := range rows {
 			// an order's rows come together, one per currency charged
 			if i == 0 || r.ID != rows[i-1].ID {
@@ -31,10 +32,11 @@ func HandleOrders(pool *pgxpool.Pool) echo.HandlerFunc {
 					row.Note = views.LinesText(int(r.RefusedLines)) + " not ordered"
 				}
 				out = append(out, row)
+				sum = ui.Totals{}
 			}
 			if r.Currency != nil {
-				last := &out[len(out)-1]
-				last.Totals = append(last.Totals, ui.Money(*r.Amount, *r.Currency))
+				sum.Add(*r.Amount, *r.Currency, *r.PricingModel)
+				out[len(out)-1].Totals = sum.Lines()
 			}
 		}
 		return ui.OK(c, "Orders", views.OrdersView(out))
@@ -58,7 +60,7 @@ func HandleOrder(pool *pgxpool.Pool) echo.HandlerFunc {
 			return echo.ErrNotFound
 		}
 		page := views.OrderPage{Number: orderNumber(id), PlacedOn: ui.LongDate(rows[0].PlacedAt.In(ui.When(c).Loc))}
-		seen := map[string]bool{}
+		var sum ui.Totals
 		for _, r := range rows {
 			line := views.OrderLineRow{Name: r.ProductName, Company: r.CompanyName, Quantity: strconv.Itoa(int(r.Quantity)),
 				UnitPrice: ui.Money(r.UnitPrice, r.Currency), Period: ui.PricePeriod(r.PricingModel), Amount: ui.Money(r.Amount, r.Currency)}
@@ -70,11 +72,9 @@ func HandleOrder(pool *pgxpool.Pool) echo.HandlerFunc {
 				continue
 			}
 			page.Placed = append(page.Placed, line)
-			if !seen[r.Currency] {
-				seen[r.Currency] = true
-				page.Totals = append(page.Totals, ui.Money(r.CurrencyTotal, r.Currency))
-			}
+			sum.Add(r.Amount, r.Currency, r.PricingModel)
 		}
+		page.Totals = sum.Lines()
 		return ui.OK(c, "Order "+page.Number, views.OrderView(page))
 	}
 }
@@ -93,7 +93,9 @@ func HandlePurchases(pool *pgxpool.Pool) echo.HandlerFunc {
 			return err
 		}
 		out := make([]views.PurchaseRow, 0, len(rows))
+		var paid ui.Totals
 		for _, r := range rows {
+			paid.Add(r.Amount, r.Currency, r.PricingModel)
 			row := views.PurchaseRow{Name: r.Name, Company: r.CompanyName, Kind: db.ProductKind(r.Module),
 				PurchasedOn: ui.LongDate(r.PurchasedAt.In(ui.When(c).Loc)), Quantity: strconv.Itoa(int(r.Quantity)),
 				Paid: strings.TrimSpace(ui.Money(r.Amount, r.Currency) + " " + ui.PricePeriod(r.PricingModel))}
@@ -104,6 +106,13 @@ func HandlePurchases(pool *pgxpool.Pool) echo.HandlerFunc {
 				row.OrderHref, row.Order = "/orders/"+ui.Itoa(*r.OrderID), "Order "+orderNumber(*r.OrderID)
 			}
 			row.Access, row.AccessText = ui.PurchaseAccess(r.State, r.ReleasedOn)
+			if r.Listed {
+				row.Href = ui.ListingHref(r.CompanySlug, r.Slug)
+			}
+			if !r.State.CanUse() {
+				// a released purchase comes back when the partner renews: they are who to ask
+				row.Contact, row.ContactEmail = "It works again once "+r.CompanyName+" renews its plan; ask them about it.", r.CompanyEmail
+			}
 			out = append(out, row)
 		}
 		history := make([]views.PurchaseEvent, 0, len(events))
@@ -111,6 +120,6 @@ func HandlePurchases(pool *pgxpool.Pool) echo.HandlerFunc {
 			history = append(history, ui.PurchaseEvent(ui.PartnersPlan, e.Kind, e.PlanState, e.ReadOnlySince, e.RecordedAt, ui.When(c).Loc,
 				e.ProductName+" by "+e.CompanyName))
 		}
-		return ui.OK(c, "My purchases", views.PurchasesView(out, history))
+		return ui.OK(c, "My purchases", views.PurchasesView(out, paid.Lines(), history))
 	}
 }

@@ -59,7 +59,7 @@ func TestOrdersSumEachCurrencyApart(t *testing.T) {
 		t.Fatalf("%d orders, want the demo's 4 and 2 more", n)
 	}
 	for i, want := range []struct{ items, totals, note string }{
-		{"5", "€20.00+ $3,751.50", ""},
+		{"5", "€20.00 once + $3,751.50 once", ""},
 		{"0", "", "2 lines not ordered"},
 	} {
 		row := rows.Eq(i)

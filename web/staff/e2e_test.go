@@ -39,7 +39,7 @@ func TestBrowserAccountManagerRenewsAnExpiredService(t *testing.T) {
 		browsertest.Step("renew", chromedp.Click(chromedp.CSS(panel+` form[action$="/renew"] button[type=submit]`))),
 		browsertest.Step("wait for the answer in place", chromedp.WaitVisible(chromedp.CSS(panel+" .flash--success"))),
 	)
-	if got := browsertest.Get(t, am, chromedp.Text(chromedp.CSS(panel+" .flash--success"))); !strings.Contains(got, "Renewed for 3 months") {
+	if got := browsertest.Get(t, am, chromedp.Text(chromedp.CSS(panel+" .flash--success"))); !strings.Contains(got, "Renewed Company A, Solutions Hub visibility for 3 months: the new term runs from") {
 		t.Errorf("the panel says %q", got)
 	}
 	if got := browsertest.Get(t, am, chromedp.Text(chromedp.CSS(panel+" .card__header .badge"))); !strings.Contains(got, "Active") {

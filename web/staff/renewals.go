@@ -8,6 +8,7 @@ import (
 	"partnerportal/web/audit"
 	"partnerportal/web/jobs"
 	"partnerportal/web/ui"
+	"strings"
 	"time"
 
 	"github.com/go-playground/validator/v10"
@@ -114,7 +115,8 @@ var ApproveAnswer = requestAnswer[approveInput]{
 			return "", err
 		}
 		from, _ := time.Parse(time.DateOnly, res.NewTerm.ValidFrom)
-		return fmt.Sprintf("Renewed for %d months from %s.", term, ui.LongDate(from)), nil
+		until, _ := time.Parse(time.DateOnly, res.NewTerm.ValidUntil)
+		return fmt.Sprintf("Renewed for %d months from %s to %s.", term, ui.LongDate(from), ui.LongDate(until)), nil
 	},
 }
 
@@ -143,15 +145,16 @@ func HandleAnswerRenewal[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator
 		}
 		today, now := ui.When(c).Today, ui.When(c).Now
 		var in T
-		errs, err := ui.TransactForm(ctx, pool, ui.BindForm(c, v, &in), func(tq *db.Queries) error {
-			return answerRenewal(ctx, tq, jq, id, u.ID, today, now, a, in)
+		var msg string
+		errs, err := ui.TransactForm(ctx, pool, ui.BindForm(c, v, &in), func(tq *db.Queries) (err error) {
+			msg, err = answerRenewal(ctx, tq, jq, id, u.ID, today, now, a, in)
+			return err
 		})
 		status, alert, err := changeOutcome(ctx, q, ui.When(c).Loc, errs, err)
 		if err != nil {
 			return err
 		}
 		if status == http.StatusOK {
-			msg := "Answered. The partner sees your answer on My Services."
 			if !ui.IsHTMX(c) {
 				ui.AddFlash(ui.Sessions(c), ctx, "success", msg)
 				return ui.Redirect(c, "/admin/renewals")
@@ -177,38 +180,47 @@ func HandleAnswerRenewal[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator
 
 // answerRenewal locks the request (404 when not the viewer's), acts and closes it with the
 // answer, and records the answer, all in the caller's transaction.
-func answerRenewal[T any](ctx context.Context, q *db.Queries, jq *jobs.Queue, id, viewer int64, today, now time.Time, a requestAnswer[T], in T) error {
+//
+// It returns the confirmation the account manager reads: the company, the service and the
+// answer (for an approval, the new term).
+func answerRenewal[T any](ctx context.Context, q *db.Queries, jq *jobs.Queue, id, viewer int64, today, now time.Time, a requestAnswer[T], in T) (string, error) {
 	req, err := q.GetRenewalRequestForAnswer(ctx, db.GetRenewalRequestForAnswerParams{ID: id, ViewerID: viewer})
 	if errors.Is(err, pgx.ErrNoRows) {
-		return echo.ErrNotFound
+		return "", echo.ErrNotFound
 	}
 	if err != nil {
-		return err
+		return "", err
 	}
 	if req.Status != db.RenewalRequestStatusOpen {
-		return errAnswered
+		return "", errAnswered
 	}
 	answer, err := a.Act(ctx, q, jq, req, viewer, today, now, in)
 	if err != nil {
-		return err
+		return "", err
 	}
 	done, err := q.AnswerRenewalRequest(ctx, db.AnswerRenewalRequestParams{ID: id, Status: a.Status, Answer: &answer, AnsweredBy: &viewer, AnsweredAt: &now})
 	if errors.Is(err, pgx.ErrNoRows) {
-		return errAnswered
+		return "", errAnswered
 	}
 	if err != nil {
-		return err
+		return "", err
 	}
 	svc, err := q.GetServiceForChange(ctx, db.GetServiceForChangeParams{ID: req.ServiceID, CompanyID: req.CompanyID, ViewerID: viewer, Today: today})
 	if err != nil {
-		return err
+		return "", err
 	}
 	before := map[string]any{"status": req.Status, "term_months": req.TermMonths, "message": req.Message}
 	after := map[string]any{"status": done.Status, "term_months": req.TermMonths, "message": req.Message, "answer": answer}
 	if err := audit.Write(ctx, q, now, serviceEvent(viewer, a.Action, svc, before, after)); err != nil {
-		return err
+		return "", err
 	}
-	return jq.Changed(ctx, q, today, now, req.CompanyID, db.CreateServiceEventParams{
+	format := "Approved for %s, %s: %s."
+	if a.Status == db.RenewalRequestStatusDeclined {
+		format = "Declined for %s, %s. Your reason: %s."
+	}
+	confirm := fmt.Sprintf(format, req.CompanyName, audit.ServiceSubject(svc.ModuleName, svc.Environment), strings.TrimSuffix(answer, ".")) +
+		" The partner sees it on My Services."
+	return confirm, jq.Changed(ctx, q, today, now, req.CompanyID, db.CreateServiceEventParams{
 		ServiceID: req.ServiceID, Kind: a.Event, ActorID: &viewer, RenewalRequestID: &id})
 }
 

@@ -54,13 +54,13 @@ func TestApprovingARenewalRequestRenewsTheService(t *testing.T) {
 	am.Header.Set("HX-Request", "true")
 	r = am.PostForm(t, "/admin/renewals/"+webtest.Itoa(req)+"/approve", form("version", webtest.Itoa(int64(v)), "term_months", "3"))
 	am.Header.Del("HX-Request")
-	if r.StatusCode != http.StatusOK || !strings.Contains(r.Text("#request-"+webtest.Itoa(req)), "Answered") {
+	if r.StatusCode != http.StatusOK || !strings.Contains(r.Text("#request-"+webtest.Itoa(req)), "Approved for Company A, Solutions Hub visibility: Renewed for 3 months from 25 Nov 2026 to 24 Feb 2027.") {
 		t.Fatalf("approve: %d %q", r.StatusCode, r.Text("main, body"))
 	}
 	ctx := context.Background()
 	var status, answer string
 	_ = env.Pool.QueryRow(ctx, "SELECT status, answer FROM renewal_requests WHERE id = $1", req).Scan(&status, &answer)
-	if status != "approved" || answer != "Renewed for 3 months from 25 Nov 2026." {
+	if status != "approved" || answer != "Renewed for 3 months from 25 Nov 2026 to 24 Feb 2027." {
 		t.Errorf("request %s with answer %q", status, answer)
 	}
 	var from time.Time

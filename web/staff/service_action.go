@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"partnerportal/web/audit"
 	"partnerportal/web/jobs"
 	"partnerportal/web/ui"
 	"strings"
@@ -25,8 +26,26 @@ type serviceAction[T any] struct {
 	Change func(viewer, companyID, serviceID int64, version int32, in T) serviceChange
 	// Refill puts the input and its errors back into the panel's form.
 	Refill func(p *views.ServicePanel, in T, errs views.FieldErrors)
-	// Success is the message after the change.
-	Success func(in T) string
+	// Success is the message after the change: what was done, to which service of which
+	// company (ch.Subject), and what it holds now.
+	Success func(in T, ch changedSubject) string
+}
+
+// changedSubject is a change made, and what it was made to: "Company B, Support".
+type changedSubject struct {
+	Subject string
+	Changed serviceChanged
+}
+
+// newTerm is the term a renewal added, in words: "26 Nov 2026 to 25 May 2027".
+func (d changedSubject) newTerm() string {
+	t := d.Changed.NewTerm
+	if t == nil {
+		return ""
+	}
+	from, _ := time.Parse(time.DateOnly, t.ValidFrom)
+	until, _ := time.Parse(time.DateOnly, t.ValidUntil)
+	return ui.LongDate(from) + " to " + ui.LongDate(until)
 }
 
 // HandleServiceAction runs one action on a service of a company and answers with its panel:
@@ -48,8 +67,14 @@ func HandleServiceAction[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator
 		}
 		today, now := ui.When(c).Today, ui.When(c).Now
 		var in T
+		var done changedSubject
 		errs, err := ui.TransactForm(ctx, pool, ui.BindForm(c, v, &in), func(tq *db.Queries) error {
-			_, err := applyServiceChange(ctx, tq, jq, today, now, a.Change(u.ID, companyID, serviceID, ui.Atoi32(c.FormValue("version")), in))
+			res, err := applyServiceChange(ctx, tq, jq, today, now, a.Change(u.ID, companyID, serviceID, ui.Atoi32(c.FormValue("version")), in))
+			if err != nil {
+				return err
+			}
+			company, err := tq.GetCompanyForStaff(ctx, db.GetCompanyForStaffParams{ID: companyID, ViewerID: u.ID})
+			done = changedSubject{Subject: company.PartnerCompany.Name + ", " + audit.ServiceSubject(res.After.ModuleName, res.After.Environment), Changed: res}
 			return err
 		})
 		status, alert, err := changeOutcome(ctx, q, ui.When(c).Loc, errs, err)
@@ -57,7 +82,7 @@ func HandleServiceAction[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator
 			return err
 		}
 		if status == http.StatusOK && !ui.IsHTMX(c) {
-			ui.AddFlash(ui.Sessions(c), ctx, "success", a.Success(in))
+			ui.AddFlash(ui.Sessions(c), ctx, "success", a.Success(in, done))
 			return ui.Redirect(c, serviceURL(companyID, serviceID))
 		}
 		page, _, err := loadPartnerPage(c, pool, companyID, today, ui.When(c).Loc)
@@ -69,7 +94,7 @@ func HandleServiceAction[T any](pool *pgxpool.Pool, jq *jobs.Queue, v *validator
 			return echo.ErrNotFound
 		}
 		if status == http.StatusOK {
-			panel.Alert = &views.Flash{Kind: "success", Text: a.Success(in)}
+			panel.Alert = &views.Flash{Kind: "success", Text: a.Success(in, done)}
 		} else {
 			a.Refill(panel, in, errs)
 			panel.Alert = alert

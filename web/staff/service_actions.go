@@ -4,6 +4,7 @@ import (
 	"context"
 	"partnerportal/web/audit"
 	"partnerportal/web/ui"
+	"strings"
 
 	"partnerportal/db"
 	"partnerportal/views"
@@ -34,8 +35,8 @@ var RenewAction = serviceAction[renewInput]{
 		p.Renew = views.RenewForm{Open: true, StartsOn: p.Renew.StartsOn, TermMonths: in.TermMonths, CapPercent: in.CapPercent,
 			MessageQuota: in.MessageQuota, DeviceQuota: in.DeviceQuota, Errors: errs}
 	},
-	Success: func(in renewInput) string {
-		return "Renewed for " + in.TermMonths + " months. The new term is listed in the term history."
+	Success: func(in renewInput, d changedSubject) string {
+		return "Renewed " + d.Subject + " for " + in.TermMonths + " months: the new term runs from " + d.newTerm() + "."
 	},
 }
 
@@ -83,7 +84,9 @@ var LimitsAction = serviceAction[limitsInput]{
 		p.Limits.Open, p.Limits.Errors, p.Limits.Warning = true, errs, errs["confirm"]
 		p.Limits.CapPercent, p.Limits.MessageQuota, p.Limits.DeviceQuota = in.CapPercent, in.MessageQuota, in.DeviceQuota
 	},
-	Success: func(limitsInput) string { return "Cap and quotas saved. They apply at once." },
+	Success: func(_ limitsInput, d changedSubject) string {
+		return "Cap and quotas of " + d.Subject + " saved. They apply at once."
+	},
 }
 
 // sameOptional reports whether two optional values are both absent or equal.
@@ -95,6 +98,8 @@ func sameOptional[T comparable](a, b *T) bool {
 type statusInput struct {
 	Version string `form:"version" validate:"required,number"`
 	Status  string `form:"status" validate:"required,oneof=active inactive"`
+	// Reason is why it is deactivated; staff see it on the service, the partner does not.
+	Reason string `form:"reason" validate:"omitempty,plaintext,max=500"`
 }
 
 // StatusAction activates or deactivates a service.
@@ -106,6 +111,7 @@ var StatusAction = serviceAction[statusInput]{
 		}
 		return serviceChange{
 			Viewer: viewer, CompanyID: companyID, ServiceID: serviceID, ExpectedVersion: version, Action: action, Status: status,
+			Reason: strings.TrimSpace(in.Reason),
 			Apply: func(_ context.Context, _ *db.Queries, before db.GetServiceForChangeRow) (*termSnapshot, error) {
 				if before.Status == status {
 					return nil, ui.FormErrors{"": "The service is " + string(status) + " already."}
@@ -117,10 +123,10 @@ var StatusAction = serviceAction[statusInput]{
 	Refill: func(p *views.ServicePanel, in statusInput, _ views.FieldErrors) {
 		p.DeactivateOpen = in.Status == string(db.ServiceStatusInactive)
 	},
-	Success: func(in statusInput) string {
+	Success: func(in statusInput, d changedSubject) string {
 		if in.Status == string(db.ServiceStatusInactive) {
-			return "Deactivated: the partner no longer sees this module."
+			return "Deactivated " + d.Subject + ": the partner no longer sees this module."
 		}
-		return "Activated: the partner sees this module again as its term allows."
+		return "Activated " + d.Subject + ": the partner sees this module again as its term allows."
 	},
 }

@@ -33,6 +33,12 @@ func servicePanel(companyID int64, s db.ListCompanyServicesForStaffRow, terms []
 			{Label: "Cap", Value: fmt.Sprintf("%d%%", *s.CapPercent)},
 		}
 	}
+	if s.Status == db.ServiceStatusInactive && s.DeactivatedAt != nil {
+		p.Facts = append(p.Facts, views.Fact{Label: "Deactivated on", Value: ui.LongDate(s.DeactivatedAt.In(loc))})
+		if s.DeactivationReason != "" {
+			p.Facts = append(p.Facts, views.Fact{Label: "Reason", Value: s.DeactivationReason})
+		}
+	}
 	p.Facts = append(p.Facts, views.Fact{Label: "A renewal today starts", Value: ui.LongDate(s.RenewalFrom)})
 	if s.MessageQuota != nil {
 		p.Usage = append(p.Usage, ui.UsageBar(s.ID, "messages", *s.MessagesUsed, int64(*s.MessageQuota), *s.MessageAllowance))

@@ -34,6 +34,8 @@ type serviceChange struct {
 	Action          string
 	// Status is the service's status after the change; "" keeps it.
 	Status db.ServiceStatus
+	// Reason is why a service is deactivated, for staff; "" keeps the one given before.
+	Reason string
 	// Apply changes the service's terms, given the service as locked. What it returns is
 	// recorded as the new term in the audit record's "after".
 	Apply func(ctx context.Context, q *db.Queries, before db.GetServiceForChangeRow) (*termSnapshot, error)
@@ -85,7 +87,7 @@ func applyServiceChange(ctx context.Context, q *db.Queries, jq *jobs.Queue, toda
 	}
 	// The row is locked, so the version cannot have moved since it was read; the condition
 	// stays as the last guard against a lost update.
-	if _, err := q.UpdateServiceStatus(ctx, db.UpdateServiceStatusParams{ID: before.ID, Status: status, ExpectedVersion: before.Version}); errors.Is(err, pgx.ErrNoRows) {
+	if _, err := q.UpdateServiceStatus(ctx, db.UpdateServiceStatusParams{ID: before.ID, Status: status, Now: now, Reason: ch.Reason, ExpectedVersion: before.Version}); errors.Is(err, pgx.ErrNoRows) {
 		return res, &staleServiceError{Current: before}
 	} else if err != nil {
 		return res, err

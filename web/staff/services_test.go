@@ -131,7 +131,7 @@ func TestExpiredServiceRenewedIsUsableAgain(t *testing.T) {
 	if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/admin/partners/"+webtest.Itoa(a)+"#service-"+webtest.Itoa(id) {
 		t.Fatalf("renew: %d to %q", r.StatusCode, r.Header.Get("Location"))
 	}
-	if flash := am.Get(t, r.Header.Get("Location")).Text("#flash"); !strings.Contains(flash, "Renewed for 3 months") {
+	if flash := am.Get(t, r.Header.Get("Location")).Text("#flash"); !strings.Contains(flash, "Renewed Company A, Solutions Hub visibility for 3 months: the new term runs from 25 Nov 2026 to 24 Feb 2027.") {
 		t.Errorf("flash %q", flash)
 	}
 	if got := partner.Get(t, "/services").ServiceCards()["Solutions Hub visibility"]; !strings.Contains(got, "Active until 24 Feb 2027") {

@@ -103,7 +103,7 @@ func navForPartner(u *CurrentUser) []views.NavItem {
 	items := []views.NavItem{{Label: "My Services", Href: "/services"}}
 	for _, a := range Areas {
 		if !u.Access.Area(a.Modules).State.Hidden() {
-			items = append(items, views.NavItem{Label: a.Name, Href: a.Path})
+			items = append(items, views.NavItem{Label: a.Name, Href: a.Path, Mark: NavMark(u.Access.Area(a.Modules).State)})
 		}
 	}
 	return append(items, views.NavItem{Label: "API keys", Href: "/api-keys"})
