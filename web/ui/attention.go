@@ -71,7 +71,7 @@ func UsedUp(messagesLeft, devicesLeft *int64) string {
 }
 
 // LiftsReadOnly is what makes an exhausted plan usable again, said in this one place.
-const LiftsReadOnly = "A top-up raises this term's quota at once; a renewal starts a new term with its usage at 0. Request either below."
+const LiftsReadOnly = "A renewal starts a new term with its usage at 0; while the term lasts, a top-up raises its quota at once. Request either below."
 
 // NavMark marks an area in the navigation that needs attention: read-only or in grace, with
 // an icon and words for screen readers; nil otherwise.
