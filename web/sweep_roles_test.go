@@ -47,7 +47,36 @@ var sweepRoles = []sweepRole{
 				t.Fatalf("register a DevLab device: %d", r.StatusCode)
 			}
 			addNotice(t, env, webtest.PartnerA)
-			return nil
+			// a product with pictures, whose page offers to remove them
+			return []string{"/products/" + webtest.Itoa(env.ProductID(t, "Company A", "fleetpulse-telematics"))}
+		}},
+	{name: "appconnect", email: webtest.PartnerB, start: []string{"/appconnect"},
+		setup: func(t *testing.T, env *webtest.Env, _ *webtest.Client) []string {
+			// Company B's deployments are on /appconnect; a draft that has reached the review
+			// offers every step of the wizard
+			var draft int64
+			if err := env.Pool.QueryRow(context.Background(), `INSERT INTO app_drafts (company_id, template_id, name, environment, features,
+					reached, created_at, updated_at)
+				SELECT c.id, t.id, 'Sweep deployment', 'sandbox', '{temperature_log,excursion_alerts}', 4, now(), now()
+				FROM partner_companies c, app_templates t WHERE c.name = 'Company B' AND t.slug = 'cold-chain'
+				RETURNING id`).Scan(&draft); err != nil {
+				t.Fatal(err)
+			}
+			// a deployment whose last run failed offers Retry; its progress card is polled, not linked
+			var deployment int64
+			if err := env.Pool.QueryRow(context.Background(), `SELECT d.id FROM app_deployments d JOIN partner_companies c ON c.id = d.company_id
+				WHERE c.name = 'Company B' AND d.name = 'HQ comfort monitor'`).Scan(&deployment); err != nil {
+				t.Fatal(err)
+			}
+			env.Exec(t, `UPDATE app_runs SET status = 'failed', failure = 'The plan can no longer be used.', finished_at = now()
+				WHERE id = (SELECT max(id) FROM app_runs WHERE deployment_id = $1)`, deployment)
+			env.Exec(t, `UPDATE app_run_steps SET status = 'failed' WHERE position = 1 AND run_id = (SELECT max(id) FROM app_runs WHERE deployment_id = $1)`, deployment)
+			env.Exec(t, `UPDATE app_deployments SET status = 'failed' WHERE id = $1`, deployment)
+			pages := []string{"/appconnect/deployments/" + webtest.Itoa(deployment), "/appconnect/deployments/" + webtest.Itoa(deployment) + "/progress"}
+			for _, step := range []string{"setup", "features", "parameters", "devices", "review"} {
+				pages = append(pages, "/appconnect/drafts/"+webtest.Itoa(draft)+"/"+step)
+			}
+			return pages
 		}},
 	{name: "admin", email: webtest.Admin, start: []string{"/admin", "/admin/renewals", "/admin/audit", "/admin/companies", "/admin/users",
 		"/admin/outbox", "/admin/jobs", "/account", "/notifications"},

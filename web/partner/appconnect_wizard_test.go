@@ -115,7 +115,7 @@ func TestTheWizardDeploysATemplate(t *testing.T) {
 		t.Errorf("deploying the draft twice: %d, want 409", again.StatusCode)
 	}
 	page := c.Get(t, deploymentPath(id))
-	if page.StatusCode != http.StatusOK || page.Doc.Find(`#deployment-progress[hx-get][hx-trigger="every 1s"]`).Length() != 1 {
+	if page.StatusCode != http.StatusOK || page.Doc.Find(`#deployment-progress[data-hx-get][data-hx-trigger="every 1s"]`).Length() != 1 {
 		t.Fatalf("the deployment's page does not poll its progress: %d", page.StatusCode)
 	}
 	if got := page.Text("#progress-text"); got != "0 of 5 steps done · waiting to start…" {
@@ -131,7 +131,7 @@ func TestTheWizardDeploysATemplate(t *testing.T) {
 	if got := done.Text("#deployment-status"); got != "✓Running" {
 		t.Errorf("after its job the status reads %q", got)
 	}
-	if done.Doc.Find("#deployment-progress[hx-get]").Length() != 0 || done.Text("#progress-text") != "All 5 steps done." {
+	if done.Doc.Find("#deployment-progress[data-hx-get]").Length() != 0 || done.Text("#progress-text") != "All 5 steps done." {
 		t.Errorf("after its job the progress reads %q", done.Text("#progress-text"))
 	}
 	if !strings.Contains(done.Text("#deployment-log"), "Start: revision 1 is running at https://north-depot-") {
