@@ -111,8 +111,11 @@ type ServicePanel struct {
 	Limits LimitsForm
 	// Loses says what the partner loses when the service is deactivated.
 	Loses string
-	// DeactivateOpen re-opens the confirmation after a refused attempt.
+	// DeactivateOpen re-opens the confirmation after a refused attempt; Reason is what was
+	// typed as the reason, ReasonError why it was refused.
 	DeactivateOpen bool
+	Reason         string
+	ReasonError    string
 	CSRF           string
 }
 

@@ -80,6 +80,11 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids := map[string]string{"expressconnect": webtest.Itoa(design)}
+	// a picture of the product, for the routes about one picture (:pid)
+	var picture string
+	if err := env.Pool.QueryRow(ctx, "SELECT min(id)::text FROM pictures WHERE product_id::text = $1", product).Scan(&picture); err != nil {
+		t.Fatal(err)
+	}
 	// AppConnect's routes are walked with Company B's demo deployment, a draft of its own that
 	// has reached the review (put back before each route: deploying or discarding it uses it
 	// up) and the cold chain template.
@@ -142,7 +147,7 @@ func TestModuleRoutesFollowTheState(t *testing.T) {
 					if v, ok := ids[area.Key]; ok {
 						id = v
 					}
-					path := strings.NewReplacer(":id", id, ":tid", ticket, ":aid", file, ":draft", webtest.Itoa(draft), ":tpl", "cold-chain").Replace(route.Path)
+					path := strings.NewReplacer(":id", id, ":tid", ticket, ":aid", file, ":draft", webtest.Itoa(draft), ":tpl", "cold-chain", ":pid", picture).Replace(route.Path)
 					resetAppConnect()
 					// a usable state may have archived the product, or taken it back to draft, on an
 					// earlier route; the Hub listing routes need it published

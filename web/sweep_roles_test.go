@@ -49,7 +49,8 @@ var sweepRoles = []sweepRole{
 				t.Fatalf("register a DevLab device: %d", r.StatusCode)
 			}
 			addNotice(t, env, webtest.PartnerA)
-			return appConnectPages(t, env, c, a)
+			// and a product with pictures, whose page offers to remove them
+			return append(appConnectPages(t, env, c, a), "/products/"+webtest.Itoa(env.ProductID(t, "Company A", "fleetpulse-telematics")))
 		}},
 	{name: "admin", email: webtest.Admin, start: []string{"/admin", "/admin/renewals", "/admin/audit", "/admin/companies", "/admin/users",
 		"/admin/outbox", "/admin/jobs", "/account", "/notifications"},

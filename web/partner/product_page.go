@@ -36,6 +36,8 @@ func ProductGovernor(pool *pgxpool.Pool) ui.Governor {
 		db.Queue(&b, &data.product, (*db.Queries).GetCompanyProduct, db.GetCompanyProductParams{ID: id, CompanyID: *u.CompanyID})
 		db.Queue(&b, &data.purchases, (*db.Queries).ListProductPurchases, db.ListProductPurchasesParams{ID: id, CompanyID: *u.CompanyID})
 		db.Queue(&b, &data.releases, (*db.Queries).ListPurchaseEventsOfProduct, db.ListPurchaseEventsOfProductParams{ProductID: id, CompanyID: *u.CompanyID})
+		// the product's pictures; shown only once the product above is found to be the company's
+		db.Queue(&b, &data.pictures, (*db.Queries).ListPictureRenditions, db.ListPictureRenditionsParams{ProductIds: []int64{id}})
 		err = b.Send(c.Request().Context(), pool)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return ui.Governing{}, echo.ErrNotFound
@@ -121,6 +123,7 @@ type loadedProduct struct {
 	product   db.GetCompanyProductRow
 	purchases []db.ListProductPurchasesRow
 	releases  []db.ListPurchaseEventsOfProductRow
+	pictures  []db.ListPictureRenditionsRow
 }
 
 // productFrom is the product the governor loaded for the request.
@@ -191,12 +194,8 @@ func productPageOf(c echo.Context, pool *pgxpool.Pool) (views.ProductPage, error
 	if len(purchases) < page.ConsumerCount {
 		page.ConsumerNote = fmt.Sprintf("The %d most recent of %s purchases.", len(purchases), ui.Count(int64(page.ConsumerCount)))
 	}
-	set, err := pictures.Load(c.Request().Context(), db.New(pool), []int64{p.ID}, nil, map[int64]string{p.ID: p.Name}, nil)
-	if err != nil {
-		return page, err
-	}
-	ps := set.Products[p.ID]
-	page.Pictures = views.PictureSet{ProductID: p.ID, Pictures: ps, ReadOnly: !acc.State.CanUse(),
+	ps := pictures.Of(c.Get(productContextKey).(*loadedProduct).pictures, p.ID, p.Name)
+	page.Pictures = views.PictureSet{ProductID: p.ID, Pictures: ps, ReadOnly: !acc.State.CanUse() || p.ArchivedAt != nil,
 		Full: len(ps) >= pictures.MaxPerProduct, CSRF: page.CSRF}
 	page.Pictures.CanUpload = !page.Pictures.ReadOnly && !page.Pictures.Full && p.ArchivedAt == nil
 	return page, nil

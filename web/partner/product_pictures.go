@@ -50,6 +50,9 @@ func readPicture(c echo.Context, widths []int) ([]pictures.Rendition, string, er
 func HandleAddProductPicture(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		p := productFrom(c)
+		if p.ArchivedAt != nil {
+			return refuseArchived(c, p)
+		}
 		rs, problem, err := readPicture(c, pictures.ProductWidths)
 		if err != nil {
 			return err
@@ -84,6 +87,9 @@ func HandleAddProductPicture(pool *pgxpool.Pool) echo.HandlerFunc {
 func HandleDeleteProductPicture(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		p := productFrom(c)
+		if p.ArchivedAt != nil {
+			return refuseArchived(c, p)
+		}
 		id, ok := ui.ParseID(c.Param("pid"))
 		if !ok {
 			return echo.ErrNotFound
@@ -99,9 +105,11 @@ func HandleDeleteProductPicture(pool *pgxpool.Pool) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
+		back := "/products/" + ui.Itoa(p.ID) + "#pictures"
 		if n == 0 {
-			return echo.ErrNotFound
+			// removed already, from another tab or by a second click
+			return ui.FlashRedirect(c, "info", "That picture is no longer there.", back)
 		}
-		return ui.FlashRedirect(c, "success", "Picture removed from “"+p.Name+"”.", "/products/"+ui.Itoa(p.ID)+"#pictures")
+		return ui.FlashRedirect(c, "success", "Picture removed from “"+p.Name+"”.", back)
 	}
 }

@@ -107,22 +107,32 @@ func Renditions(img image.Image, widths []int) ([]Rendition, error) {
 		h := max(1, b.Dy()*w/b.Dx())
 		dst := image.NewRGBA(image.Rect(0, 0, w, h))
 		draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
-		var buf bytes.Buffer
-		kind := "image/jpeg"
-		if opaque(dst) {
-			if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 82}); err != nil {
-				return nil, err
-			}
-		} else {
-			kind = "image/png"
-			if err := png.Encode(&buf, dst); err != nil {
-				return nil, err
-			}
+		r, err := Encode(dst)
+		if err != nil {
+			return nil, err
 		}
-		sum := sha256.Sum256(buf.Bytes())
-		out = append(out, Rendition{Width: w, Height: h, ContentType: kind, Data: buf.Bytes(), Hash: hex.EncodeToString(sum[:])})
+		out = append(out, r)
 	}
 	return out, nil
+}
+
+// Encode makes a rendition of img as it is: PNG when it has transparency, JPEG otherwise.
+func Encode(img *image.RGBA) (Rendition, error) {
+	var buf bytes.Buffer
+	kind := "image/jpeg"
+	if opaque(img) {
+		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 82}); err != nil {
+			return Rendition{}, err
+		}
+	} else {
+		kind = "image/png"
+		if err := png.Encode(&buf, img); err != nil {
+			return Rendition{}, err
+		}
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	b := img.Bounds()
+	return Rendition{Width: b.Dx(), Height: b.Dy(), ContentType: kind, Data: buf.Bytes(), Hash: hex.EncodeToString(sum[:])}, nil
 }
 
 func opaque(img *image.RGBA) bool {

@@ -1,7 +1,6 @@
 package pictures
 
 import (
-	"context"
 	"strconv"
 	"strings"
 
@@ -15,27 +14,11 @@ type Set struct {
 	Logos    map[int64]*views.Picture
 }
 
-// First is a product's first picture, nil when it has none (the page shows a placeholder).
-func (s Set) First(productID int64) *views.Picture {
-	if ps := s.Products[productID]; len(ps) > 0 {
-		return &ps[0]
-	}
-	return nil
-}
-
-// Load reads the renditions (not their bytes) of the products' pictures and the companies'
-// logos; alt is each product's or company's name.
-func Load(ctx context.Context, q *db.Queries, productIDs, companyIDs []int64, alt map[int64]string, logoAlt map[int64]string) (Set, error) {
+// Of is a product's pictures among rows (ListPictureRenditions), named alt.
+func Of(rows []db.ListPictureRenditionsRow, productID int64, alt string) []views.Picture {
 	set := Set{Products: map[int64][]views.Picture{}, Logos: map[int64]*views.Picture{}}
-	if len(productIDs) == 0 && len(companyIDs) == 0 {
-		return set, nil
-	}
-	rows, err := q.ListPictureRenditions(ctx, db.ListPictureRenditionsParams{ProductIds: productIDs, CompanyIds: companyIDs})
-	if err != nil {
-		return set, err
-	}
-	set.add(rows, alt, logoAlt)
-	return set, nil
+	set.add(rows, map[int64]string{productID: alt}, nil)
+	return set.Products[productID]
 }
 
 func (s Set) add(rows []db.ListPictureRenditionsRow, alt, logoAlt map[int64]string) {

@@ -31,6 +31,10 @@ func HandleRendition(pool *pgxpool.Pool) echo.HandlerFunc {
 		if errors.Is(err, pgx.ErrNoRows) {
 			return echo.ErrNotFound
 		}
+		if c.Request().Context().Err() != nil {
+			// the browser stopped waiting (a page left while its pictures load): no one to answer
+			return nil
+		}
 		if err != nil {
 			return err
 		}

@@ -120,8 +120,12 @@ var StatusAction = serviceAction[statusInput]{
 			},
 		}
 	},
-	Refill: func(p *views.ServicePanel, in statusInput, _ views.FieldErrors) {
+	Refill: func(p *views.ServicePanel, in statusInput, errs views.FieldErrors) {
 		p.DeactivateOpen = in.Status == string(db.ServiceStatusInactive)
+		p.ReasonError = errs["reason"]
+		if p.ReasonError == "" {
+			p.Reason = in.Reason
+		}
 	},
 	Success: func(in statusInput, d changedSubject) string {
 		if in.Status == string(db.ServiceStatusInactive) {
