@@ -16,21 +16,22 @@ SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS serv
        ss.valid_until, ss.expired_from, ss.grace_days_left::integer AS grace_days_left,
        ss.messages_left, ss.messages_left_allowance, ss.devices_left, ss.devices_left_allowance,
        count(*) OVER ()::integer AS total
-FROM partner_companies c
-JOIN service_states($1::date) ss ON ss.company_id = c.id
+FROM (SELECT c.id, c.name, c.is_hardware, c.is_software, c.created_at, c.account_manager_id, c.hub_tagline, c.hub_contact_email, c.slug FROM partner_companies c
+      WHERE c.id IN (SELECT sc.company_id FROM staff_companies($1::bigint) sc)
+        AND ($2::bigint IS NULL OR c.account_manager_id = $2::bigint)
+      OFFSET 0) c
+CROSS JOIN LATERAL (SELECT service_id, company_id, module, environment, status, version, term_id, valid_from, valid_until, term_months, cap_percent, message_quota, messages_used, device_quota, devices_used, term_days, grace_days, expired_from, message_allowance, device_allowance, messages_left, messages_left_allowance, devices_left, devices_left_allowance, state, days_left, grace_days_left, read_only_since, usability FROM service_states($3::date) s2 WHERE s2.company_id = c.id OFFSET 0) ss
 JOIN modules m ON m.key = ss.module
 WHERE (ss.state = 'grace' OR state_read_only(ss.state))
-  AND c.id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
-  AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
 ORDER BY ss.usability DESC, ss.read_only_since DESC NULLS FIRST, ss.grace_days_left,
          lower(c.name), m.name, ss.environment
 LIMIT $4
 `
 
 type ListDashboardAttentionParams struct {
-	Today     time.Time
 	ViewerID  int64
 	ManagerID *int64
+	Today     time.Time
 	MaxRows   int32
 }
 
@@ -55,11 +56,13 @@ type ListDashboardAttentionRow struct {
 // partner is blocked), used-up quotas then expiries, the most recent first; then grace with the
 // fewest days of time grace left (grace_days_left, 0 for a plan in grace because of its quota,
 // whose messages_left_allowance and devices_left_allowance say what is left instead).
+// the companies in scope first, then the states of each by its own index: one plan serves
+// an account manager of 2 companies and an admin of 2,000
 func (q *Queries) ListDashboardAttention(ctx context.Context, arg ListDashboardAttentionParams) ([]ListDashboardAttentionRow, error) {
 	rows, err := q.db.Query(ctx, listDashboardAttention,
-		arg.Today,
 		arg.ViewerID,
 		arg.ManagerID,
+		arg.Today,
 		arg.MaxRows,
 	)
 	if err != nil {
@@ -104,20 +107,21 @@ SELECT c.id, c.name, coalesce(am.name, '')::text AS manager,
        count(ss.service_id) FILTER (WHERE ss.state = 'inactive') AS inactive,
        count(ss.service_id) FILTER (WHERE ss.state = 'scheduled') AS scheduled,
        count(*) OVER ()::integer AS total
-FROM partner_companies c
+FROM (SELECT c.id, c.name, c.is_hardware, c.is_software, c.created_at, c.account_manager_id, c.hub_tagline, c.hub_contact_email, c.slug FROM partner_companies c
+      WHERE c.id IN (SELECT sc.company_id FROM staff_companies($1::bigint) sc)
+        AND ($2::bigint IS NULL OR c.account_manager_id = $2::bigint)
+      OFFSET 0) c
 LEFT JOIN users am ON am.id = c.account_manager_id
-LEFT JOIN service_states($1::date) ss ON ss.company_id = c.id
-WHERE c.id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
-  AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
-GROUP BY c.id, am.name
+LEFT JOIN LATERAL (SELECT service_id, company_id, module, environment, status, version, term_id, valid_from, valid_until, term_months, cap_percent, message_quota, messages_used, device_quota, devices_used, term_days, grace_days, expired_from, message_allowance, device_allowance, messages_left, messages_left_allowance, devices_left, devices_left_allowance, state, days_left, grace_days_left, read_only_since, usability FROM service_states($3::date) s2 WHERE s2.company_id = c.id OFFSET 0) ss ON true
+GROUP BY c.id, c.name, am.name
 ORDER BY read_only DESC, grace DESC, lower(c.name), c.id
 LIMIT $5 OFFSET $4
 `
 
 type ListDashboardCompaniesParams struct {
-	Today     time.Time
 	ViewerID  int64
 	ManagerID *int64
+	Today     time.Time
 	Skip      int32
 	MaxRows   int32
 }
@@ -140,11 +144,13 @@ type ListDashboardCompaniesRow struct {
 // manager_id; the page sends them in one batch.
 // One page of the companies in scope with their services counted by state, those with read-only
 // services first, then those with services in grace; total is the number of companies in scope.
+// the companies in scope first, then the states of each by its own index: one plan serves
+// an account manager of 2 companies and an admin of 2,000
 func (q *Queries) ListDashboardCompanies(ctx context.Context, arg ListDashboardCompaniesParams) ([]ListDashboardCompaniesRow, error) {
 	rows, err := q.db.Query(ctx, listDashboardCompanies,
-		arg.Today,
 		arg.ViewerID,
 		arg.ManagerID,
+		arg.Today,
 		arg.Skip,
 		arg.MaxRows,
 	)
@@ -181,22 +187,23 @@ SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS serv
        m.name AS module_name, ss.environment, ss.state::service_state AS state,
        ss.valid_until::date AS valid_until,
        count(*) OVER ()::integer AS total
-FROM partner_companies c
-JOIN service_states($1::date) ss ON ss.company_id = c.id
+FROM (SELECT c.id, c.name, c.is_hardware, c.is_software, c.created_at, c.account_manager_id, c.hub_tagline, c.hub_contact_email, c.slug FROM partner_companies c
+      WHERE c.id IN (SELECT sc.company_id FROM staff_companies($1::bigint) sc)
+        AND ($2::bigint IS NULL OR c.account_manager_id = $2::bigint)
+      OFFSET 0) c
+CROSS JOIN LATERAL (SELECT service_id, company_id, module, environment, status, version, term_id, valid_from, valid_until, term_months, cap_percent, message_quota, messages_used, device_quota, devices_used, term_days, grace_days, expired_from, message_allowance, device_allowance, messages_left, messages_left_allowance, devices_left, devices_left_allowance, state, days_left, grace_days_left, read_only_since, usability FROM service_states($3::date) s2 WHERE s2.company_id = c.id OFFSET 0) ss
 JOIN modules m ON m.key = ss.module
-WHERE ss.valid_until BETWEEN $1::date AND $1::date + 30
+WHERE ss.valid_until BETWEEN $3::date AND $3::date + 30
   AND state_can_view(ss.state)
   AND NOT EXISTS (SELECT 1 FROM service_terms n WHERE n.service_id = ss.service_id AND n.valid_from > ss.valid_from)
-  AND c.id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
-  AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
 ORDER BY ss.valid_until, lower(c.name), m.name, ss.environment
 LIMIT $4
 `
 
 type ListDashboardExpiringParams struct {
-	Today     time.Time
 	ViewerID  int64
 	ManagerID *int64
+	Today     time.Time
 	MaxRows   int32
 }
 
@@ -213,11 +220,13 @@ type ListDashboardExpiringRow struct {
 
 // Current terms ending within 30 days that are not renewed yet and that the partner still sees
 // (an inactive service is off already), soonest first.
+// the companies in scope first, then the states of each by its own index: one plan serves
+// an account manager of 2 companies and an admin of 2,000
 func (q *Queries) ListDashboardExpiring(ctx context.Context, arg ListDashboardExpiringParams) ([]ListDashboardExpiringRow, error) {
 	rows, err := q.db.Query(ctx, listDashboardExpiring,
-		arg.Today,
 		arg.ViewerID,
 		arg.ManagerID,
+		arg.Today,
 		arg.MaxRows,
 	)
 	if err != nil {
@@ -252,22 +261,23 @@ SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS serv
        m.name AS module_name, ss.environment, ss.state::service_state AS state,
        d.unit::text AS unit, d.used::bigint AS used, d.quota::bigint AS quota,
        count(*) OVER ()::integer AS total
-FROM partner_companies c
-JOIN service_states($1::date) ss ON ss.company_id = c.id
+FROM (SELECT c.id, c.name, c.is_hardware, c.is_software, c.created_at, c.account_manager_id, c.hub_tagline, c.hub_contact_email, c.slug FROM partner_companies c
+      WHERE c.id IN (SELECT sc.company_id FROM staff_companies($1::bigint) sc)
+        AND ($2::bigint IS NULL OR c.account_manager_id = $2::bigint)
+      OFFSET 0) c
+CROSS JOIN LATERAL (SELECT service_id, company_id, module, environment, status, version, term_id, valid_from, valid_until, term_months, cap_percent, message_quota, messages_used, device_quota, devices_used, term_days, grace_days, expired_from, message_allowance, device_allowance, messages_left, messages_left_allowance, devices_left, devices_left_allowance, state, days_left, grace_days_left, read_only_since, usability FROM service_states($3::date) s2 WHERE s2.company_id = c.id OFFSET 0) ss
 JOIN modules m ON m.key = ss.module
 CROSS JOIN LATERAL (VALUES ('messages', ss.messages_used, ss.message_quota::bigint),
                            ('devices', ss.devices_used::bigint, ss.device_quota::bigint)) d (unit, used, quota)
 WHERE d.quota IS NOT NULL AND quota_nearly_used(d.used, d.quota)
-  AND c.id IN (SELECT sc.company_id FROM staff_companies($2::bigint) sc)
-  AND ($3::bigint IS NULL OR c.account_manager_id = $3::bigint)
 ORDER BY d.used * 100 / d.quota DESC, lower(c.name), m.name, ss.environment, unit DESC
 LIMIT $4
 `
 
 type ListDashboardQuotasParams struct {
-	Today     time.Time
 	ViewerID  int64
 	ManagerID *int64
+	Today     time.Time
 	MaxRows   int32
 }
 
@@ -286,11 +296,13 @@ type ListDashboardQuotasRow struct {
 
 // Metered dimensions at 80% of their quota or more (quota_nearly_used), fullest first (messages before devices); unit is
 // "messages" or "devices".
+// the companies in scope first, then the states of each by its own index: one plan serves
+// an account manager of 2 companies and an admin of 2,000
 func (q *Queries) ListDashboardQuotas(ctx context.Context, arg ListDashboardQuotasParams) ([]ListDashboardQuotasRow, error) {
 	rows, err := q.db.Query(ctx, listDashboardQuotas,
-		arg.Today,
 		arg.ViewerID,
 		arg.ManagerID,
+		arg.Today,
 		arg.MaxRows,
 	)
 	if err != nil {

@@ -13,12 +13,15 @@ SELECT c.id, c.name, coalesce(am.name, '')::text AS manager,
        count(ss.service_id) FILTER (WHERE ss.state = 'inactive') AS inactive,
        count(ss.service_id) FILTER (WHERE ss.state = 'scheduled') AS scheduled,
        count(*) OVER ()::integer AS total
-FROM partner_companies c
+-- the companies in scope first, then the states of each by its own index: one plan serves
+-- an account manager of 2 companies and an admin of 2,000
+FROM (SELECT c.* FROM partner_companies c
+      WHERE c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
+        AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
+      OFFSET 0) c
 LEFT JOIN users am ON am.id = c.account_manager_id
-LEFT JOIN service_states(sqlc.arg(today)::date) ss ON ss.company_id = c.id
-WHERE c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
-  AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
-GROUP BY c.id, am.name
+LEFT JOIN LATERAL (SELECT * FROM service_states(sqlc.arg(today)::date) s2 WHERE s2.company_id = c.id OFFSET 0) ss ON true
+GROUP BY c.id, c.name, am.name
 ORDER BY read_only DESC, grace DESC, lower(c.name), c.id
 LIMIT sqlc.arg(max_rows) OFFSET sqlc.arg(skip);
 
@@ -48,12 +51,15 @@ SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS serv
        ss.valid_until, ss.expired_from, ss.grace_days_left::integer AS grace_days_left,
        ss.messages_left, ss.messages_left_allowance, ss.devices_left, ss.devices_left_allowance,
        count(*) OVER ()::integer AS total
-FROM partner_companies c
-JOIN service_states(sqlc.arg(today)::date) ss ON ss.company_id = c.id
+-- the companies in scope first, then the states of each by its own index: one plan serves
+-- an account manager of 2 companies and an admin of 2,000
+FROM (SELECT c.* FROM partner_companies c
+      WHERE c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
+        AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
+      OFFSET 0) c
+CROSS JOIN LATERAL (SELECT * FROM service_states(sqlc.arg(today)::date) s2 WHERE s2.company_id = c.id OFFSET 0) ss
 JOIN modules m ON m.key = ss.module
 WHERE (ss.state = 'grace' OR state_read_only(ss.state))
-  AND c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
-  AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
 ORDER BY ss.usability DESC, ss.read_only_since DESC NULLS FIRST, ss.grace_days_left,
          lower(c.name), m.name, ss.environment
 LIMIT sqlc.arg(max_rows);
@@ -65,14 +71,17 @@ SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS serv
        m.name AS module_name, ss.environment, ss.state::service_state AS state,
        ss.valid_until::date AS valid_until,
        count(*) OVER ()::integer AS total
-FROM partner_companies c
-JOIN service_states(sqlc.arg(today)::date) ss ON ss.company_id = c.id
+-- the companies in scope first, then the states of each by its own index: one plan serves
+-- an account manager of 2 companies and an admin of 2,000
+FROM (SELECT c.* FROM partner_companies c
+      WHERE c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
+        AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
+      OFFSET 0) c
+CROSS JOIN LATERAL (SELECT * FROM service_states(sqlc.arg(today)::date) s2 WHERE s2.company_id = c.id OFFSET 0) ss
 JOIN modules m ON m.key = ss.module
 WHERE ss.valid_until BETWEEN sqlc.arg(today)::date AND sqlc.arg(today)::date + 30
   AND state_can_view(ss.state)
   AND NOT EXISTS (SELECT 1 FROM service_terms n WHERE n.service_id = ss.service_id AND n.valid_from > ss.valid_from)
-  AND c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
-  AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
 ORDER BY ss.valid_until, lower(c.name), m.name, ss.environment
 LIMIT sqlc.arg(max_rows);
 
@@ -83,13 +92,16 @@ SELECT c.id AS company_id, c.name AS company_name, ss.service_id::bigint AS serv
        m.name AS module_name, ss.environment, ss.state::service_state AS state,
        d.unit::text AS unit, d.used::bigint AS used, d.quota::bigint AS quota,
        count(*) OVER ()::integer AS total
-FROM partner_companies c
-JOIN service_states(sqlc.arg(today)::date) ss ON ss.company_id = c.id
+-- the companies in scope first, then the states of each by its own index: one plan serves
+-- an account manager of 2 companies and an admin of 2,000
+FROM (SELECT c.* FROM partner_companies c
+      WHERE c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
+        AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
+      OFFSET 0) c
+CROSS JOIN LATERAL (SELECT * FROM service_states(sqlc.arg(today)::date) s2 WHERE s2.company_id = c.id OFFSET 0) ss
 JOIN modules m ON m.key = ss.module
 CROSS JOIN LATERAL (VALUES ('messages', ss.messages_used, ss.message_quota::bigint),
                            ('devices', ss.devices_used::bigint, ss.device_quota::bigint)) d (unit, used, quota)
 WHERE d.quota IS NOT NULL AND quota_nearly_used(d.used, d.quota)
-  AND c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bigint) sc)
-  AND (sqlc.narg(manager_id)::bigint IS NULL OR c.account_manager_id = sqlc.narg(manager_id)::bigint)
 ORDER BY d.used * 100 / d.quota DESC, lower(c.name), m.name, ss.environment, unit DESC
 LIMIT sqlc.arg(max_rows);
