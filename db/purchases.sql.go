@@ -42,8 +42,7 @@ SELECT pu.id, pu.purchased_at, pu.quantity, pu.price::text AS price, (pu.price *
        -- the partner no longer holding the plan: SPEC §4 row 1
        coalesce(ss.state, 'none')::service_state AS state, ss.read_only_since AS released_on,
        -- whether the listing is still shown in the Hub, so the page links only to a page that exists
-       (h.product_id IS NOT NULL AND hub_visible(hub_state(p.company_id, $1::date),
-           coalesce(ss.state, 'none')))::boolean AS listed
+       (h.product_id IS NOT NULL AND hub_visible(ls.hub, ls.plan))::boolean AS listed
 FROM purchases pu
 JOIN products p ON p.id = pu.product_id
 JOIN partner_companies c ON c.id = p.company_id
@@ -51,6 +50,7 @@ LEFT JOIN order_lines l ON l.id = pu.order_line_id
 LEFT JOIN hub_listings h ON h.product_id = p.id
 LEFT JOIN service_states($1::date) ss
     ON ss.company_id = p.company_id AND ss.module = p.module AND ss.environment = p.environment
+CROSS JOIN LATERAL listing_states(p.company_id, p.module, p.environment, $1::date) ls
 WHERE pu.consumer_id = $2
 ORDER BY pu.purchased_at DESC, pu.id DESC
 LIMIT 500
