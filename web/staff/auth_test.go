@@ -176,7 +176,10 @@ func TestEveryAdminRouteIsProtected(t *testing.T) {
 						t.Errorf("%d, want the form handled", r.StatusCode)
 					}
 				}
-				if (!allowed || scope == "staff" && c.name == "other account manager") && strings.Contains(r.Body, "Company A") {
+				// The flash area may carry a confirmation of the caller's own earlier action (which
+				// names its company); what the answer itself shows must not.
+				r.Doc.Find("#flash").Remove()
+				if page, _ := r.Doc.Html(); (!allowed || scope == "staff" && c.name == "other account manager") && strings.Contains(page, "Company A") {
 					t.Errorf("the answer names Company A")
 				}
 				if allowed && r.StatusCode < 300 && r.Header.Get("Cache-Control") != "no-store" {
