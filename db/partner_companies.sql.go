@@ -10,6 +10,19 @@ import (
 	"time"
 )
 
+const countCompaniesForAdmin = `-- name: CountCompaniesForAdmin :one
+SELECT count(*) FROM partner_companies c
+WHERE $1::text = '' OR strpos(lower(c.name), lower($1::text)) > 0
+`
+
+// How many companies ListCompaniesForAdmin has over all its pages.
+func (q *Queries) CountCompaniesForAdmin(ctx context.Context, search string) (int64, error) {
+	row := q.db.QueryRow(ctx, countCompaniesForAdmin, search)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
 const createPartnerCompany = `-- name: CreatePartnerCompany :one
 INSERT INTO partner_companies (name, is_hardware, is_software, account_manager_id)
 VALUES ($1, $2, $3, $4)
@@ -122,8 +135,16 @@ SELECT c.id, c.name, c.is_hardware, c.is_software, c.created_at, c.account_manag
        (SELECT count(*) FROM services s WHERE s.company_id = c.id) AS services
 FROM partner_companies c
 LEFT JOIN users am ON am.id = c.account_manager_id
+WHERE $1::text = '' OR strpos(lower(c.name), lower($1::text)) > 0
 ORDER BY lower(c.name), c.id
+LIMIT $3::integer OFFSET $2::integer
 `
+
+type ListCompaniesForAdminParams struct {
+	Search  string
+	Skip    int32
+	MaxRows int32
+}
 
 type ListCompaniesForAdminRow struct {
 	PartnerCompany     PartnerCompany
@@ -132,10 +153,11 @@ type ListCompaniesForAdminRow struct {
 	Services           int64
 }
 
-// The admin's list of partner companies, by name, with their account manager's name (empty for
-// none) and how many users and services each has.
-func (q *Queries) ListCompaniesForAdmin(ctx context.Context) ([]ListCompaniesForAdminRow, error) {
-	rows, err := q.db.Query(ctx, listCompaniesForAdmin)
+// One page of the admin's list of partner companies, by name, with their account manager's
+// name (empty for none) and how many users and services each has. search, when not empty,
+// keeps the companies whose name contains it (any case).
+func (q *Queries) ListCompaniesForAdmin(ctx context.Context, arg ListCompaniesForAdminParams) ([]ListCompaniesForAdminRow, error) {
+	rows, err := q.db.Query(ctx, listCompaniesForAdmin, arg.Search, arg.Skip, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}

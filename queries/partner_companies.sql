@@ -28,14 +28,22 @@ WHERE c.id IN (SELECT sc.company_id FROM staff_companies(sqlc.arg(viewer_id)::bi
 ORDER BY lower(c.name), c.id;
 
 -- name: ListCompaniesForAdmin :many
--- The admin's list of partner companies, by name, with their account manager's name (empty for
--- none) and how many users and services each has.
+-- One page of the admin's list of partner companies, by name, with their account manager's
+-- name (empty for none) and how many users and services each has. search, when not empty,
+-- keeps the companies whose name contains it (any case).
 SELECT sqlc.embed(c), coalesce(am.name, '')::text AS account_manager_name,
        (SELECT count(*) FROM users u WHERE u.company_id = c.id) AS users,
        (SELECT count(*) FROM services s WHERE s.company_id = c.id) AS services
 FROM partner_companies c
 LEFT JOIN users am ON am.id = c.account_manager_id
-ORDER BY lower(c.name), c.id;
+WHERE sqlc.arg(search)::text = '' OR strpos(lower(c.name), lower(sqlc.arg(search)::text)) > 0
+ORDER BY lower(c.name), c.id
+LIMIT sqlc.arg(max_rows)::integer OFFSET sqlc.arg(skip)::integer;
+
+-- name: CountCompaniesForAdmin :one
+-- How many companies ListCompaniesForAdmin has over all its pages.
+SELECT count(*) FROM partner_companies c
+WHERE sqlc.arg(search)::text = '' OR strpos(lower(c.name), lower(sqlc.arg(search)::text)) > 0;
 
 -- name: ListCompanyServicesForStaff :many
 -- The services of a company the viewer may see (none otherwise), in catalogue order, each on

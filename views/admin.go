@@ -232,6 +232,12 @@ type AuditPage struct {
 type CompaniesPage struct {
 	Companies []CompanyRow
 	Form      CompanyForm
+	// Search is the name searched for ("" for every company), SearchErrors its refusal.
+	Search       string
+	SearchErrors FieldErrors
+	// Total is how many companies match over every page.
+	Total int64
+	Pages Pagination
 }
 
 // CompanyRow is one partner company in the admin's list.

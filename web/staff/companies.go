@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"partnerportal/web/audit"
 	"partnerportal/web/ui"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/jackc/pgx/v5"
@@ -19,17 +22,29 @@ import (
 	"partnerportal/views"
 )
 
-// companiesAdmin is the data of the company pages: every company and the account managers a
-// company can be assigned to.
+// companiesPageSize is how many companies a page of the admin's list shows.
+const companiesPageSize = 50
+
+// companiesAdmin is the data of the company pages: a page of companies (none for the edit form)
+// and the account managers a company can be assigned to.
 type companiesAdmin struct {
+	search    string
+	number    int
+	total     int64
 	companies []db.ListCompaniesForAdminRow
 	managers  []db.ListAccountManagersRow
 }
 
-func loadCompaniesAdmin(ctx context.Context, pool *pgxpool.Pool) (*companiesAdmin, error) {
-	d := &companiesAdmin{}
+// loadCompaniesAdmin reads page number of the companies whose name contains search; number 0
+// reads the account managers alone (the edit form).
+func loadCompaniesAdmin(ctx context.Context, pool *pgxpool.Pool, search string, number int) (*companiesAdmin, error) {
+	d := &companiesAdmin{search: search, number: number}
 	var b db.Batch
-	db.QueueNoArg(&b, &d.companies, (*db.Queries).ListCompaniesForAdmin)
+	if number > 0 {
+		db.Queue(&b, &d.companies, (*db.Queries).ListCompaniesForAdmin, db.ListCompaniesForAdminParams{
+			Search: search, MaxRows: companiesPageSize, Skip: int32((number - 1) * companiesPageSize)})
+		db.Queue(&b, &d.total, (*db.Queries).CountCompaniesForAdmin, search)
+	}
 	db.Queue(&b, &d.managers, (*db.Queries).ListAccountManagers, true)
 	return d, b.Send(ctx, pool)
 }
@@ -44,8 +59,9 @@ func (d *companiesAdmin) form(in companyInput, id int64, csrf string) views.Comp
 	return f
 }
 
+// page is the list page with the new-company form filled with in.
 func (d *companiesAdmin) page(in companyInput, csrf string) views.CompaniesPage {
-	p := views.CompaniesPage{Form: d.form(in, 0, csrf)}
+	p := views.CompaniesPage{Form: d.form(in, 0, csrf), Search: d.search, Total: d.total}
 	for _, r := range d.companies {
 		c := r.PartnerCompany
 		manager := r.AccountManagerName
@@ -55,7 +71,35 @@ func (d *companiesAdmin) page(in companyInput, csrf string) views.CompaniesPage 
 		p.Companies = append(p.Companies, views.CompanyRow{Name: c.Name, URL: partnerURL(c.ID), EditURL: "/admin/companies/" + ui.Itoa(c.ID) + "/edit",
 			Types: companyTypes(c.IsHardware, c.IsSoftware), Manager: manager, Users: r.Users, Services: r.Services})
 	}
+	p.Pages = ui.Paginate(d.number, companiesPageSize, int(d.total), len(d.companies), func(n int) string {
+		return companiesURL(d.search, n)
+	})
 	return p
+}
+
+// companiesURL is page n of the admin's list of companies whose name contains search.
+func companiesURL(search string, n int) string {
+	v := url.Values{}
+	if search != "" {
+		v.Set("q", search)
+	}
+	if n > 1 {
+		v.Set("page", strconv.Itoa(n))
+	}
+	if len(v) == 0 {
+		return "/admin/companies"
+	}
+	return "/admin/companies?" + v.Encode()
+}
+
+// companySearch is the list's search words, checked at the edge: plain text of up to 100
+// characters (anything else is answered with the message under the search box).
+func companySearch(c echo.Context) (string, views.FieldErrors) {
+	q := strings.TrimSpace(c.QueryParam("q"))
+	if !ui.CleanText(q, false) || utf8.RuneCountInString(q) > 100 {
+		return "", views.FieldErrors{"q": "Search for plain text of up to 100 characters."}
+	}
+	return q, nil
 }
 
 // companyInput is the company form as submitted.
@@ -66,38 +110,44 @@ type companyInput struct {
 	Manager  string `form:"account_manager" validate:"omitempty,number"`
 }
 
-// HandleCompanies lists every partner company with the form for a new one.
+// HandleCompanies lists the partner companies a page at a time, found by name, with the form
+// for a new one.
 func HandleCompanies(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		d, err := loadCompaniesAdmin(c.Request().Context(), pool)
+		search, errs := companySearch(c)
+		d, err := loadCompaniesAdmin(c.Request().Context(), pool, search, ui.PageNumber(c))
 		if err != nil {
 			return err
 		}
-		return ui.OK(c, "Partner companies", views.CompaniesView(d.page(companyInput{}, ui.CSRFToken(c))))
+		p := d.page(companyInput{}, ui.CSRFToken(c))
+		p.SearchErrors = errs
+		return ui.OK(c, "Partner companies", views.CompaniesView(p))
 	}
 }
 
 // HandleEditCompany is the form of one company.
 func HandleEditCompany(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
+		ctx := c.Request().Context()
 		id, err := ui.PathID(c, "id")
 		if err != nil {
 			return err
 		}
-		d, err := loadCompaniesAdmin(c.Request().Context(), pool)
-		if err != nil {
+		var co db.GetCompanyForStaffRow
+		d := &companiesAdmin{}
+		var b db.Batch
+		db.Queue(&b, &co, (*db.Queries).GetCompanyForStaff, db.GetCompanyForStaffParams{ID: id, ViewerID: ui.UserFromContext(ctx).ID})
+		db.Queue(&b, &d.managers, (*db.Queries).ListAccountManagers, true)
+		if err := b.Send(ctx, pool); errors.Is(err, pgx.ErrNoRows) {
+			return echo.ErrNotFound
+		} else if err != nil {
 			return err
 		}
-		for _, r := range d.companies {
-			if co := r.PartnerCompany; co.ID == id {
-				in := companyInput{Name: co.Name, Hardware: co.IsHardware, Software: co.IsSoftware}
-				if co.AccountManagerID != nil {
-					in.Manager = ui.Itoa(*co.AccountManagerID)
-				}
-				return ui.OK(c, "Edit "+co.Name, views.CompanyEditView(d.form(in, id, ui.CSRFToken(c))))
-			}
+		in := companyInput{Name: co.PartnerCompany.Name, Hardware: co.PartnerCompany.IsHardware, Software: co.PartnerCompany.IsSoftware}
+		if m := co.PartnerCompany.AccountManagerID; m != nil {
+			in.Manager = ui.Itoa(*m)
 		}
-		return echo.ErrNotFound
+		return ui.OK(c, "Edit "+co.PartnerCompany.Name, views.CompanyEditView(d.form(in, id, ui.CSRFToken(c))))
 	}
 }
 
@@ -126,7 +176,11 @@ func HandleSaveCompany(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerFu
 			ui.AddFlash(ui.Sessions(c), ctx, "success", "Company saved.")
 			return ui.Redirect(c, partnerURL(id))
 		}
-		d, err := loadCompaniesAdmin(ctx, pool)
+		number := 0
+		if id == 0 {
+			number = 1
+		}
+		d, err := loadCompaniesAdmin(ctx, pool, "", number)
 		if err != nil {
 			return err
 		}
