@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"partnerportal/web/api"
@@ -55,6 +56,10 @@ func statusTitle(status int) string {
 	return "That did not work"
 }
 
+// statusClientClosed is the status the request log shows for a request whose client left
+// before it was answered (nginx's 499): not a server error.
+const statusClientClosed = 499
+
 // retryAfterOutage is how long a client is told to wait while the database cannot be reached:
 // long enough not to pile on, short enough for a restart.
 const retryAfterOutage = "5"
@@ -73,6 +78,13 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	if api.IsAPI(c) {
 		api.HandleError(s.logger, err, c)
+		return
+	}
+	if errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil {
+		// The client went away (a page left while its pictures loaded): nobody reads an answer,
+		// and nothing failed on this side.
+		s.logger.Info("client went away", "request_id", ui.RequestID(c), "path", c.Request().URL.Path)
+		_ = c.NoContent(statusClientClosed)
 		return
 	}
 	info := views.ErrorInfo{Status: http.StatusInternalServerError}

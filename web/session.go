@@ -106,9 +106,12 @@ func (b *bufferedWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	return nil, nil, errors.New("hijack not supported")
 }
 
-// sessionless reports requests that need no session: probes, assets and the JSON API (which
-// authenticates each request with an API key, so it needs neither a session nor CSRF tokens).
+// sessionless reports requests that need no session: probes, assets, pictures (public, and
+// addressed by their content: a Hub page's pictures would otherwise each read the signed-in
+// session again) and the JSON API (which authenticates each request with an API key, so it
+// needs neither a session nor CSRF tokens).
 func sessionless(c echo.Context) bool {
 	p := c.Request().URL.Path
-	return p == "/healthz" || p == "/readyz" || strings.HasPrefix(p, "/static/") || strings.HasPrefix(p, "/api/")
+	return p == "/healthz" || p == "/readyz" || strings.HasPrefix(p, "/static/") || strings.HasPrefix(p, "/pictures/") ||
+		strings.HasPrefix(p, "/api/")
 }
