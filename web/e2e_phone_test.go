@@ -25,7 +25,7 @@ const phoneCheck = `(() => {
     [...table.querySelectorAll("tbody tr")].slice(0, 3).forEach((tr, ri) => {
       const keys = cards ? tr.querySelectorAll("th[scope=row], td[data-label]") : [tr.querySelector("th[scope=row]") || tr.cells[0]];
       keys.forEach(cell => {
-        if (!cell) return;
+        if (!cell || (cards && cell.matches("td:empty"))) return; // an empty value's label is left out
         const r = cell.getBoundingClientRect();
         if (r.width === 0 || r.left < -1 || r.right > w + 1) {
           out.push("table " + (ti + 1) + " row " + (ri + 1) + ": " + (cell.dataset.label || "heading") + " is outside the window (" +
