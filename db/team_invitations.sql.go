@@ -71,8 +71,8 @@ func (q *Queries) CreateTeamInvitation(ctx context.Context, arg CreateTeamInvita
 }
 
 const createTeamMember = `-- name: CreateTeamMember :one
-INSERT INTO users (email, name, password_hash, role, company_id, team_role)
-VALUES ($1, $2, $3, 'partner', $4, 'member')
+INSERT INTO users (email, name, password_hash, role, company_id, team_role, created_at)
+VALUES ($1, $2, $3, 'partner', $4, 'member', $5)
 RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch, team_role
 `
 
@@ -81,6 +81,7 @@ type CreateTeamMemberParams struct {
 	Name         string
 	PasswordHash string
 	CompanyID    *int64
+	Now          time.Time
 }
 
 // The account an accepted invitation makes: a member of the inviting company.
@@ -90,6 +91,7 @@ func (q *Queries) CreateTeamMember(ctx context.Context, arg CreateTeamMemberPara
 		arg.Name,
 		arg.PasswordHash,
 		arg.CompanyID,
+		arg.Now,
 	)
 	var i User
 	err := row.Scan(

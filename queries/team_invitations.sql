@@ -61,6 +61,6 @@ WHERE id = sqlc.arg(id);
 
 -- name: CreateTeamMember :one
 -- The account an accepted invitation makes: a member of the inviting company.
-INSERT INTO users (email, name, password_hash, role, company_id, team_role)
-VALUES (sqlc.arg(email), sqlc.arg(name), sqlc.arg(password_hash), 'partner', sqlc.arg(company_id), 'member')
+INSERT INTO users (email, name, password_hash, role, company_id, team_role, created_at)
+VALUES (sqlc.arg(email), sqlc.arg(name), sqlc.arg(password_hash), 'partner', sqlc.arg(company_id), 'member', sqlc.arg(now))
 RETURNING *;

@@ -88,7 +88,7 @@ func HandleAcceptInvite(pool *pgxpool.Pool, sm *scs.SessionManager, hasher *auth
 			if err := invitationEnded(c, inv.AcceptedAt != nil, inv.RevokedAt != nil, inv.ExpiresAt, row.InvitedByName); err != nil {
 				return err
 			}
-			user, err = tq.CreateTeamMember(ctx, db.CreateTeamMemberParams{Email: inv.Email, Name: f.Name, PasswordHash: passwordHash, CompanyID: &inv.CompanyID})
+			user, err = tq.CreateTeamMember(ctx, db.CreateTeamMemberParams{Email: inv.Email, Name: f.Name, PasswordHash: passwordHash, CompanyID: &inv.CompanyID, Now: now})
 			var pgErr *pgconn.PgError
 			if errors.As(err, &pgErr) && pgErr.ConstraintName == "users_email_key" {
 				return &ui.Error{Code: http.StatusConflict, Message: inv.Email + " has a Partner Portal account already, made since the invitation was sent: sign in with it, or use “Forgot your password?” on the sign-in page."}
