@@ -67,7 +67,7 @@ type AcceptInvitePage struct {
 type StaffTeam struct {
 	Members     []StaffTeamMember
 	Invitations []TeamInvitation
-	// OwnerURL is where "Make owner" posts, followed by the user's id and "/owner".
+	// MembersURL is where "Make owner" posts, followed by the user's id and "/owner".
 	MembersURL string
 	Alert      *Flash
 	CSRF       string
