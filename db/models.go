@@ -1511,6 +1511,64 @@ func AllSupportEventKindValues() []SupportEventKind {
 	}
 }
 
+type TeamRole string
+
+const (
+	TeamRoleOwner  TeamRole = "owner"
+	TeamRoleMember TeamRole = "member"
+)
+
+func (e *TeamRole) Scan(src interface{}) error {
+	switch s := src.(type) {
+	case []byte:
+		*e = TeamRole(s)
+	case string:
+		*e = TeamRole(s)
+	default:
+		return fmt.Errorf("unsupported scan type for TeamRole: %T", src)
+	}
+	return nil
+}
+
+type NullTeamRole struct {
+	TeamRole TeamRole
+	Valid    bool // Valid is true if TeamRole is not NULL
+}
+
+// Scan implements the Scanner interface.
+func (ns *NullTeamRole) Scan(value interface{}) error {
+	if value == nil {
+		ns.TeamRole, ns.Valid = "", false
+		return nil
+	}
+	ns.Valid = true
+	return ns.TeamRole.Scan(value)
+}
+
+// Value implements the driver Valuer interface.
+func (ns NullTeamRole) Value() (driver.Value, error) {
+	if !ns.Valid {
+		return nil, nil
+	}
+	return string(ns.TeamRole), nil
+}
+
+func (e TeamRole) Valid() bool {
+	switch e {
+	case TeamRoleOwner,
+		TeamRoleMember:
+		return true
+	}
+	return false
+}
+
+func AllTeamRoleValues() []TeamRole {
+	return []TeamRole{
+		TeamRoleOwner,
+		TeamRoleMember,
+	}
+}
+
 type TicketPriority string
 
 const (
@@ -2493,6 +2551,20 @@ type SupportTicket struct {
 	UpdatedAt       time.Time
 }
 
+type TeamInvitation struct {
+	ID             int64
+	CompanyID      int64
+	Email          string
+	TokenHash      []byte
+	InvitedBy      int64
+	CreatedAt      time.Time
+	ExpiresAt      time.Time
+	AcceptedAt     *time.Time
+	AcceptedUserID *int64
+	RevokedAt      *time.Time
+	RevokedBy      *int64
+}
+
 type TopupRequest struct {
 	ID          int64
 	ServiceID   int64
@@ -2555,4 +2627,5 @@ type User struct {
 	DisabledAt   *time.Time
 	CreatedAt    time.Time
 	SessionEpoch int32
+	TeamRole     *TeamRole
 }

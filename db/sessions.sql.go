@@ -50,7 +50,7 @@ func (q *Queries) FindSession(ctx context.Context, arg FindSessionParams) ([]byt
 }
 
 const getRequestSession = `-- name: GetRequestSession :one
-SELECT s.data, s.user_id, s.cart_key, u.email, u.name, u.role, u.company_id, u.disabled_at, u.session_epoch,
+SELECT s.data, s.user_id, s.cart_key, u.email, u.name, u.role, u.team_role, u.company_id, u.disabled_at, u.session_epoch,
        coalesce(c.name, '')::text AS company_name,
        CASE WHEN u.role = 'consumer' OR (u.id IS NULL AND s.cart_key IS NOT NULL)
             THEN (SELECT coalesce(sum(cl.quantity), 0) FROM cart_lines cl
@@ -78,6 +78,7 @@ type GetRequestSessionRow struct {
 	Email        *string
 	Name         *string
 	Role         *UserRole
+	TeamRole     *TeamRole
 	CompanyID    *int64
 	DisabledAt   *time.Time
 	SessionEpoch *int32
@@ -102,6 +103,7 @@ func (q *Queries) GetRequestSession(ctx context.Context, arg GetRequestSessionPa
 		&i.Email,
 		&i.Name,
 		&i.Role,
+		&i.TeamRole,
 		&i.CompanyID,
 		&i.DisabledAt,
 		&i.SessionEpoch,

@@ -13,7 +13,7 @@ import (
 const createUser = `-- name: CreateUser :one
 INSERT INTO users (email, name, password_hash, role, company_id)
 VALUES ($1, $2, $3, $4, $5)
-RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch
+RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch, team_role
 `
 
 type CreateUserParams struct {
@@ -43,12 +43,13 @@ func (q *Queries) CreateUser(ctx context.Context, arg CreateUserParams) (User, e
 		&i.DisabledAt,
 		&i.CreatedAt,
 		&i.SessionEpoch,
+		&i.TeamRole,
 	)
 	return i, err
 }
 
 const getUser = `-- name: GetUser :one
-SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch FROM users WHERE id = $1
+SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch, team_role FROM users WHERE id = $1
 `
 
 func (q *Queries) GetUser(ctx context.Context, id int64) (User, error) {
@@ -64,12 +65,13 @@ func (q *Queries) GetUser(ctx context.Context, id int64) (User, error) {
 		&i.DisabledAt,
 		&i.CreatedAt,
 		&i.SessionEpoch,
+		&i.TeamRole,
 	)
 	return i, err
 }
 
 const getUserByEmail = `-- name: GetUserByEmail :one
-SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch FROM users WHERE lower(email) = lower($1)
+SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch, team_role FROM users WHERE lower(email) = lower($1)
 `
 
 func (q *Queries) GetUserByEmail(ctx context.Context, email string) (User, error) {
@@ -85,12 +87,13 @@ func (q *Queries) GetUserByEmail(ctx context.Context, email string) (User, error
 		&i.DisabledAt,
 		&i.CreatedAt,
 		&i.SessionEpoch,
+		&i.TeamRole,
 	)
 	return i, err
 }
 
 const getUserForUpdate = `-- name: GetUserForUpdate :one
-SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch FROM users WHERE id = $1 FOR UPDATE
+SELECT id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch, team_role FROM users WHERE id = $1 FOR UPDATE
 `
 
 func (q *Queries) GetUserForUpdate(ctx context.Context, id int64) (User, error) {
@@ -106,6 +109,7 @@ func (q *Queries) GetUserForUpdate(ctx context.Context, id int64) (User, error) 
 		&i.DisabledAt,
 		&i.CreatedAt,
 		&i.SessionEpoch,
+		&i.TeamRole,
 	)
 	return i, err
 }
@@ -238,7 +242,7 @@ func (q *Queries) ListUsersForAdmin(ctx context.Context) ([]ListUsersForAdminRow
 
 const setUserDisabled = `-- name: SetUserDisabled :one
 UPDATE users SET disabled_at = $1, session_epoch = session_epoch + 1 WHERE id = $2
-RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch
+RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch, team_role
 `
 
 type SetUserDisabledParams struct {
@@ -260,6 +264,7 @@ func (q *Queries) SetUserDisabled(ctx context.Context, arg SetUserDisabledParams
 		&i.DisabledAt,
 		&i.CreatedAt,
 		&i.SessionEpoch,
+		&i.TeamRole,
 	)
 	return i, err
 }
@@ -285,7 +290,7 @@ VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT ((lower(email))) DO UPDATE
 SET name = EXCLUDED.name, password_hash = EXCLUDED.password_hash,
     role = EXCLUDED.role, company_id = EXCLUDED.company_id, disabled_at = NULL
-RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch
+RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch, team_role
 `
 
 type UpsertUserParams struct {
@@ -316,6 +321,7 @@ func (q *Queries) UpsertUser(ctx context.Context, arg UpsertUserParams) (User, e
 		&i.DisabledAt,
 		&i.CreatedAt,
 		&i.SessionEpoch,
+		&i.TeamRole,
 	)
 	return i, err
 }

@@ -9,7 +9,7 @@ DELETE FROM sessions WHERE expiry < current_timestamp;
 -- visitor's by the session's cart key). The session store sends it in one batch with
 -- ListRequestSessionAccess: a signed-in page reads its session, user and access in one round
 -- trip.
-SELECT s.data, s.user_id, s.cart_key, u.email, u.name, u.role, u.company_id, u.disabled_at, u.session_epoch,
+SELECT s.data, s.user_id, s.cart_key, u.email, u.name, u.role, u.team_role, u.company_id, u.disabled_at, u.session_epoch,
        coalesce(c.name, '')::text AS company_name,
        CASE WHEN u.role = 'consumer' OR (u.id IS NULL AND s.cart_key IS NOT NULL)
             THEN (SELECT coalesce(sum(cl.quantity), 0) FROM cart_lines cl

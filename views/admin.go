@@ -71,21 +71,16 @@ type PartnerPage struct {
 	Name           string
 	Types          string
 	AccountManager string
-	Users          []PartnerUser
-	Services       []ServicePanel
-	Grant          GrantForm
-	Timeline       []AuditEntry
-	AuditURL       string
+	// Team is the company's users with their roles, and its open invitations.
+	Team     StaffTeam
+	Services []ServicePanel
+	Grant    GrantForm
+	Timeline []AuditEntry
+	AuditURL string
 	// DesignsURL lists the company's ExpressConnect designs, DeploymentsURL its AppConnect
 	// deployments.
 	DesignsURL, DeploymentsURL string
 	CSRF                       string
-}
-
-// PartnerUser is one user of a partner company.
-type PartnerUser struct {
-	Name, Email string
-	Disabled    bool
 }
 
 // ServicePanel is one service or plan on the partner page, with its actions.

@@ -41,11 +41,14 @@ type RenewalBox struct {
 	// CanRequest offers the form; RequestedOn says a request is already open.
 	CanRequest  bool
 	RequestedOn string
-	LastAnswer  string
-	CSRF        string
-	Error       string
-	Message     string
-	TermMonths  string
+	// OwnersOnly shows the form's button disabled, described by the page's owners-only note:
+	// the viewer is a member.
+	OwnersOnly bool
+	LastAnswer string
+	CSRF       string
+	Error      string
+	Message    string
+	TermMonths string
 }
 
 // ServicesPage is My Services.
@@ -57,7 +60,13 @@ type ServicesPage struct {
 	// NotSubscribed lists the modules the company never had.
 	NotSubscribed []string
 	Warnings      []string
+	// OwnersOnly, for a member, says who may request renewals and top-ups (id OwnersOnlyID).
+	OwnersOnly string
 }
+
+// OwnersOnlyID is the id of My Services' note that says why a member's request buttons are
+// disabled.
+const OwnersOnlyID = "owners-only"
 
 // RenewalRequestRow is one request in the partner's history.
 type RenewalRequestRow struct {

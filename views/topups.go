@@ -9,6 +9,8 @@ type TopupBox struct {
 	Open []string
 	// CanRequest offers the form: the term is not over yet.
 	CanRequest bool
+	// OwnersOnly shows the button disabled, described by My Services' owners-only note.
+	OwnersOnly bool
 	CSRF       string
 	Metric     string
 	Amount     string

@@ -51,7 +51,7 @@ func TestBrowserEveryRoleFitsAPhone(t *testing.T) {
 	}{
 		{"visitor", "", []string{"/hub", "/hub/company-b/shelfsense-inventory", "/cart"}},
 		{"consumer", webtest.Consumer, []string{"/hub", "/cart", "/orders", "/purchases"}},
-		{"partner-a", webtest.PartnerA, []string{"/services", "/products", "/devlab", "/expressconnect", "/hub/listings", "/support", "/api-keys"}},
+		{"partner-a", webtest.PartnerA, []string{"/services", "/products", "/devlab", "/expressconnect", "/hub/listings", "/support", "/api-keys", "/team"}},
 		{"partner-b", webtest.PartnerB, []string{"/services", "/products", "/appconnect", "/hub/listings"}},
 		{"account-manager", webtest.AccountManager, []string{"/admin", "/admin/renewals", "/admin/partners/" + companyA, "/admin/audit", "/admin/support"}},
 		{"admin", webtest.Admin, []string{"/admin", "/admin/companies", "/admin/users", "/admin/templates", "/admin/outbox", "/admin/jobs"}},

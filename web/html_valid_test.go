@@ -28,6 +28,9 @@ var shownWithErrors = []struct {
 	{"partner", func(t *testing.T, c *webtest.Client) *webtest.Response {
 		return c.PostForm(t, "/products", url.Values{"plan": {"software/production"}})
 	}},
+	{"partner", func(t *testing.T, c *webtest.Client) *webtest.Response {
+		return c.PostForm(t, "/team/invitations", url.Values{"email": {webtest.Consumer}})
+	}},
 	{"admin", func(t *testing.T, c *webtest.Client) *webtest.Response { return c.Get(t, "/admin/audit?module=nope") }},
 }
 

@@ -101,8 +101,10 @@ func TestSignedInPagesTakeAtMostTwoRoundTrips(t *testing.T) {
 		email string
 		paths []string
 	}{
-		{webtest.PartnerA, []string{"/services", "/services/requests", "/products", "/devlab", "/support", "/api-keys",
+		{webtest.PartnerA, []string{"/services", "/services/requests", "/products", "/devlab", "/support", "/api-keys", "/team",
 			"/hub", "/hub/listings", "/expressconnect", "/notifications", "/account"}},
+		// a member: My Services reads the owners to ask in its batch
+		{"c2@company-c.example", []string{"/services", "/services/requests", "/expressconnect", "/support"}},
 		{webtest.PartnerB, []string{"/services", "/products", "/appconnect", "/expressconnect", "/support", "/devlab"}},
 		{webtest.Consumer, []string{"/hub", "/cart", "/checkout", "/orders", "/purchases", "/notifications"}},
 		{webtest.AccountManager, []string{"/admin", partnerPage, "/admin/renewals", "/admin/support", "/admin/audit"}},

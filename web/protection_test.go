@@ -94,6 +94,7 @@ func TestEveryHTMLResponseCarriesTheSecurityHeaders(t *testing.T) {
 		{"hub", visitor, "/hub"},
 		{"not found", visitor, "/no/such/page"},
 		{"partner home", partner, "/services"},
+		{"team", partner, "/team"},
 		{"partner 404 on admin", partner, "/admin"},
 		{"staff home", staff, "/admin"},
 	}

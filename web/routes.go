@@ -51,6 +51,8 @@ func (s *Server) routes() {
 	e.POST("/reset/:token", account.HandleResetPassword(s.pool, s.sessions, s.hasher, s.validate, s.devices))
 	e.GET("/password/forgot", account.HandleForgotPage())
 	e.POST("/password/forgot", account.HandleForgot(s.pool, s.jobs, s.forgot))
+	e.GET("/invite/:token", account.HandleAcceptInvitePage(s.pool))
+	e.POST("/invite/:token", account.HandleAcceptInvite(s.pool, s.sessions, s.hasher, s.validate, s.devices))
 
 	// Every signed-in user: their notices (the bell) and their own account.
 	signedIn := requireRole(db.UserRolePartner, db.UserRoleConsumer, db.UserRoleAccountManager, db.UserRoleAdmin)
@@ -72,6 +74,13 @@ func (s *Server) routes() {
 	e.GET("/api-keys", partner.HandleAPIKeys(s.pool), partnerOnly, noStore)
 	e.POST("/api-keys", partner.HandleCreateAPIKey(s.pool, s.validate), partnerOnly, noStore)
 	e.POST("/api-keys/:id/revoke", partner.HandleRevokeAPIKey(s.pool), partnerOnly)
+	// The team: its owners manage it (members get 403 with the owners to ask). Invitations and
+	// role changes draw on the sign-in throttle's buckets, under keys of their own.
+	e.GET("/team", partner.HandleTeam(s.pool), partnerOnly, noStore)
+	e.POST("/team/invitations", partner.HandleInviteColleague(s.pool, s.jobs, s.throttle, s.validate), partnerOnly, noStore)
+	e.POST("/team/invitations/:id/revoke", partner.HandleRevokeInvitation(s.pool), partnerOnly)
+	e.POST("/team/members/:uid/role", partner.HandleSetTeamRole(s.pool, s.throttle, s.validate), partnerOnly)
+	e.POST("/team/members/:uid/remove", partner.HandleRemoveTeamMember(s.pool), partnerOnly)
 
 	// Module areas: every route declares its area, and the gate enforces the module's state.
 	hub, products, devlab := ui.AreaByKey("hub-listings"), ui.AreaByKey("products"), ui.AreaByKey("devlab")
@@ -183,6 +192,7 @@ func (s *Server) routes() {
 	staffArea.POST("/partners/:id/services/:sid/renew", staff.HandleServiceAction(s.pool, s.jobs, s.validate, staff.RenewAction))
 	staffArea.POST("/partners/:id/services/:sid/limits", staff.HandleServiceAction(s.pool, s.jobs, s.validate, staff.LimitsAction))
 	staffArea.POST("/partners/:id/services/:sid/status", staff.HandleServiceAction(s.pool, s.jobs, s.validate, staff.StatusAction))
+	staffArea.POST("/partners/:id/team/:uid/owner", staff.HandleMakeOwner(s.pool))
 	staffArea.GET("/partners/:id/designs", staff.HandlePartnerDesigns(s.pool))
 	staffArea.GET("/partners/:id/designs/:did", staff.HandlePartnerDesign(s.pool))
 	staffArea.GET("/partners/:id/deployments", staff.HandlePartnerDeployments(s.pool))

@@ -27,7 +27,12 @@ var sweepRoles = []sweepRole{
 			// and a link that finishes a sign-up
 			c.Get(t, "/signup")
 			c.PostForm(t, "/signup", url.Values{"email": {"sweep@example.org"}})
-			return []string{"/reset/" + token, env.MailLink(t, "sweep@example.org", "/signup/")}
+			// and an invitation to Company A's team
+			invitation := auth.NewToken()
+			env.Exec(t, `INSERT INTO team_invitations (company_id, email, token_hash, invited_by, created_at, expires_at)
+				SELECT company_id, 'invited@company-a.example', $1, id, $2, $3 FROM users WHERE email = $4`,
+				auth.TokenHash(invitation), env.Clock.Now(), env.Clock.Now().Add(time.Hour), webtest.PartnerA)
+			return []string{"/reset/" + token, env.MailLink(t, "sweep@example.org", "/signup/"), "/invite/" + invitation}
 		}},
 	{name: "consumer", email: webtest.Consumer, start: []string{"/hub", "/cart", "/checkout", "/orders", "/purchases", "/account", "/notifications"},
 		setup: func(t *testing.T, env *webtest.Env, c *webtest.Client) []string {
@@ -35,7 +40,7 @@ var sweepRoles = []sweepRole{
 			addNotice(t, env, webtest.Consumer)
 			return nil
 		}},
-	{name: "partner", email: webtest.PartnerA, start: []string{"/services", "/services/requests", "/api-keys", "/products", "/products/new",
+	{name: "partner", email: webtest.PartnerA, start: []string{"/services", "/services/requests", "/api-keys", "/team", "/products", "/products/new",
 		"/devlab", "/hub/listings", "/account", "/notifications"},
 		setup: func(t *testing.T, env *webtest.Env, c *webtest.Client) []string {
 			a := env.CompanyID(t, "Company A")
@@ -49,6 +54,20 @@ var sweepRoles = []sweepRole{
 				t.Fatalf("register a DevLab device: %d", r.StatusCode)
 			}
 			addNotice(t, env, webtest.PartnerA)
+			// a colleague on the team, whom the team page offers to make owner or remove, and an
+			// invitation waiting, which it offers to revoke
+			c.Get(t, "/team")
+			for _, email := range []string{"colleague@company-a.example", "waiting@company-a.example"} {
+				if r := c.PostForm(t, "/team/invitations", url.Values{"email": {email}}); r.StatusCode != http.StatusOK {
+					t.Fatalf("invite %s: %d", email, r.StatusCode)
+				}
+			}
+			colleague := env.Client(t)
+			link := env.MailLink(t, "colleague@company-a.example", "/invite/")
+			colleague.Get(t, link)
+			if r := colleague.PostForm(t, link, url.Values{"name": {"Sweep Colleague"}, "password": {"a long enough password"}}); r.StatusCode != http.StatusSeeOther {
+				t.Fatalf("join the team: %d", r.StatusCode)
+			}
 			// and a product with pictures, whose page offers to remove them
 			return append(appConnectPages(t, env, c, a), "/products/"+webtest.Itoa(env.ProductID(t, "Company A", "fleetpulse-telematics")))
 		}},

@@ -45,7 +45,7 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 			}
 			return next(c)
 		}
-		u := &ui.CurrentUser{ID: id, Email: *row.Email, Name: *row.Name, Role: *row.Role,
+		u := &ui.CurrentUser{ID: id, Email: *row.Email, Name: *row.Name, Role: *row.Role, TeamRole: row.TeamRole,
 			CompanyID: row.CompanyID, CompanyName: row.CompanyName, CartCount: int(row.CartCount), Unread: int(row.Unread),
 			Access: ui.AccessOfRows(row.Access)}
 		c.SetRequest(c.Request().WithContext(ui.WithUser(ctx, u)))

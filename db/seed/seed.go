@@ -51,8 +51,20 @@ var demoUsers = []demoUser{
 	{"am2@example.com", "Alice Manager", db.UserRoleAccountManager, "", "account manager of Company C"},
 	{"a@company-a.example", "Anna Andersen", db.UserRolePartner, "Company A", "partner, Company A (hardware and software)"},
 	{"b@company-b.example", "Ben Brooks", db.UserRolePartner, "Company B", "partner, Company B (software)"},
-	{"c@company-c.example", "Chloe Chen", db.UserRolePartner, "Company C", "partner, Company C (hardware)"},
+	{"c@company-c.example", "Chloe Chen", db.UserRolePartner, "Company C", "partner, Company C (hardware), its owner"},
+	{"c2@company-c.example", "Carl Carter", db.UserRolePartner, "Company C", "partner, Company C, a member of its team (no team, API keys or requests)"},
 	{"consumer@example.com", "Carlos Consumer", db.UserRoleConsumer, "", "customer of the Solutions Hub"},
+}
+
+// demoMembers are the demo partner users who are members of their company's team; the
+// others own theirs.
+var demoMembers = map[string]bool{"c2@company-c.example": true}
+
+func demoTeamRole(email string) db.TeamRole {
+	if demoMembers[email] {
+		return db.TeamRoleMember
+	}
+	return db.TeamRoleOwner
 }
 
 // Accounts are the demo accounts, as Demo returns them.
@@ -100,6 +112,13 @@ func Demo(ctx context.Context, pool *pgxpool.Pool, hasher PasswordHasher, today 
 				return fmt.Errorf("user %s: %w", u.email, err)
 			}
 			users[u.email] = row.ID
+			if u.role == db.UserRolePartner {
+				// a re-seed gives back the demo's roles, whatever the team did since
+				role := demoTeamRole(u.email)
+				if _, err := q.SetTeamRole(ctx, db.SetTeamRoleParams{TeamRole: &role, ID: row.ID, CompanyID: *companyID}); err != nil {
+					return fmt.Errorf("team role of %s: %w", u.email, err)
+				}
+			}
 		}
 		accounts = Accounts()
 		for _, c := range demoCompanies {

@@ -48,6 +48,11 @@ const (
 	ActionDeploymentRetry   = "app_deployment.retry"
 	ActionDeploymentDelete  = "app_deployment.delete"
 	ActionDeploymentProduct = "app_deployment.product"
+	ActionTeamInvite        = "team.invite"
+	ActionTeamInviteRevoke  = "team.invitation_revoke"
+	ActionTeamJoin          = "team.join"
+	ActionTeamRole          = "team.role"
+	ActionTeamRemove        = "team.remove"
 )
 
 // Actions lists every action in the order the log's filter offers them.
@@ -89,6 +94,11 @@ var Actions = []struct{ Key, Label string }{
 	{ActionDeploymentRetry, "Deployment retried"},
 	{ActionDeploymentDelete, "Deployment deleted"},
 	{ActionDeploymentProduct, "Product made from a deployment"},
+	{ActionTeamInvite, "Colleague invited"},
+	{ActionTeamInviteRevoke, "Invitation revoked"},
+	{ActionTeamJoin, "Invitation accepted"},
+	{ActionTeamRole, "Team role changed"},
+	{ActionTeamRemove, "Removed from the team"},
 }
 
 func Known(key string) bool {

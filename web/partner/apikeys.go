@@ -43,6 +43,9 @@ func newAPISecret(env db.Environment) (secret, prefix string, hash []byte) {
 // HandleAPIKeys lists the company's keys under the form that makes one.
 func HandleAPIKeys(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
+		if err := OwnersOnly(c, pool, "manage API keys"); err != nil {
+			return err
+		}
 		p, err := apiKeysPage(c, pool, views.APIKeyForm{Environment: "sandbox"}, nil)
 		if err != nil {
 			return err
@@ -56,6 +59,9 @@ func HandleAPIKeys(pool *pgxpool.Pool) echo.HandlerFunc {
 func HandleCreateAPIKey(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
+		if err := OwnersOnly(c, pool, "manage API keys"); err != nil {
+			return err
+		}
 		u := ui.UserFromContext(c.Request().Context())
 		var f apiKeyForm
 		errs := ui.BindForm(c, v, &f)
@@ -81,6 +87,9 @@ func HandleCreateAPIKey(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerF
 func HandleRevokeAPIKey(pool *pgxpool.Pool) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
+		if err := OwnersOnly(c, pool, "manage API keys"); err != nil {
+			return err
+		}
 		ctx := c.Request().Context()
 		u := ui.UserFromContext(ctx)
 		id, err := ui.PathID(c, "id")

@@ -28,6 +28,9 @@ type renewalRequestForm struct {
 func HandleRequestRenewal(pool *pgxpool.Pool, jq *jobs.Queue, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
+		if err := OwnersOnly(c, pool, "request renewals"); err != nil {
+			return err
+		}
 		ctx := c.Request().Context()
 		u := ui.UserFromContext(ctx)
 		id, err := ui.PathID(c, "id")

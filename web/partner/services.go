@@ -33,6 +33,11 @@ func HandleMyServices(pool *pgxpool.Pool) echo.HandlerFunc {
 		var deactivations []db.ListCompanyDeactivationsRow
 		db.Queue(&b, &terms, (*db.Queries).ListCompanyTimeline, *u.CompanyID)
 		db.Queue(&b, &deactivations, (*db.Queries).ListCompanyDeactivations, *u.CompanyID)
+		// a member's request buttons are disabled, with the owners to ask
+		var owners string
+		if !u.IsOwner() {
+			db.Queue(&b, &owners, (*db.Queries).GetTeamOwnerNames, *u.CompanyID)
+		}
 		if err := b.Send(c.Request().Context(), pool); err != nil {
 			return err
 		}
@@ -41,6 +46,9 @@ func HandleMyServices(pool *pgxpool.Pool) echo.HandlerFunc {
 			warnings[w.ServiceID] = append(warnings[w.ServiceID], w)
 		}
 		page := views.ServicesPage{CompanyName: u.CompanyName}
+		if !u.IsOwner() {
+			page.OwnersOnly = ownersOnlyText(u.CompanyName, "request renewals and top-ups", owners)
+		}
 		var ranks []int
 		for _, r := range services {
 			if r.ServiceID == nil {
@@ -49,6 +57,12 @@ func HandleMyServices(pool *pgxpool.Pool) echo.HandlerFunc {
 			}
 			card := serviceCard(r, quotaNotices(warnings[*r.ServiceID], ui.When(c).Loc), ui.CSRFToken(c))
 			card.Topup = topupBox(r, openTopups, ui.CSRFToken(c), today)
+			if !u.IsOwner() {
+				card.Renewal.OwnersOnly = true
+				if card.Topup != nil {
+					card.Topup.OwnersOnly = true
+				}
+			}
 			if r.Metered {
 				card.HistoryURL = "/services/" + ui.Itoa(card.ID) + "/history"
 			}

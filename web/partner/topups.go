@@ -31,6 +31,9 @@ type topupRequestForm struct {
 func HandleRequestTopup(pool *pgxpool.Pool, jq *jobs.Queue, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
+		if err := OwnersOnly(c, pool, "request top-ups"); err != nil {
+			return err
+		}
 		ctx := c.Request().Context()
 		u := ui.UserFromContext(ctx)
 		id, err := ui.PathID(c, "id")

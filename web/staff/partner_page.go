@@ -19,9 +19,10 @@ const timelineSize = 20
 
 // partnerPageData is what the partner page is built from.
 type partnerPageData struct {
-	company  db.GetCompanyForStaffRow
-	users    []db.ListCompanyUsersForStaffRow
-	services []db.ListCompanyServicesForStaffRow
+	company     db.GetCompanyForStaffRow
+	team        []db.ListTeamForStaffRow
+	invitations []db.ListOpenTeamInvitationsForStaffRow
+	services    []db.ListCompanyServicesForStaffRow
 	// terms are every service's history, by service and newest first.
 	terms    []db.ListCompanyTermsForStaffRow
 	timeline []db.ListCompanyAuditEventsRow
@@ -40,7 +41,8 @@ func loadPartnerPage(c echo.Context, pool db.Batcher, companyID int64, today tim
 	size := int32(timelineSize)
 	var b db.Batch
 	db.Queue(&b, &d.company, (*db.Queries).GetCompanyForStaff, db.GetCompanyForStaffParams{ID: companyID, ViewerID: u.ID})
-	db.Queue(&b, &d.users, (*db.Queries).ListCompanyUsersForStaff, db.ListCompanyUsersForStaffParams{CompanyID: &companyID, ViewerID: u.ID})
+	db.Queue(&b, &d.team, (*db.Queries).ListTeamForStaff, db.ListTeamForStaffParams{CompanyID: companyID, ViewerID: u.ID})
+	db.Queue(&b, &d.invitations, (*db.Queries).ListOpenTeamInvitationsForStaff, db.ListOpenTeamInvitationsForStaffParams{CompanyID: companyID, ViewerID: u.ID})
 	db.Queue(&b, &d.services, (*db.Queries).ListCompanyServicesForStaff,
 		db.ListCompanyServicesForStaffParams{CompanyID: companyID, ViewerID: u.ID, Today: today})
 	db.Queue(&b, &d.terms, (*db.Queries).ListCompanyTermsForStaff, db.ListCompanyTermsForStaffParams{CompanyID: companyID, ViewerID: u.ID})
@@ -65,9 +67,7 @@ func loadPartnerPage(c echo.Context, pool db.Batcher, companyID int64, today tim
 	if page.AccountManager == "" {
 		page.AccountManager = "None assigned"
 	}
-	for _, pu := range d.users {
-		page.Users = append(page.Users, views.PartnerUser{Name: pu.Name, Email: pu.Email, Disabled: pu.Disabled})
-	}
+	page.Team = staffTeam(c, co.ID, d.team, d.invitations)
 	terms := map[int64][]db.ListCompanyTermsForStaffRow{}
 	for _, t := range d.terms {
 		terms[t.ServiceID] = append(terms[t.ServiceID], t)

@@ -97,8 +97,8 @@ func BannerFor(name string, acc ModuleAccess) *views.ReadOnlyBanner {
 	}
 }
 
-// navForPartner lists My Services, every area the company can see, and API keys (which
-// belong to no module: production plans report through them too).
+// navForPartner lists My Services, every area the company can see and, for an owner, API keys
+// (which belong to no module: production plans report through them too) and the team.
 func navForPartner(u *CurrentUser) []views.NavItem {
 	items := []views.NavItem{{Label: "My Services", Href: "/services"}}
 	for _, a := range Areas {
@@ -106,7 +106,10 @@ func navForPartner(u *CurrentUser) []views.NavItem {
 			items = append(items, views.NavItem{Label: a.Name, Href: a.Path, Mark: NavMark(u.Access.Area(a.Modules).State)})
 		}
 	}
-	return append(items, views.NavItem{Label: "API keys", Href: "/api-keys"})
+	if !u.IsOwner() {
+		return items
+	}
+	return append(items, views.NavItem{Label: "API keys", Href: "/api-keys"}, views.NavItem{Label: "Team", Href: "/team"})
 }
 
 // AreaPageOf is the top of an area's page: its name, state, what it holds and, when read-only,

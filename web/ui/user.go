@@ -16,6 +16,8 @@ type CurrentUser struct {
 	Role        db.UserRole
 	CompanyID   *int64
 	CompanyName string
+	// TeamRole is a partner user's place in their company's team (nil for everyone else).
+	TeamRole *db.TeamRole
 	// Access is what the user's company may do in each module today (partner users only).
 	Access Access
 	// CartCount is the number of items in the cart (consumers only).
@@ -30,6 +32,12 @@ type userKey struct{}
 func UserFromContext(ctx context.Context) *CurrentUser {
 	u, _ := ctx.Value(userKey{}).(*CurrentUser)
 	return u
+}
+
+// IsOwner says whether u is an owner of their partner company: owners manage the team, the
+// API keys and the renewal and top-up requests.
+func (u *CurrentUser) IsOwner() bool {
+	return u != nil && u.TeamRole != nil && *u.TeamRole == db.TeamRoleOwner
 }
 
 // HomeFor is where a role lands after signing in.
