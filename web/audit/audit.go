@@ -89,6 +89,13 @@ var Actions = []struct{ Key, Label string }{
 	{ActionDeploymentRetry, "Deployment retried"},
 	{ActionDeploymentDelete, "Deployment deleted"},
 	{ActionDeploymentProduct, "Product made from a deployment"},
+	{ActionUserNameChange, "Own name changed"},
+	{ActionUserEmailRequest, "E-mail change asked for"},
+	{ActionUserEmailChange, "E-mail address changed"},
+	{ActionUserPasswordChange, "Own password changed"},
+	{ActionUserSessionEnd, "Session signed out"},
+	{ActionUserSessionsEnd, "Signed out everywhere else"},
+	{ActionUserClose, "Customer account closed"},
 }
 
 func Known(key string) bool {
