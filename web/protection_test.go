@@ -96,6 +96,7 @@ func TestEveryHTMLResponseCarriesTheSecurityHeaders(t *testing.T) {
 		{"partner home", partner, "/services"},
 		{"partner 404 on admin", partner, "/admin"},
 		{"staff home", staff, "/admin"},
+		{"own account", partner, "/account"},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
@@ -121,6 +122,9 @@ func TestEveryHTMLResponseCarriesTheSecurityHeaders(t *testing.T) {
 	}
 	if got := staff.Get(t, "/admin").Header.Get("Cache-Control"); got != "no-store" {
 		t.Errorf("staff page Cache-Control = %q, want no-store", got)
+	}
+	if got := partner.Get(t, "/account").Header.Get("Cache-Control"); got != "no-store" {
+		t.Errorf("account page Cache-Control = %q, want no-store", got)
 	}
 }
 
@@ -204,6 +208,42 @@ func TestHealthAndReadiness(t *testing.T) {
 		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 		if rec.Code != want {
 			t.Errorf("%s with the database gone: %d, want %d", path, rec.Code, want)
+		}
+	}
+}
+
+// TestAccountChangesNeedTheCSRFToken: every change on the account page, sent without the token
+// (as another site's form would), is refused and changes nothing.
+func TestAccountChangesNeedTheCSRFToken(t *testing.T) {
+	t.Parallel()
+	env := webtest.New(t)
+	c := env.SignedIn(t, webtest.Consumer)
+	other := env.SignedIn(t, webtest.Consumer)
+	var sessionID string
+	if err := env.Pool.QueryRow(context.Background(), `SELECT min(id)::text FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+		webtest.Consumer).Scan(&sessionID); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		path string
+		form url.Values
+	}{
+		{"/account/name", url.Values{"name": {"Mallory"}}},
+		{"/account/email", url.Values{"new_email": {"mallory@example.org"}, "password": {seed.DemoPassword}}},
+		{"/account/password", url.Values{"current_password": {seed.DemoPassword}, "new_password": {"mallory's password"}, "new_password_confirm": {"mallory's password"}}},
+		{"/account/sessions/sign-out-others", url.Values{}},
+		{"/account/sessions/" + sessionID + "/sign-out", url.Values{}},
+		{"/account/delete", url.Values{"password": {seed.DemoPassword}}},
+	} {
+		c.Header.Set("Sec-Fetch-Site", "cross-site")
+		if r := c.PostRaw(t, tt.path, tt.form); r.StatusCode != http.StatusForbidden {
+			t.Errorf("POST %s without the token: %d, want 403", tt.path, r.StatusCode)
+		}
+		c.Header.Del("Sec-Fetch-Site")
+	}
+	for name, cl := range map[string]*webtest.Client{"this browser": c, "the other browser": other} {
+		if r := cl.Get(t, "/account"); r.StatusCode != http.StatusOK || r.Doc.Find(".account__name").Text() != "Carlos Consumer" {
+			t.Errorf("%s: %d, header %q; want still signed in as Carlos Consumer", name, r.StatusCode, r.Doc.Find(".account__name").Text())
 		}
 	}
 }

@@ -27,12 +27,18 @@ var sweepRoles = []sweepRole{
 			// and a link that finishes a sign-up
 			c.Get(t, "/signup")
 			c.PostForm(t, "/signup", url.Values{"email": {"sweep@example.org"}})
-			return []string{"/reset/" + token, env.MailLink(t, "sweep@example.org", "/signup/")}
+			// and a link that confirms a customer's new address
+			change := auth.NewToken()
+			env.Exec(t, `INSERT INTO email_change_tokens (token_hash, user_id, new_email, created_at, expires_at)
+				SELECT $1, id, 'sweep.new@example.org', $2, $3 FROM users WHERE email = $4`, auth.TokenHash(change), env.Clock.Now(), env.Clock.Now().Add(time.Hour), webtest.Consumer)
+			return []string{"/reset/" + token, env.MailLink(t, "sweep@example.org", "/signup/"), "/account/email/" + change}
 		}},
 	{name: "consumer", email: webtest.Consumer, start: []string{"/hub", "/cart", "/checkout", "/orders", "/purchases", "/account", "/notifications"},
 		setup: func(t *testing.T, env *webtest.Env, c *webtest.Client) []string {
 			fillCart(t, env, c)
 			addNotice(t, env, webtest.Consumer)
+			// a second browser signed in, which the account page offers to sign out
+			env.SignedIn(t, webtest.Consumer)
 			return nil
 		}},
 	{name: "partner", email: webtest.PartnerA, start: []string{"/services", "/services/requests", "/api-keys", "/products", "/products/new",
