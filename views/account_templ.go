@@ -112,7 +112,7 @@ func accountName(p AccountPage) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "<section class=\"card\" id=\"profile\" aria-labelledby=\"profile-title\"><header class=\"card__header\"><h2 class=\"card__title\" id=\"profile-title\">Name</h2></header><div class=\"card__body\"><form method=\"post\" action=\"/account/name\" class=\"form account-form\" novalidate>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "<section class=\"card\" id=\"profile\" aria-labelledby=\"profile-title\"><header class=\"card__header\"><h2 class=\"card__title\" id=\"profile-title\">Name</h2></header><div class=\"card__body\"><form method=\"post\" action=\"/account/name#profile\" class=\"form account-form\" novalidate>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -231,7 +231,7 @@ func accountEmail(p AccountPage) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<form method=\"post\" action=\"/account/email\" class=\"form account-form\" novalidate>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<form method=\"post\" action=\"/account/email#email\" class=\"form account-form\" novalidate>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -273,7 +273,7 @@ func accountPassword(p AccountPage) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<section class=\"card\" id=\"password\" aria-labelledby=\"password-title\"><header class=\"card__header\"><h2 class=\"card__title\" id=\"password-title\">Password</h2></header><div class=\"card__body stack\"><p>A new password signs you out everywhere else; this browser stays signed in.</p><form method=\"post\" action=\"/account/password\" class=\"form account-form\" novalidate>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, "<section class=\"card\" id=\"password\" aria-labelledby=\"password-title\"><header class=\"card__header\"><h2 class=\"card__title\" id=\"password-title\">Password</h2></header><div class=\"card__body stack\"><p>A new password signs you out everywhere else; this browser stays signed in.</p><form method=\"post\" action=\"/account/password#password\" class=\"form account-form\" novalidate>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
