@@ -247,3 +247,38 @@ func TestAccountChangesNeedTheCSRFToken(t *testing.T) {
 		}
 	}
 }
+
+// TestAccountRoutesNeedASignedInUser: a visitor is sent to sign in from every route of the
+// account page, and changes nothing; only the link that confirms a new address is open to
+// anyone (it answers 404 for a token that is none).
+func TestAccountRoutesNeedASignedInUser(t *testing.T) {
+	t.Parallel()
+	env := webtest.New(t)
+	v := env.Client(t)
+	v.Get(t, "/login")
+	for _, tt := range []struct{ method, path string }{
+		{http.MethodGet, "/account"},
+		{http.MethodPost, "/account/name"},
+		{http.MethodPost, "/account/email"},
+		{http.MethodPost, "/account/password"},
+		{http.MethodPost, "/account/sessions/sign-out-others"},
+		{http.MethodPost, "/account/sessions/1/sign-out"},
+		{http.MethodPost, "/account/delete"},
+	} {
+		var r *webtest.Response
+		if tt.method == http.MethodGet {
+			r = v.Get(t, tt.path)
+		} else {
+			r = v.PostForm(t, tt.path, url.Values{"name": {"Mallory"}, "password": {seed.DemoPassword}})
+		}
+		if r.StatusCode != http.StatusSeeOther || !strings.HasPrefix(r.Header.Get("Location"), "/login?next=") {
+			t.Errorf("%s %s as a visitor: %d to %q, want 303 to sign in", tt.method, tt.path, r.StatusCode, r.Header.Get("Location"))
+		}
+	}
+	if r := v.Get(t, "/account/email/no-such-token"); r.StatusCode != http.StatusNotFound {
+		t.Errorf("a made-up confirmation link: %d, want 404", r.StatusCode)
+	}
+	if r := v.PostForm(t, "/account/email/no-such-token", nil); r.StatusCode != http.StatusNotFound {
+		t.Errorf("a made-up confirmation link, posted: %d, want 404", r.StatusCode)
+	}
+}
