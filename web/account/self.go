@@ -36,8 +36,7 @@ type Self struct {
 // HandleAccount is the signed-in user's own page.
 func (s *Self) HandleAccount() echo.HandlerFunc {
 	return func(c echo.Context) error {
-		u := ui.UserFromContext(c.Request().Context())
-		return s.render(c, http.StatusOK, func(p *views.AccountPage) { p.NameForm.Value = u.Name })
+		return s.render(c, http.StatusOK, func(*views.AccountPage) {})
 	}
 }
 
