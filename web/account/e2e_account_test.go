@@ -14,7 +14,8 @@ import (
 
 // TestBrowserAccountPage drives Chromium through the account page: a new name shows in the
 // header, a wrong current password comes back under its field, a new password keeps the browser
-// signed in and signs in afterwards. axe-core checks the page in each state; it fits a phone.
+// signed in and signs in afterwards, and a new address is confirmed from the mailed link.
+// axe-core checks every page in each state; the account page fits a phone.
 // PORTAL_SCREENSHOTS names a folder for pictures of it at 1280 and 390 px.
 func TestBrowserAccountPage(t *testing.T) {
 	t.Parallel()
@@ -84,4 +85,25 @@ func TestBrowserAccountPage(t *testing.T) {
 		t.Errorf("%d sessions listed after the change, want this browser alone", n)
 	}
 	env.Client(t).SignIn(t, webtest.Consumer, "a brand new password")
+
+	// a new address: the link from the mail opens a page that asks to confirm it
+	p.Run(t,
+		browsertest.Step("type a new address", chromedp.SendKeys(chromedp.CSS("#f-new-email"), "carlos@example.org"),
+			chromedp.SendKeys(chromedp.CSS("#f-email-password"), "a brand new password")),
+		browsertest.Step("ask for the link", chromedp.Click(chromedp.CSS(`form[action^="/account/email"] button[type=submit]`))),
+		browsertest.Step("wait for the flash", chromedp.WaitVisible(chromedp.CSS("#email .banner"))),
+	)
+	p.CheckA11y(t)
+	p.Visit(t, env.URL+env.MailLink(t, "carlos@example.org", "/account/email/"))
+	if dir := os.Getenv("PORTAL_SCREENSHOTS"); dir != "" {
+		p.Screenshot(t, dir+"/account-consumer-confirm-email-1280.png")
+	}
+	p.Run(t,
+		browsertest.Step("confirm", chromedp.Click(chromedp.CSS(`form[action^="/account/email/"] button[type=submit]`))),
+		browsertest.Step("wait for the account page", chromedp.WaitVisible(chromedp.CSS("#profile"))),
+	)
+	p.CheckA11y(t)
+	if got := browsertest.Get(t, p, chromedp.Text(chromedp.CSS("#flash"))); !strings.Contains(got, "Your sign-in address is now carlos@example.org.") {
+		t.Errorf("after confirming, the flash says %q", got)
+	}
 }
