@@ -2132,6 +2132,15 @@ type DevlabDevice struct {
 	RemovedAt *time.Time
 }
 
+type EmailChangeToken struct {
+	TokenHash []byte
+	UserID    int64
+	NewEmail  string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	UsedAt    *time.Time
+}
+
 type HubListing struct {
 	ProductID    int64
 	CompanyID    int64
@@ -2485,11 +2494,16 @@ type ServiceTermGrant struct {
 }
 
 type Session struct {
-	Token   string
-	Data    []byte
-	Expiry  time.Time
-	UserID  *int64
-	CartKey *string
+	Token      string
+	Data       []byte
+	Expiry     time.Time
+	UserID     *int64
+	CartKey    *string
+	ID         int64
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+	UserAgent  string
+	Ip         string
 }
 
 type SignupLink struct {

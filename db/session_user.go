@@ -24,10 +24,20 @@ type Batcher interface {
 // company's access on day today. Every request with a session pays for it, so the two queries
 // travel in one batch. pgx.ErrNoRows when there is no such session.
 func LoadRequestSession(ctx context.Context, db Batcher, token string, now, today time.Time) (RequestSession, error) {
+	return LoadRequestSessionSeen(ctx, db, token, now, today, nil)
+}
+
+// LoadRequestSessionSeen is LoadRequestSession that, when seen is not nil, also notes the
+// session as last seen then (TouchSession), in the same round trip.
+func LoadRequestSessionSeen(ctx context.Context, db Batcher, token string, now, today time.Time, seen *time.Time) (RequestSession, error) {
 	var s RequestSession
 	var b Batch
 	Queue(&b, &s.GetRequestSessionRow, (*Queries).GetRequestSession, GetRequestSessionParams{Token: token, Now: now})
 	Queue(&b, &s.Access, (*Queries).ListRequestSessionAccess, ListRequestSessionAccessParams{Token: token, Now: now, Today: today})
+	var touched int64
+	if seen != nil {
+		Queue(&b, &touched, (*Queries).TouchSession, TouchSessionParams{Token: token, Now: *seen})
+	}
 	if err := b.Send(ctx, db); err != nil {
 		return RequestSession{}, err
 	}

@@ -23,12 +23,65 @@ func (q *Queries) DeleteExpiredSessions(ctx context.Context) (int64, error) {
 	return result.RowsAffected(), nil
 }
 
+const deleteOtherUserSessions = `-- name: DeleteOtherUserSessions :execrows
+DELETE FROM sessions WHERE user_id = $1::bigint AND token <> $2
+`
+
+type DeleteOtherUserSessionsParams struct {
+	UserID int64
+	Token  string
+}
+
+// Ends every session of the user but token's.
+func (q *Queries) DeleteOtherUserSessions(ctx context.Context, arg DeleteOtherUserSessionsParams) (int64, error) {
+	result, err := q.db.Exec(ctx, deleteOtherUserSessions, arg.UserID, arg.Token)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const deleteSession = `-- name: DeleteSession :exec
 DELETE FROM sessions WHERE token = $1
 `
 
 func (q *Queries) DeleteSession(ctx context.Context, token string) error {
 	_, err := q.db.Exec(ctx, deleteSession, token)
+	return err
+}
+
+const deleteUserSession = `-- name: DeleteUserSession :one
+DELETE FROM sessions
+WHERE id = $1::bigint AND user_id = $2::bigint AND token <> $3
+RETURNING user_agent, ip
+`
+
+type DeleteUserSessionParams struct {
+	ID     int64
+	UserID int64
+	Token  string
+}
+
+type DeleteUserSessionRow struct {
+	UserAgent string
+	Ip        string
+}
+
+// Ends one of the user's other sessions; no row when id is not theirs, or is token's own.
+func (q *Queries) DeleteUserSession(ctx context.Context, arg DeleteUserSessionParams) (DeleteUserSessionRow, error) {
+	row := q.db.QueryRow(ctx, deleteUserSession, arg.ID, arg.UserID, arg.Token)
+	var i DeleteUserSessionRow
+	err := row.Scan(&i.UserAgent, &i.Ip)
+	return i, err
+}
+
+const deleteUserSessions = `-- name: DeleteUserSessions :exec
+DELETE FROM sessions WHERE user_id = $1::bigint
+`
+
+// Ends every session of the user.
+func (q *Queries) DeleteUserSessions(ctx context.Context, userID int64) error {
+	_, err := q.db.Exec(ctx, deleteUserSessions, userID)
 	return err
 }
 
@@ -167,21 +220,81 @@ func (q *Queries) ListRequestSessionAccess(ctx context.Context, arg ListRequestS
 	return items, nil
 }
 
+const listUserSessions = `-- name: ListUserSessions :many
+SELECT id, created_at, last_seen_at, user_agent, ip, (token = $1)::boolean AS current
+FROM sessions
+WHERE user_id = $2::bigint AND expiry > $3
+ORDER BY (token = $1) DESC, last_seen_at DESC, id DESC
+LIMIT 100
+`
+
+type ListUserSessionsParams struct {
+	Token  string
+	UserID int64
+	Now    time.Time
+}
+
+type ListUserSessionsRow struct {
+	ID         int64
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+	UserAgent  string
+	Ip         string
+	Current    bool
+}
+
+// The user's unexpired sessions for their account page, the one of token (this browser) first,
+// then the most recently seen. The token itself never leaves the database: id names a session.
+func (q *Queries) ListUserSessions(ctx context.Context, arg ListUserSessionsParams) ([]ListUserSessionsRow, error) {
+	rows, err := q.db.Query(ctx, listUserSessions, arg.Token, arg.UserID, arg.Now)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListUserSessionsRow
+	for rows.Next() {
+		var i ListUserSessionsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.CreatedAt,
+			&i.LastSeenAt,
+			&i.UserAgent,
+			&i.Ip,
+			&i.Current,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const saveSession = `-- name: SaveSession :exec
-INSERT INTO sessions (token, data, expiry, user_id, cart_key)
-VALUES ($1, $2, $3, $4, $5)
+INSERT INTO sessions (token, data, expiry, user_id, cart_key, created_at, last_seen_at, user_agent, ip)
+VALUES ($1, $2, $3, $4, $5,
+        $6, $6, $7, $8)
 ON CONFLICT (token) DO UPDATE SET data = EXCLUDED.data, expiry = EXCLUDED.expiry,
-    user_id = EXCLUDED.user_id, cart_key = EXCLUDED.cart_key
+    user_id = EXCLUDED.user_id, cart_key = EXCLUDED.cart_key, last_seen_at = EXCLUDED.last_seen_at,
+    user_agent = EXCLUDED.user_agent, ip = EXCLUDED.ip
 `
 
 type SaveSessionParams struct {
-	Token   string
-	Data    []byte
-	Expiry  time.Time
-	UserID  *int64
-	CartKey *string
+	Token     string
+	Data      []byte
+	Expiry    time.Time
+	UserID    *int64
+	CartKey   *string
+	Now       time.Time
+	UserAgent string
+	Ip        string
 }
 
+// A new session, or one whose token was renewed (sign-in, a new password): its row is made
+// here, with the browser and address it was saved from. An existing row keeps the moment it
+// was made.
 func (q *Queries) SaveSession(ctx context.Context, arg SaveSessionParams) error {
 	_, err := q.db.Exec(ctx, saveSession,
 		arg.Token,
@@ -189,6 +302,65 @@ func (q *Queries) SaveSession(ctx context.Context, arg SaveSessionParams) error 
 		arg.Expiry,
 		arg.UserID,
 		arg.CartKey,
+		arg.Now,
+		arg.UserAgent,
+		arg.Ip,
 	)
 	return err
+}
+
+const touchSession = `-- name: TouchSession :execrows
+UPDATE sessions SET last_seen_at = $1
+WHERE token = $2 AND last_seen_at < $1
+`
+
+type TouchSessionParams struct {
+	Now   time.Time
+	Token string
+}
+
+// Notes that a session was seen at now; the store sends it with the session's read, at most
+// every few minutes per session.
+func (q *Queries) TouchSession(ctx context.Context, arg TouchSessionParams) (int64, error) {
+	result, err := q.db.Exec(ctx, touchSession, arg.Now, arg.Token)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const updateSession = `-- name: UpdateSession :execrows
+UPDATE sessions SET data = $1, expiry = $2, user_id = $3,
+    cart_key = $4, last_seen_at = $5, user_agent = $6, ip = $7
+WHERE token = $8
+`
+
+type UpdateSessionParams struct {
+	Data      []byte
+	Expiry    time.Time
+	UserID    *int64
+	CartKey   *string
+	Now       time.Time
+	UserAgent string
+	Ip        string
+	Token     string
+}
+
+// Saves a session the request read: no row when it was ended meanwhile (signed out from
+// another browser), which must not bring it back.
+func (q *Queries) UpdateSession(ctx context.Context, arg UpdateSessionParams) (int64, error) {
+	result, err := q.db.Exec(ctx, updateSession,
+		arg.Data,
+		arg.Expiry,
+		arg.UserID,
+		arg.CartKey,
+		arg.Now,
+		arg.UserAgent,
+		arg.Ip,
+		arg.Token,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
 }

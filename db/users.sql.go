@@ -10,6 +10,26 @@ import (
 	"time"
 )
 
+const changeUserPassword = `-- name: ChangeUserPassword :one
+UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1
+WHERE id = $2
+RETURNING session_epoch
+`
+
+type ChangeUserPasswordParams struct {
+	PasswordHash string
+	ID           int64
+}
+
+// A new password chosen on the account page: every session signed in before ends, and the
+// new epoch goes into the session that made the change, which stays.
+func (q *Queries) ChangeUserPassword(ctx context.Context, arg ChangeUserPasswordParams) (int32, error) {
+	row := q.db.QueryRow(ctx, changeUserPassword, arg.PasswordHash, arg.ID)
+	var session_epoch int32
+	err := row.Scan(&session_epoch)
+	return session_epoch, err
+}
+
 const createUser = `-- name: CreateUser :one
 INSERT INTO users (email, name, password_hash, role, company_id)
 VALUES ($1, $2, $3, $4, $5)
@@ -240,6 +260,26 @@ func (q *Queries) ListUsersForAdmin(ctx context.Context) ([]ListUsersForAdminRow
 	return items, nil
 }
 
+const scrubUser = `-- name: ScrubUser :exec
+UPDATE users SET email = 'deleted-' || id || '@deleted.invalid', name = 'Deleted customer',
+    password_hash = '', disabled_at = $1, session_epoch = session_epoch + 1
+WHERE id = $2
+`
+
+type ScrubUserParams struct {
+	At *time.Time
+	ID int64
+}
+
+// A customer who closed their account: the row stays, since orders, purchases and the audit
+// trail name it, but nothing in it names the person any more. The address becomes one no
+// mail reaches and no one signs up with (.invalid), so the real one is free again; no password
+// opens it and every session of it ends.
+func (q *Queries) ScrubUser(ctx context.Context, arg ScrubUserParams) error {
+	_, err := q.db.Exec(ctx, scrubUser, arg.At, arg.ID)
+	return err
+}
+
 const setUserDisabled = `-- name: SetUserDisabled :one
 UPDATE users SET disabled_at = $1, session_epoch = session_epoch + 1 WHERE id = $2
 RETURNING id, email, name, password_hash, role, company_id, disabled_at, created_at, session_epoch, team_role
@@ -267,6 +307,35 @@ func (q *Queries) SetUserDisabled(ctx context.Context, arg SetUserDisabledParams
 		&i.TeamRole,
 	)
 	return i, err
+}
+
+const setUserEmail = `-- name: SetUserEmail :exec
+UPDATE users SET email = $1 WHERE id = $2
+`
+
+type SetUserEmailParams struct {
+	Email string
+	ID    int64
+}
+
+// Fails with a unique violation on users_email_key when another account has the address.
+func (q *Queries) SetUserEmail(ctx context.Context, arg SetUserEmailParams) error {
+	_, err := q.db.Exec(ctx, setUserEmail, arg.Email, arg.ID)
+	return err
+}
+
+const setUserName = `-- name: SetUserName :exec
+UPDATE users SET name = $1 WHERE id = $2
+`
+
+type SetUserNameParams struct {
+	Name string
+	ID   int64
+}
+
+func (q *Queries) SetUserName(ctx context.Context, arg SetUserNameParams) error {
+	_, err := q.db.Exec(ctx, setUserName, arg.Name, arg.ID)
+	return err
 }
 
 const setUserPassword = `-- name: SetUserPassword :exec

@@ -39,10 +39,51 @@ WHERE s.token = sqlc.arg(token) AND s.expiry > sqlc.arg(now) AND u.company_id IS
 SELECT data FROM sessions WHERE token = sqlc.arg(token) AND expiry > sqlc.arg(now);
 
 -- name: SaveSession :exec
-INSERT INTO sessions (token, data, expiry, user_id, cart_key)
-VALUES (sqlc.arg(token), sqlc.arg(data), sqlc.arg(expiry), sqlc.narg(user_id), sqlc.narg(cart_key))
+-- A new session, or one whose token was renewed (sign-in, a new password): its row is made
+-- here, with the browser and address it was saved from. An existing row keeps the moment it
+-- was made.
+INSERT INTO sessions (token, data, expiry, user_id, cart_key, created_at, last_seen_at, user_agent, ip)
+VALUES (sqlc.arg(token), sqlc.arg(data), sqlc.arg(expiry), sqlc.narg(user_id), sqlc.narg(cart_key),
+        sqlc.arg(now), sqlc.arg(now), sqlc.arg(user_agent), sqlc.arg(ip))
 ON CONFLICT (token) DO UPDATE SET data = EXCLUDED.data, expiry = EXCLUDED.expiry,
-    user_id = EXCLUDED.user_id, cart_key = EXCLUDED.cart_key;
+    user_id = EXCLUDED.user_id, cart_key = EXCLUDED.cart_key, last_seen_at = EXCLUDED.last_seen_at,
+    user_agent = EXCLUDED.user_agent, ip = EXCLUDED.ip;
+
+-- name: UpdateSession :execrows
+-- Saves a session the request read: no row when it was ended meanwhile (signed out from
+-- another browser), which must not bring it back.
+UPDATE sessions SET data = sqlc.arg(data), expiry = sqlc.arg(expiry), user_id = sqlc.narg(user_id),
+    cart_key = sqlc.narg(cart_key), last_seen_at = sqlc.arg(now), user_agent = sqlc.arg(user_agent), ip = sqlc.arg(ip)
+WHERE token = sqlc.arg(token);
+
+-- name: TouchSession :execrows
+-- Notes that a session was seen at now; the store sends it with the session's read, at most
+-- every few minutes per session.
+UPDATE sessions SET last_seen_at = sqlc.arg(now)
+WHERE token = sqlc.arg(token) AND last_seen_at < sqlc.arg(now);
 
 -- name: DeleteSession :exec
 DELETE FROM sessions WHERE token = sqlc.arg(token);
+
+-- name: ListUserSessions :many
+-- The user's unexpired sessions for their account page, the one of token (this browser) first,
+-- then the most recently seen. The token itself never leaves the database: id names a session.
+SELECT id, created_at, last_seen_at, user_agent, ip, (token = sqlc.arg(token))::boolean AS current
+FROM sessions
+WHERE user_id = sqlc.arg(user_id)::bigint AND expiry > sqlc.arg(now)
+ORDER BY (token = sqlc.arg(token)) DESC, last_seen_at DESC, id DESC
+LIMIT 100;
+
+-- name: DeleteUserSession :one
+-- Ends one of the user's other sessions; no row when id is not theirs, or is token's own.
+DELETE FROM sessions
+WHERE id = sqlc.arg(id)::bigint AND user_id = sqlc.arg(user_id)::bigint AND token <> sqlc.arg(token)
+RETURNING user_agent, ip;
+
+-- name: DeleteOtherUserSessions :execrows
+-- Ends every session of the user but token's.
+DELETE FROM sessions WHERE user_id = sqlc.arg(user_id)::bigint AND token <> sqlc.arg(token);
+
+-- name: DeleteUserSessions :exec
+-- Ends every session of the user.
+DELETE FROM sessions WHERE user_id = sqlc.arg(user_id)::bigint;

@@ -53,3 +53,26 @@ UPDATE users SET password_hash = $2, session_epoch = session_epoch + 1 WHERE id 
 
 -- name: GetUser :one
 SELECT * FROM users WHERE id = $1;
+
+-- name: SetUserName :exec
+UPDATE users SET name = sqlc.arg(name) WHERE id = sqlc.arg(id);
+
+-- name: ChangeUserPassword :one
+-- A new password chosen on the account page: every session signed in before ends, and the
+-- new epoch goes into the session that made the change, which stays.
+UPDATE users SET password_hash = sqlc.arg(password_hash), session_epoch = session_epoch + 1
+WHERE id = sqlc.arg(id)
+RETURNING session_epoch;
+
+-- name: SetUserEmail :exec
+-- Fails with a unique violation on users_email_key when another account has the address.
+UPDATE users SET email = sqlc.arg(email) WHERE id = sqlc.arg(id);
+
+-- name: ScrubUser :exec
+-- A customer who closed their account: the row stays, since orders, purchases and the audit
+-- trail name it, but nothing in it names the person any more. The address becomes one no
+-- mail reaches and no one signs up with (.invalid), so the real one is free again; no password
+-- opens it and every session of it ends.
+UPDATE users SET email = 'deleted-' || id || '@deleted.invalid', name = 'Deleted customer',
+    password_hash = '', disabled_at = sqlc.arg(at), session_epoch = session_epoch + 1
+WHERE id = sqlc.arg(id);

@@ -20,16 +20,6 @@ type Notice struct {
 	Unread bool
 }
 
-// AccountPage is the signed-in user's own page: who they are and which notices reach them by
-// e-mail.
-type AccountPage struct {
-	Name, Email, Role, Company string
-	Topics                     []TopicChoice
-	// Mailing says whether e-mail leaves the portal or waits in the outbox for an admin.
-	Mailing bool
-	CSRF    string
-}
-
 // TopicChoice is one kind of notice with whether it also comes by e-mail.
 type TopicChoice struct {
 	Key, Label, Hint string

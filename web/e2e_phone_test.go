@@ -50,11 +50,11 @@ func TestBrowserEveryRoleFitsAPhone(t *testing.T) {
 		pages       []string
 	}{
 		{"visitor", "", []string{"/hub", "/hub/company-b/shelfsense-inventory", "/cart"}},
-		{"consumer", webtest.Consumer, []string{"/hub", "/cart", "/orders", "/purchases"}},
+		{"consumer", webtest.Consumer, []string{"/hub", "/cart", "/orders", "/purchases", "/account"}},
 		{"partner-a", webtest.PartnerA, []string{"/services", "/products", "/devlab", "/expressconnect", "/hub/listings", "/support", "/api-keys", "/team"}},
 		{"partner-b", webtest.PartnerB, []string{"/services", "/products", "/appconnect", "/hub/listings"}},
 		{"account-manager", webtest.AccountManager, []string{"/admin", "/admin/renewals", "/admin/partners/" + companyA, "/admin/audit", "/admin/support"}},
-		{"admin", webtest.Admin, []string{"/admin", "/admin/companies", "/admin/users", "/admin/templates", "/admin/outbox", "/admin/jobs"}},
+		{"admin", webtest.Admin, []string{"/admin", "/admin/companies", "/admin/users", "/admin/templates", "/admin/outbox", "/admin/jobs", "/account"}},
 	}
 	dir := os.Getenv("PORTAL_SCREENSHOTS")
 	for _, role := range roles {

@@ -32,6 +32,15 @@ var shownWithErrors = []struct {
 		return c.PostForm(t, "/team/invitations", url.Values{"email": {webtest.Consumer}})
 	}},
 	{"admin", func(t *testing.T, c *webtest.Client) *webtest.Response { return c.Get(t, "/admin/audit?module=nope") }},
+	{"consumer", func(t *testing.T, c *webtest.Client) *webtest.Response {
+		return c.PostForm(t, "/account/password", url.Values{"current_password": {"wrong"}, "new_password": {"short"}})
+	}},
+	{"consumer", func(t *testing.T, c *webtest.Client) *webtest.Response {
+		return c.PostForm(t, "/account/email", url.Values{"new_email": {"not an address"}})
+	}},
+	{"consumer", func(t *testing.T, c *webtest.Client) *webtest.Response {
+		return c.PostForm(t, "/account/delete", url.Values{"password": {"wrong password"}})
+	}},
 }
 
 // TestEveryPageIsValidHTML runs the Nu HTML checker (vnu.jar from static/package.json, with

@@ -104,11 +104,11 @@ func TestSignedInPagesTakeAtMostTwoRoundTrips(t *testing.T) {
 		{webtest.PartnerA, []string{"/services", "/services/requests", "/products", "/devlab", "/support", "/api-keys", "/team",
 			"/hub", "/hub/listings", "/expressconnect", "/notifications", "/account"}},
 		// a member: My Services reads the owners to ask in its batch
-		{"c2@company-c.example", []string{"/services", "/services/requests", "/expressconnect", "/support"}},
-		{webtest.PartnerB, []string{"/services", "/products", "/appconnect", "/expressconnect", "/support", "/devlab"}},
-		{webtest.Consumer, []string{"/hub", "/cart", "/checkout", "/orders", "/purchases", "/notifications"}},
-		{webtest.AccountManager, []string{"/admin", partnerPage, "/admin/renewals", "/admin/support", "/admin/audit"}},
-		{webtest.Admin, []string{"/admin", "/admin/companies", "/admin/users", "/admin/outbox", "/admin/jobs", "/admin/templates"}},
+		{"c2@company-c.example", []string{"/services", "/services/requests", "/expressconnect", "/support", "/account"}},
+		{webtest.PartnerB, []string{"/services", "/products", "/appconnect", "/expressconnect", "/support", "/devlab", "/account"}},
+		{webtest.Consumer, []string{"/hub", "/cart", "/checkout", "/orders", "/purchases", "/notifications", "/account"}},
+		{webtest.AccountManager, []string{"/admin", partnerPage, "/admin/renewals", "/admin/support", "/admin/audit", "/account"}},
+		{webtest.Admin, []string{"/admin", "/admin/companies", "/admin/users", "/admin/outbox", "/admin/jobs", "/admin/templates", "/account"}},
 		{"", []string{"/hub", "/cart", "/login"}},
 	} {
 		c := env.Client(t)

@@ -97,6 +97,7 @@ func TestEveryHTMLResponseCarriesTheSecurityHeaders(t *testing.T) {
 		{"team", partner, "/team"},
 		{"partner 404 on admin", partner, "/admin"},
 		{"staff home", staff, "/admin"},
+		{"own account", partner, "/account"},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
@@ -122,6 +123,9 @@ func TestEveryHTMLResponseCarriesTheSecurityHeaders(t *testing.T) {
 	}
 	if got := staff.Get(t, "/admin").Header.Get("Cache-Control"); got != "no-store" {
 		t.Errorf("staff page Cache-Control = %q, want no-store", got)
+	}
+	if got := partner.Get(t, "/account").Header.Get("Cache-Control"); got != "no-store" {
+		t.Errorf("account page Cache-Control = %q, want no-store", got)
 	}
 }
 
@@ -206,5 +210,76 @@ func TestHealthAndReadiness(t *testing.T) {
 		if rec.Code != want {
 			t.Errorf("%s with the database gone: %d, want %d", path, rec.Code, want)
 		}
+	}
+}
+
+// TestAccountChangesNeedTheCSRFToken: every change on the account page, sent without the token
+// (as another site's form would), is refused and changes nothing.
+func TestAccountChangesNeedTheCSRFToken(t *testing.T) {
+	t.Parallel()
+	env := webtest.New(t)
+	c := env.SignedIn(t, webtest.Consumer)
+	other := env.SignedIn(t, webtest.Consumer)
+	var sessionID string
+	if err := env.Pool.QueryRow(context.Background(), `SELECT min(id)::text FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+		webtest.Consumer).Scan(&sessionID); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		path string
+		form url.Values
+	}{
+		{"/account/name", url.Values{"name": {"Mallory"}}},
+		{"/account/email", url.Values{"new_email": {"mallory@example.org"}, "password": {seed.DemoPassword}}},
+		{"/account/password", url.Values{"current_password": {seed.DemoPassword}, "new_password": {"mallory's password"}, "new_password_confirm": {"mallory's password"}}},
+		{"/account/sessions/sign-out-others", url.Values{}},
+		{"/account/sessions/" + sessionID + "/sign-out", url.Values{}},
+		{"/account/delete", url.Values{"password": {seed.DemoPassword}}},
+	} {
+		c.Header.Set("Sec-Fetch-Site", "cross-site")
+		if r := c.PostRaw(t, tt.path, tt.form); r.StatusCode != http.StatusForbidden {
+			t.Errorf("POST %s without the token: %d, want 403", tt.path, r.StatusCode)
+		}
+		c.Header.Del("Sec-Fetch-Site")
+	}
+	for name, cl := range map[string]*webtest.Client{"this browser": c, "the other browser": other} {
+		if r := cl.Get(t, "/account"); r.StatusCode != http.StatusOK || r.Doc.Find(".account__name").Text() != "Carlos Consumer" {
+			t.Errorf("%s: %d, header %q; want still signed in as Carlos Consumer", name, r.StatusCode, r.Doc.Find(".account__name").Text())
+		}
+	}
+}
+
+// TestAccountRoutesNeedASignedInUser: a visitor is sent to sign in from every route of the
+// account page, and changes nothing; only the link that confirms a new address is open to
+// anyone (it answers 404 for a token that is none).
+func TestAccountRoutesNeedASignedInUser(t *testing.T) {
+	t.Parallel()
+	env := webtest.New(t)
+	v := env.Client(t)
+	v.Get(t, "/login")
+	for _, tt := range []struct{ method, path string }{
+		{http.MethodGet, "/account"},
+		{http.MethodPost, "/account/name"},
+		{http.MethodPost, "/account/email"},
+		{http.MethodPost, "/account/password"},
+		{http.MethodPost, "/account/sessions/sign-out-others"},
+		{http.MethodPost, "/account/sessions/1/sign-out"},
+		{http.MethodPost, "/account/delete"},
+	} {
+		var r *webtest.Response
+		if tt.method == http.MethodGet {
+			r = v.Get(t, tt.path)
+		} else {
+			r = v.PostForm(t, tt.path, url.Values{"name": {"Mallory"}, "password": {seed.DemoPassword}})
+		}
+		if r.StatusCode != http.StatusSeeOther || !strings.HasPrefix(r.Header.Get("Location"), "/login?next=") {
+			t.Errorf("%s %s as a visitor: %d to %q, want 303 to sign in", tt.method, tt.path, r.StatusCode, r.Header.Get("Location"))
+		}
+	}
+	if r := v.Get(t, "/account/email/no-such-token"); r.StatusCode != http.StatusNotFound {
+		t.Errorf("a made-up confirmation link: %d, want 404", r.StatusCode)
+	}
+	if r := v.PostForm(t, "/account/email/no-such-token", nil); r.StatusCode != http.StatusNotFound {
+		t.Errorf("a made-up confirmation link, posted: %d, want 404", r.StatusCode)
 	}
 }

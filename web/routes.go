@@ -59,8 +59,19 @@ func (s *Server) routes() {
 	e.GET("/notifications", account.HandleNotifications(s.pool), signedIn, noStore)
 	e.POST("/notifications/read", account.HandleMarkAllNotificationsRead(s.pool), signedIn)
 	e.POST("/notifications/:id/read", account.HandleMarkNotificationRead(s.pool), signedIn)
-	e.GET("/account", account.HandleAccount(s.pool, s.jobs), signedIn, noStore)
 	e.POST("/account/notifications", account.HandleSaveNotificationPreferences(s.pool), signedIn)
+	me := &account.Self{Pool: s.pool, Sessions: s.sessions, Hasher: s.hasher, Throttle: s.throttle, Devices: s.devices,
+		MailThrottle: s.signup, Jobs: s.jobs, Validate: s.validate}
+	e.GET("/account", me.HandleAccount(), signedIn, noStore)
+	e.POST("/account/name", me.HandleSaveName(), signedIn)
+	e.POST("/account/email", me.HandleRequestEmailChange(), signedIn)
+	e.POST("/account/password", me.HandleChangePassword(), signedIn)
+	e.POST("/account/sessions/sign-out-others", me.HandleSignOutOthers(), signedIn)
+	e.POST("/account/sessions/:id/sign-out", me.HandleSignOutSession(), signedIn)
+	e.POST("/account/delete", me.HandleDeleteAccount(), requireRole(db.UserRoleConsumer))
+	// The link that confirms a new address works whoever opens it: it proves the address.
+	e.GET("/account/email/:token", me.HandleConfirmEmailPage(), noStore)
+	e.POST("/account/email/:token", me.HandleConfirmEmail())
 
 	// Partner users. (Middleware per route: a group without a path prefix would catch every
 	// unknown URL too.)

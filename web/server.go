@@ -114,7 +114,7 @@ func NewServer(cfg Config, logger *slog.Logger, pool *pgxpool.Pool, clk clock.Cl
 		jobs:     jq,
 	}
 	// Expired sessions are removed by a periodic job (clean_sessions).
-	s.sessions = newSessionManager(&sessionStore{pool: pool, codec: scs.GobCodec{}}, cfg.CookieSecure)
+	s.sessions = newSessionManager(&sessionStore{pool: pool, codec: scs.GobCodec{}, seen: newSeenSessions()}, cfg.CookieSecure)
 
 	e := s.echo
 	e.HideBanner = true

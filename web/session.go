@@ -48,7 +48,17 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 			token = ck.Value
 		}
 		// The store reads the session's user and access with it (sessionStore.FindCtx).
-		ctx := context.WithValue(r.Context(), requestSessionKey{}, &requestSession{today: ui.When(c).Today})
+		// what the account page's list of sessions says of this one: its browser and address
+		ua := r.UserAgent()
+		if len(ua) > 512 || !ui.CleanText(ua, false) {
+			ua = ""
+		}
+		ip := c.RealIP()
+		if len(ip) > 64 || !ui.CleanText(ip, false) {
+			ip = ""
+		}
+		rs := &requestSession{today: ui.When(c).Today, now: ui.When(c).Now, userAgent: ua, ip: ip}
+		ctx := context.WithValue(r.Context(), requestSessionKey{}, rs)
 		ctx, err := s.sessions.Load(ctx, token)
 		if err != nil {
 			return errors.Join(errors.New("load session"), err)

@@ -32,12 +32,18 @@ var sweepRoles = []sweepRole{
 			env.Exec(t, `INSERT INTO team_invitations (company_id, email, token_hash, invited_by, created_at, expires_at)
 				SELECT company_id, 'invited@company-a.example', $1, id, $2, $3 FROM users WHERE email = $4`,
 				auth.TokenHash(invitation), env.Clock.Now(), env.Clock.Now().Add(time.Hour), webtest.PartnerA)
-			return []string{"/reset/" + token, env.MailLink(t, "sweep@example.org", "/signup/"), "/invite/" + invitation}
+			// and a link that confirms a customer's new address
+			change := auth.NewToken()
+			env.Exec(t, `INSERT INTO email_change_tokens (token_hash, user_id, new_email, created_at, expires_at)
+				SELECT $1, id, 'sweep.new@example.org', $2, $3 FROM users WHERE email = $4`, auth.TokenHash(change), env.Clock.Now(), env.Clock.Now().Add(time.Hour), webtest.Consumer)
+			return []string{"/reset/" + token, env.MailLink(t, "sweep@example.org", "/signup/"), "/invite/" + invitation, "/account/email/" + change}
 		}},
 	{name: "consumer", email: webtest.Consumer, start: []string{"/hub", "/cart", "/checkout", "/orders", "/purchases", "/account", "/notifications"},
 		setup: func(t *testing.T, env *webtest.Env, c *webtest.Client) []string {
 			fillCart(t, env, c)
 			addNotice(t, env, webtest.Consumer)
+			// a second browser signed in, which the account page offers to sign out
+			env.SignedIn(t, webtest.Consumer)
 			return nil
 		}},
 	{name: "partner", email: webtest.PartnerA, start: []string{"/services", "/services/requests", "/api-keys", "/team", "/products", "/products/new",

@@ -8,8 +8,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"partnerportal/db"
-	"partnerportal/views"
-	"partnerportal/web/jobs"
 	"partnerportal/web/ui"
 )
 
@@ -37,33 +35,6 @@ var (
 			[]db.UserRole{db.UserRoleAccountManager, db.UserRoleAdmin}, func(r db.UserRole) bool { return r == db.UserRoleAccountManager }},
 	}
 )
-
-// HandleAccount is the signed-in user's own page with their e-mail choices.
-func HandleAccount(pool *pgxpool.Pool, jq *jobs.Queue) echo.HandlerFunc {
-	q := db.New(pool)
-	return func(c echo.Context) error {
-		ctx := c.Request().Context()
-		u := ui.UserFromContext(ctx)
-		prefs, err := q.ListNotificationPreferences(ctx, u.ID)
-		if err != nil {
-			return err
-		}
-		chosen := make(map[db.NoticeTopic]bool, len(prefs))
-		for _, p := range prefs {
-			chosen[p.Topic] = p.ByEmail
-		}
-		v := views.AccountPage{Name: u.Name, Email: u.Email, Role: ui.RoleLabel(u.Role), Company: u.CompanyName,
-			Mailing: jq.Mailing(), CSRF: ui.CSRFToken(c)}
-		for _, t := range topicsOf(u.Role) {
-			on, ok := chosen[t.key]
-			if !ok {
-				on = t.byDefault(u.Role)
-			}
-			v.Topics = append(v.Topics, views.TopicChoice{Key: string(t.key), Label: t.label, Hint: t.hint, ByEmail: on})
-		}
-		return ui.OK(c, "Your account", views.AccountView(v))
-	}
-}
 
 // HandleSaveNotificationPreferences stores which of the user's topics come by e-mail: the
 // ones ticked, and not the others. Values that are not topics of the role are ignored.

@@ -99,6 +99,13 @@ var Actions = []struct{ Key, Label string }{
 	{ActionTeamJoin, "Invitation accepted"},
 	{ActionTeamRole, "Team role changed"},
 	{ActionTeamRemove, "Removed from the team"},
+	{ActionUserNameChange, "Own name changed"},
+	{ActionUserEmailRequest, "E-mail change asked for"},
+	{ActionUserEmailChange, "E-mail address changed"},
+	{ActionUserPasswordChange, "Own password changed"},
+	{ActionUserSessionEnd, "Session signed out"},
+	{ActionUserSessionsEnd, "Signed out everywhere else"},
+	{ActionUserClose, "Customer account closed"},
 }
 
 func Known(key string) bool {
