@@ -28,16 +28,6 @@ func (q *Queries) CountOtherTeamOwners(ctx context.Context, arg CountOtherTeamOw
 	return count, err
 }
 
-const endTeamMemberSessions = `-- name: EndTeamMemberSessions :exec
-DELETE FROM sessions WHERE user_id = $1
-`
-
-// Signs a removed user out everywhere at once.
-func (q *Queries) EndTeamMemberSessions(ctx context.Context, userID *int64) error {
-	_, err := q.db.Exec(ctx, endTeamMemberSessions, userID)
-	return err
-}
-
 const getTeamMemberForStaffUpdate = `-- name: GetTeamMemberForStaffUpdate :one
 SELECT u.id, u.email, u.name, u.password_hash, u.role, u.company_id, u.disabled_at, u.created_at, u.session_epoch, u.team_role FROM users u
 WHERE u.id = $1 AND u.company_id = $2::bigint AND u.disabled_at IS NULL
@@ -233,7 +223,7 @@ type RemoveTeamMemberParams struct {
 }
 
 // Disables the account (its history stays) and moves its session epoch on, so a session not
-// deleted with EndTeamMemberSessions stops working at its next request too.
+// deleted with DeleteUserSessions stops working at its next request too.
 func (q *Queries) RemoveTeamMember(ctx context.Context, arg RemoveTeamMemberParams) (User, error) {
 	row := q.db.QueryRow(ctx, removeTeamMember, arg.Now, arg.ID, arg.CompanyID)
 	var i User

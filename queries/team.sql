@@ -38,14 +38,10 @@ RETURNING *;
 
 -- name: RemoveTeamMember :one
 -- Disables the account (its history stays) and moves its session epoch on, so a session not
--- deleted with EndTeamMemberSessions stops working at its next request too.
+-- deleted with DeleteUserSessions stops working at its next request too.
 UPDATE users SET disabled_at = sqlc.arg(now), session_epoch = session_epoch + 1
 WHERE id = sqlc.arg(id) AND company_id = sqlc.arg(company_id)::bigint AND disabled_at IS NULL
 RETURNING *;
-
--- name: EndTeamMemberSessions :exec
--- Signs a removed user out everywhere at once.
-DELETE FROM sessions WHERE user_id = sqlc.arg(user_id);
 
 -- name: ListTeamForStaff :many
 -- A company's users with their team role, for a viewer who may see the company; none otherwise.

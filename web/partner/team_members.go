@@ -104,7 +104,7 @@ func HandleRemoveTeamMember(pool *pgxpool.Pool) echo.HandlerFunc {
 			if _, err := q.RemoveTeamMember(ctx, db.RemoveTeamMemberParams{Now: &now, ID: m.ID, CompanyID: *u.CompanyID}); err != nil {
 				return err
 			}
-			if err := q.EndTeamMemberSessions(ctx, &m.ID); err != nil {
+			if err := q.DeleteUserSessions(ctx, m.ID); err != nil {
 				return err
 			}
 			return audit.Write(ctx, q, now, audit.UserEvent(u.ID, audit.ActionTeamRemove, m,
