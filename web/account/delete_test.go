@@ -108,7 +108,7 @@ func TestOnlyCustomersCloseTheirOwnAccount(t *testing.T) {
 	t.Parallel()
 	env := webtest.New(t)
 	for _, tt := range []struct{ email, says string }{
-		{webtest.PartnerA, "Partner accounts belong to your company"},
+		{webtest.PartnerA, "an owner removes a colleague, or leaves, on the Team page"},
 		{webtest.AccountManager, "Staff accounts are closed by an administrator"},
 		{webtest.Admin, "Staff accounts are closed by an administrator"},
 	} {

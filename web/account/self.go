@@ -74,7 +74,7 @@ func (s *Self) render(c echo.Context, status int, edit func(*views.AccountPage))
 func closeNote(role db.UserRole) string {
 	switch role {
 	case db.UserRolePartner:
-		return "Partner accounts belong to your company: you leave it through your company's team, whose owner removes you (or ask your account manager). Orders, products and tickets stay with the company."
+		return "Partner accounts belong to their company's team: an owner removes a colleague, or leaves, on the Team page (a company keeps at least one owner). Orders, products and tickets stay with the company."
 	case db.UserRoleConsumer:
 		return ""
 	}

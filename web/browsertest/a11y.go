@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -67,14 +68,8 @@ func (p *Page) runAxe() (a11yReport, error) {
 	}
 	ctx, cancel := p.stepContext()
 	defer cancel()
-	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof window.axe?.run === "function"`))
-	if err != nil {
-		return a11yReport{}, fmt.Errorf("checking for axe on %s: %v", p.location(), err)
-	}
-	if !loaded {
-		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](src)); err != nil {
-			return a11yReport{}, fmt.Errorf("injecting axe-core into %s: %v", p.location(), err)
-		}
+	if err := injectAxe(ctx, src); err != nil {
+		return a11yReport{}, fmt.Errorf("injecting axe-core into %s: %v", p.location(), err)
 	}
 	tags, _ := json.Marshal(wcagTags)
 	// iframes:false because axe would wait a minute per frame for a copy of
@@ -93,10 +88,27 @@ func (p *Page) runAxe() (a11yReport, error) {
 		})),
 	}))`, tags, maxTargets)
 	rep, err := chromedp.Run(ctx, chromedp.Evaluate[a11yReport](script, chromedp.EvalAwaitPromise))
+	if err != nil && strings.Contains(err.Error(), "axe is not defined") {
+		// the page was replaced between the injection and the run (a navigation that was
+		// still under way): inject into the page there is now and run once more
+		if err := injectAxe(ctx, src); err != nil {
+			return a11yReport{}, fmt.Errorf("injecting axe-core into %s: %v", p.location(), err)
+		}
+		rep, err = chromedp.Run(ctx, chromedp.Evaluate[a11yReport](script, chromedp.EvalAwaitPromise))
+	}
 	if err != nil {
 		return a11yReport{}, fmt.Errorf("running axe on %s: %v", p.location(), err)
 	}
 	return rep, nil
+}
+
+// injectAxe evaluates axe-core's source in the page unless the page already has it.
+func injectAxe(ctx context.Context, src string) error {
+	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof window.axe?.run === "function"`))
+	if err != nil || loaded {
+		return err
+	}
+	return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](src))
 }
 
 func formatViolations(vs []violation) string {

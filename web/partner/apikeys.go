@@ -87,15 +87,11 @@ func HandleCreateAPIKey(pool *pgxpool.Pool, v *validator.Validate) echo.HandlerF
 func HandleRevokeAPIKey(pool *pgxpool.Pool) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
-		if err := OwnersOnly(c, pool, "manage API keys"); err != nil {
-			return err
-		}
-		ctx := c.Request().Context()
-		u := ui.UserFromContext(ctx)
-		id, err := ui.PathID(c, "id")
+		u, id, err := ownersTarget(c, pool, "manage API keys", "id")
 		if err != nil {
 			return err
 		}
+		ctx := c.Request().Context()
 		key, err := q.RevokeAPIKey(ctx, db.RevokeAPIKeyParams{Now: ui.When(c).Now, RevokedBy: &u.ID, ID: id, CompanyID: *u.CompanyID})
 		if errors.Is(err, pgx.ErrNoRows) {
 			return echo.ErrNotFound

@@ -105,7 +105,8 @@ func TestBrowserDeployReconfigureAndMakeAProduct(t *testing.T) {
 	}
 	p.Run(t,
 		browsertest.Step("make a product", chromedp.Click(chromedp.CSS(`#deployment-actions form[action$="/product"] button`))),
-		chromedp.WaitVisible(chromedp.CSS("h1")),
+		// the deployment page has an h1 too: wait for the product's page itself
+		chromedp.WaitVisible(chromedp.CSS("#plan-title")),
 	)
 	p.CheckA11y(t)
 	if got := browsertest.Get(t, p, chromedp.Text(chromedp.CSS("h1"))); got != "Harbour cold store" {

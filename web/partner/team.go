@@ -47,6 +47,16 @@ func OwnersOnly(c echo.Context, pool *pgxpool.Pool, doing string) error {
 	return &ui.Error{Code: http.StatusForbidden, Message: ownersOnlyText(u.CompanyName, doing, names)}
 }
 
+// ownersTarget is the start of an owner's action on one thing of their company: the owners'
+// check (OwnersOnly, doing what), then the thing's id from the path parameter param.
+func ownersTarget(c echo.Context, pool *pgxpool.Pool, doing, param string) (*ui.CurrentUser, int64, error) {
+	if err := OwnersOnly(c, pool, doing); err != nil {
+		return nil, 0, err
+	}
+	id, err := ui.PathID(c, param)
+	return ui.UserFromContext(c.Request().Context()), id, err
+}
+
 // ownersOnlyText is a member's refusal: "Only an owner of Company C can manage API keys — ask
 // Chloe Chen."
 func ownersOnlyText(company, doing, owners string) string {

@@ -117,15 +117,11 @@ func inviteAnswer(c echo.Context, pool *pgxpool.Pool, status int, f views.Invite
 // working. Another company's invitation, or one that has ended, is 404.
 func HandleRevokeInvitation(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if err := OwnersOnly(c, pool, "revoke invitations"); err != nil {
-			return err
-		}
-		ctx := c.Request().Context()
-		u := ui.UserFromContext(ctx)
-		id, err := ui.PathID(c, "id")
+		u, id, err := ownersTarget(c, pool, "revoke invitations", "id")
 		if err != nil {
 			return err
 		}
+		ctx := c.Request().Context()
 		now := ui.When(c).Now
 		var email string
 		err = db.Transact(ctx, pool, func(q *db.Queries) error {

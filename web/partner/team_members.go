@@ -29,15 +29,11 @@ type teamRoleForm struct {
 // concurrent demotions cannot leave the company without an owner: the second is refused.
 func HandleSetTeamRole(pool *pgxpool.Pool, throttle *auth.Throttle, v *validator.Validate) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if err := OwnersOnly(c, pool, "change team roles"); err != nil {
-			return err
-		}
-		ctx := c.Request().Context()
-		u := ui.UserFromContext(ctx)
-		id, err := ui.PathID(c, "uid")
+		u, id, err := ownersTarget(c, pool, "change team roles", "uid")
 		if err != nil {
 			return err
 		}
+		ctx := c.Request().Context()
 		var f teamRoleForm
 		if errs := ui.BindForm(c, v, &f); errs != nil {
 			return teamAnswer(c, pool, http.StatusUnprocessableEntity, &views.Flash{Kind: "error", Text: "Choose whether they are an owner or a member."})
@@ -83,15 +79,11 @@ func HandleSetTeamRole(pool *pgxpool.Pool, throttle *auth.Throttle, v *validator
 // last owner can do neither.
 func HandleRemoveTeamMember(pool *pgxpool.Pool) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if err := OwnersOnly(c, pool, "remove colleagues"); err != nil {
-			return err
-		}
-		ctx := c.Request().Context()
-		u := ui.UserFromContext(ctx)
-		id, err := ui.PathID(c, "uid")
+		u, id, err := ownersTarget(c, pool, "remove colleagues", "uid")
 		if err != nil {
 			return err
 		}
+		ctx := c.Request().Context()
 		now := ui.When(c).Now
 		var m db.User
 		err = db.Transact(ctx, pool, func(q *db.Queries) error {
