@@ -76,15 +76,15 @@ func (s *Server) handleError(err error, c echo.Context) {
 		s.logger.Error("error after response started", "err", err, "request_id", ui.RequestID(c))
 		return
 	}
-	if api.IsAPI(c) {
-		api.HandleError(s.logger, err, c)
-		return
-	}
 	if errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil {
-		// The client went away (a page left while its pictures loaded): nobody reads an answer,
-		// and nothing failed on this side.
+		// The client went away (a page left while its pictures loaded, a reporter that gave
+		// up): nobody reads an answer, and nothing failed on this side.
 		s.logger.Info("client went away", "request_id", ui.RequestID(c), "path", c.Request().URL.Path)
 		_ = c.NoContent(statusClientClosed)
+		return
+	}
+	if api.IsAPI(c) {
+		api.HandleError(s.logger, err, c)
 		return
 	}
 	info := views.ErrorInfo{Status: http.StatusInternalServerError}

@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -41,14 +43,25 @@ func TestAClientThatLeavesIsNotAServerError(t *testing.T) {
 	t.Parallel()
 	env := webtest.New(t)
 	cookie := env.SignedIn(t, webtest.PartnerA).Cookie("session")
+	partner := env.SignedIn(t, webtest.PartnerB)
+	key := partner.CreateAPIKey(t, "leaves early", "production")
+	report, err := json.Marshal(webtest.Messages(1, "left-early"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	req := httptest.NewRequest(http.MethodGet, "/services", nil).WithContext(ctx)
-	req.AddCookie(&http.Cookie{Name: "session", Value: cookie})
-	rec := httptest.NewRecorder()
-	env.App.ServeHTTP(rec, req)
-	if rec.Code != 499 || rec.Body.Len() != 0 {
-		t.Errorf("a request whose client left: %d with %d bytes, want 499 and nothing", rec.Code, rec.Body.Len())
+	page := httptest.NewRequest(http.MethodGet, "/services", nil).WithContext(ctx)
+	page.AddCookie(&http.Cookie{Name: "session", Value: cookie})
+	usage := httptest.NewRequest(http.MethodPost, "/api/v1/usage", bytes.NewReader(report)).WithContext(ctx)
+	usage.Header.Set("Authorization", "Bearer "+key)
+	usage.Header.Set("Content-Type", "application/json")
+	for _, req := range []*http.Request{page, usage} {
+		rec := httptest.NewRecorder()
+		env.App.ServeHTTP(rec, req)
+		if rec.Code != 499 || rec.Body.Len() != 0 {
+			t.Errorf("%s %s whose client left: %d with %d bytes, want 499 and nothing", req.Method, req.URL.Path, rec.Code, rec.Body.Len())
+		}
 	}
 	if got := env.ServerErrors(); got != "" {
 		t.Errorf("the server logged errors for a client that left:\n%s", got)
