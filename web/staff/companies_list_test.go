@@ -53,6 +53,9 @@ func TestCompaniesListPagesAndFindsByName(t *testing.T) {
 	if got := admin.Get(t, "/admin/companies?q=nothing+like+this").Text(".empty-state"); !strings.Contains(got, "No company's name contains") {
 		t.Errorf("a search without matches says %q", got)
 	}
+	if got := admin.Get(t, "/admin/companies?page=9").Text(".empty-state"); !strings.Contains(got, "past the last one") {
+		t.Errorf("a page past the last says %q", got)
+	}
 	bad := admin.Get(t, "/admin/companies?q="+strings.Repeat("z", 101))
 	if bad.StatusCode != http.StatusOK || bad.Text("#companies-q-error") == "" {
 		t.Errorf("a search of 101 characters: %d, message %q", bad.StatusCode, bad.Text("#companies-q-error"))
