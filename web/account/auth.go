@@ -79,10 +79,7 @@ func HandleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 			return ui.Render(c, http.StatusUnauthorized, "Sign in", views.LoginPage(form))
 		}
 		attempt.Succeeded()
-		if err := signIn(c, sm, q, user); err != nil {
-			return err
-		}
-		if err := rememberDevice(c, sm, devices, user.Email); err != nil {
+		if err := signInOnDevice(c, sm, q, devices, user); err != nil {
 			return err
 		}
 		to := form.Next
@@ -91,6 +88,15 @@ func HandleLogin(q userByEmail, sm *scs.SessionManager, hasher *auth.Hasher, thr
 		}
 		return ui.Redirect(c, to)
 	}
+}
+
+// signInOnDevice signs user in (signIn) and remembers this browser as one they signed in on
+// (rememberDevice): what every way into an account ends with.
+func signInOnDevice(c echo.Context, sm *scs.SessionManager, carts ui.CartMerger, devices *auth.Devices, user db.User) error {
+	if err := signIn(c, sm, carts, user); err != nil {
+		return err
+	}
+	return rememberDevice(c, sm, devices, user.Email)
 }
 
 // signIn starts a new session for the user: a new token, so one planted before sign-in is

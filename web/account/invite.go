@@ -105,10 +105,7 @@ func HandleAcceptInvite(pool *pgxpool.Pool, sm *scs.SessionManager, hasher *auth
 		if err != nil {
 			return err
 		}
-		if err := signIn(c, sm, q, user); err != nil {
-			return err
-		}
-		if err := rememberDevice(c, sm, devices, user.Email); err != nil {
+		if err := signInOnDevice(c, sm, q, devices, user); err != nil {
 			return err
 		}
 		ui.AddFlash(sm, ctx, "success", "Welcome, "+user.Name+". You have joined your company’s team as a member.")
