@@ -28,15 +28,11 @@ type renewalRequestForm struct {
 func HandleRequestRenewal(pool *pgxpool.Pool, jq *jobs.Queue, v *validator.Validate) echo.HandlerFunc {
 	q := db.New(pool)
 	return func(c echo.Context) error {
-		if err := OwnersOnly(c, pool, "request renewals"); err != nil {
-			return err
-		}
-		ctx := c.Request().Context()
-		u := ui.UserFromContext(ctx)
-		id, err := ui.PathID(c, "id")
+		u, id, err := ownersTarget(c, pool, "request renewals", "id")
 		if err != nil {
 			return err
 		}
+		ctx := c.Request().Context()
 		svc, err := q.GetService(ctx, id)
 		if errors.Is(err, pgx.ErrNoRows) || (err == nil && svc.CompanyID != *u.CompanyID) {
 			return echo.ErrNotFound
