@@ -2472,6 +2472,8 @@ type ServiceTerm struct {
 	CreatedAt    time.Time
 	MessageTopup int32
 	DeviceTopup  int32
+	// the days on which this is its service's current term: from its start (unbounded for the earliest term) until the next term starts (unbounded for the newest)
+	CurrentDays pgtype.Range[pgtype.Date]
 }
 
 type ServiceTermFigure struct {

@@ -90,7 +90,7 @@ INSERT INTO service_terms (service_id, module, valid_from, term_months, cap_perc
 SELECT s.id, s.module, $1, $2, $3,
        $4, $5
 FROM services s WHERE s.id = $6
-RETURNING id, service_id, module, valid_from, term_months, valid_until, cap_percent, message_quota, device_quota, messages_used, devices_used, created_at, message_topup, device_topup
+RETURNING id, service_id, module, valid_from, term_months, valid_until, cap_percent, message_quota, device_quota, messages_used, devices_used, created_at, message_topup, device_topup, current_days
 `
 
 type CreateServiceTermParams struct {
@@ -129,6 +129,7 @@ func (q *Queries) CreateServiceTerm(ctx context.Context, arg CreateServiceTermPa
 		&i.CreatedAt,
 		&i.MessageTopup,
 		&i.DeviceTopup,
+		&i.CurrentDays,
 	)
 	return i, err
 }
