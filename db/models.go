@@ -2141,6 +2141,20 @@ type EmailChangeToken struct {
 	UsedAt    *time.Time
 }
 
+// the Solutions Hub's index: a row per listed product (hub_listings), kept by triggers on listings, products, services and terms
+type HubEntry struct {
+	ProductID   int64
+	CompanyID   int64
+	Module      ModuleKey
+	Environment Environment
+	Category    ProductCategory
+	Price       pgtype.Numeric
+	ListedAt    time.Time
+	Document    interface{}
+	// the first day the listing is visible (SPEC §5): the later of the earliest starts of its company's Solutions Hub and its plan; NULL while either is missing, has no term or is inactive
+	VisibleFrom *time.Time
+}
+
 type HubListing struct {
 	ProductID    int64
 	CompanyID    int64

@@ -28,6 +28,12 @@ func Open(ctx context.Context, url string, tracer pgx.QueryTracer) (*pgxpool.Poo
 	if _, ok := cfg.ConnConfig.RuntimeParams["plan_cache_mode"]; !ok {
 		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_generic_plan"
 	}
+	// Requests are many and short: parallel workers, which PostgreSQL starts for a query over
+	// tens of thousands of rows (the Hub's index), cost more to start than they save when every
+	// core is already serving another request.
+	if _, ok := cfg.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"]; !ok {
+		cfg.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"] = "0"
+	}
 	// A database that does not answer (a network cut, not a refusal) must not hold requests
 	// for minutes: they are answered "unavailable" instead (web/errors.go).
 	if cfg.ConnConfig.ConnectTimeout == 0 {

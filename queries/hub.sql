@@ -6,15 +6,14 @@
 -- each also carrying how many listings match in all (total) and the companies with visible
 -- listings (the company filter's choices, by name: company_slugs and company_names, index by
 -- index). When the page is empty there is still one row, with those and no listing (every
--- listing column NULL). Both lists hang on the same states; a second statement would compute
--- them again, and the states are most of the work.
+-- listing column NULL).
 --
 -- words are the search box's words (hub_search_query); none, or only stop words, match
 -- everything.
 --
--- States are read set-wise from service_states, once per service (the Solutions Hubs and the
--- production plans), as company_access reads them; calling company_module_state per company
--- would plan its body again for every call.
+-- The search reads hub_entries, the Hub's index, whose visible_from says which listings are
+-- visible on a day (SPEC §5), so no state is worked out for the listings that do not make the
+-- page. Whether a listing can be bought is asked of the page's listings alone (listing_states).
 --
 -- Keyset pagination: every sort is "sort_key DESC, product_id DESC" (relevance: the rank;
 -- newest: when listed; price: minus the price, or the price), and a page is the page_size + 1
@@ -23,38 +22,35 @@
 -- the matches for a page is a top-N sort.
 WITH search AS MATERIALIZED (
     -- materialized: computed once, even in a generic plan (where the words are a parameter)
-    SELECT CASE WHEN numnode(t.query) > 0 THEN t.query END AS query
+    SELECT CASE WHEN numnode(t.query) > 0 THEN t.query END AS query,
+           (SELECT c.id FROM partner_companies c WHERE c.slug = sqlc.narg(company)::text) AS company_id
     FROM (SELECT hub_search_query(sqlc.arg(words)::text[]) AS query) t
-), states AS (
-    SELECT ss.company_id, ss.module, ss.environment, ss.state
-    FROM service_states(sqlc.arg(today)::date) ss
-    WHERE ss.module = 'solutions_hub' OR ss.environment = 'production'
-), plans AS (
-    -- the production plans whose listings are visible, each with its company's Solutions Hub
-    -- (a company holds one, so max() over the company picks it)
-    SELECT x.company_id, x.module, x.environment, x.hub, x.state AS plan
-    FROM (SELECT st.*, max(st.state) FILTER (WHERE st.module = 'solutions_hub') OVER (PARTITION BY st.company_id) AS hub
-          FROM states st) x
-    WHERE x.environment IS NOT NULL AND hub_visible(x.hub, x.state)
-), matches AS (
-    SELECT h.product_id, h.name, h.slug, h.company_name, h.company_slug, h.module, h.category,
-           h.price, h.currency, h.pricing_model, h.tagline, h.summary,
-           hub_purchasable(pl.hub, pl.plan) AS purchasable,
+), matches AS MATERIALIZED (
+    -- Two branches, of which the search runs one: without words, the index's narrow columns
+    -- (visible_hub_entries_idx covers them); with words, the listings whose document matches
+    -- (by hub_entries_document_idx).
+    SELECT x.product_id,
            CASE sqlc.arg(sort)::text
-               WHEN 'relevance' THEN coalesce(ts_rank(h.document, s.query), 0)::numeric
-               WHEN 'price' THEN -h.price
-               WHEN '-price' THEN h.price
-               ELSE extract(epoch FROM h.listed_at)
+               WHEN 'relevance' THEN coalesce(x.rank, 0)::numeric
+               WHEN 'price' THEN -x.price
+               WHEN '-price' THEN x.price
+               ELSE extract(epoch FROM x.listed_at)
            END AS sort_key
-    FROM hub_listings h
-    JOIN plans pl ON pl.company_id = h.company_id AND pl.module = h.module AND pl.environment = h.environment
-    CROSS JOIN search s
-    WHERE (s.query IS NULL OR h.document @@ s.query)
-      AND (sqlc.narg(module)::module_key IS NULL OR h.module = sqlc.narg(module)::module_key)
-      AND (sqlc.narg(category)::product_category IS NULL OR h.category = sqlc.narg(category)::product_category)
-      AND (sqlc.narg(company)::text IS NULL OR h.company_slug = sqlc.narg(company)::text)
-      AND (sqlc.narg(min_price)::text IS NULL OR h.price >= sqlc.narg(min_price)::text::numeric)
-      AND (sqlc.narg(max_price)::text IS NULL OR h.price <= sqlc.narg(max_price)::text::numeric)
+    FROM (
+        SELECT e.product_id, e.company_id, e.module, e.category, e.price, e.listed_at, NULL::real AS rank
+        FROM hub_entries e
+        WHERE (SELECT s.query FROM search s) IS NULL AND e.visible_from <= sqlc.arg(today)::date
+        UNION ALL
+        SELECT e.product_id, e.company_id, e.module, e.category, e.price, e.listed_at, ts_rank(e.document, s.query)
+        FROM hub_entries e
+        JOIN search s ON e.document @@ s.query
+        WHERE e.visible_from <= sqlc.arg(today)::date
+    ) x
+    WHERE (sqlc.narg(module)::module_key IS NULL OR x.module = sqlc.narg(module)::module_key)
+      AND (sqlc.narg(category)::product_category IS NULL OR x.category = sqlc.narg(category)::product_category)
+      AND (sqlc.narg(company)::text IS NULL OR x.company_id = (SELECT s.company_id FROM search s))
+      AND (sqlc.narg(min_price)::text IS NULL OR x.price >= sqlc.narg(min_price)::text::numeric)
+      AND (sqlc.narg(max_price)::text IS NULL OR x.price <= sqlc.narg(max_price)::text::numeric)
 ), page AS (
     SELECT m.* FROM matches m
     WHERE sqlc.narg(cursor_id)::bigint IS NULL
@@ -67,8 +63,9 @@ WITH search AS MATERIALIZED (
              m.sort_key DESC, m.product_id DESC
     LIMIT sqlc.arg(page_size)::integer + 1
 ), cards AS (
-    SELECT p.product_id, p.name, p.slug, p.company_name, p.company_slug, p.module, p.category,
-           p.price::text AS price, p.currency, p.pricing_model, p.tagline, p.summary, p.purchasable,
+    SELECT h.product_id, h.name, h.slug, h.company_name, h.company_slug, h.module, h.category,
+           h.price::text AS price, h.currency, h.pricing_model, h.tagline, h.summary,
+           hub_purchasable(st.hub, st.plan) AS purchasable,
            p.sort_key::text AS sort_key,
            coalesce((SELECT cl.quantity FROM cart_lines cl
                WHERE cl.owner = cart_owner(sqlc.narg(consumer_id), sqlc.narg(visitor_key))
@@ -78,6 +75,8 @@ WITH search AS MATERIALIZED (
            coalesce(fp.types, '{}')::text[] AS picture_types, coalesce(fp.widths, '{}')::integer[] AS picture_widths,
            coalesce(fp.heights, '{}')::integer[] AS picture_heights
     FROM page p
+    JOIN hub_listings h ON h.product_id = p.product_id
+    CROSS JOIN LATERAL listing_states(h.company_id, h.module, h.environment, sqlc.arg(today)::date) st
     LEFT JOIN LATERAL (SELECT array_agg(v.picture_id ORDER BY v.position, v.picture_id, v.width) AS ids,
            array_agg(v.hash ORDER BY v.position, v.picture_id, v.width) AS hashes,
            array_agg(v.content_type ORDER BY v.position, v.picture_id, v.width) AS types,
@@ -89,9 +88,7 @@ WITH search AS MATERIALIZED (
            coalesce(array_agg(c.slug ORDER BY lower(c.name), c.slug), '{}')::text[] AS company_slugs,
            coalesce(array_agg(c.name ORDER BY lower(c.name), c.slug), '{}')::text[] AS company_names
     FROM partner_companies c
-    WHERE c.id IN (SELECT pl.company_id FROM plans pl
-                   WHERE EXISTS (SELECT 1 FROM hub_listings h WHERE h.company_id = pl.company_id
-                                 AND h.module = pl.module AND h.environment = pl.environment))
+    WHERE EXISTS (SELECT 1 FROM hub_entries e WHERE e.company_id = c.id AND e.visible_from <= sqlc.arg(today)::date)
 )
 SELECT f.total, f.company_slugs, f.company_names,
        cd.product_id, cd.name, cd.slug, cd.company_name, cd.company_slug, cd.module, cd.category,
