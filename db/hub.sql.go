@@ -141,7 +141,8 @@ const searchHub = `-- name: SearchHub :many
 WITH search AS MATERIALIZED (
     -- materialized: computed once, even in a generic plan (where the words are a parameter)
     SELECT CASE WHEN numnode(t.query) > 0 THEN t.query END AS query,
-           (SELECT c.id FROM partner_companies c WHERE c.slug = $1::text) AS company_id
+           -- two names can make one slug ("Acme, Inc." and "ACME Inc"): the filter shows both
+           ARRAY(SELECT c.id FROM partner_companies c WHERE c.slug = $1::text) AS company_ids
     FROM (SELECT hub_search_query($2::text[]) AS query) t
 ), matches AS MATERIALIZED (
     -- Two branches, of which the search runs one: without words, the index's narrow columns
@@ -166,7 +167,7 @@ WITH search AS MATERIALIZED (
     ) x
     WHERE ($5::module_key IS NULL OR x.module = $5::module_key)
       AND ($6::product_category IS NULL OR x.category = $6::product_category)
-      AND ($1::text IS NULL OR x.company_id = (SELECT s.company_id FROM search s))
+      AND ($1::text IS NULL OR x.company_id = ANY ((SELECT s.company_ids FROM search s)::bigint[]))
       AND ($7::text IS NULL OR x.price >= $7::text::numeric)
       AND ($8::text IS NULL OR x.price <= $8::text::numeric)
 ), page AS (

@@ -210,3 +210,41 @@ func TestHubEntriesUnderConcurrentChanges(t *testing.T) {
 		t.Errorf("the listing of an inactive plan: visible from %v (err %v), want never", visibleFrom, err)
 	}
 }
+
+// TestHubCompanyFilterWithASharedSlug: two companies whose names make the same slug are both
+// found by the Hub's company filter, as the filter's one choice for them offers.
+func TestHubCompanyFilterWithASharedSlug(t *testing.T) {
+	pool := dbtest.New(t)
+	q := db.New(pool)
+	ctx := context.Background()
+	var products []int64
+	for _, name := range []string{"Acme, Inc.", "ACME Inc"} {
+		company := newCompany(t, q, name)
+		grant(t, q, company, db.ModuleKeySolutionsHub, nil, jan12, 0, 0, 0)
+		grant(t, q, company, db.ModuleKeySoftware, env(db.EnvironmentProduction), jan12, 0, 0, 0)
+		products = append(products, listProduct(t, pool, company, "gateway"))
+	}
+	other := newCompany(t, q, "Other Co")
+	grant(t, q, other, db.ModuleKeySolutionsHub, nil, jan12, 0, 0, 0)
+	grant(t, q, other, db.ModuleKeySoftware, env(db.EnvironmentProduction), jan12, 0, 0, 0)
+	listProduct(t, pool, other, "gateway")
+	slug := "acme-inc"
+	rows, err := q.SearchHub(ctx, db.SearchHubParams{Company: &slug, Sort: "newest", Today: day(t, "2026-06-01"), PageSize: 24})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int64
+	for _, r := range rows {
+		if r.ProductID != nil {
+			got = append(got, *r.ProductID)
+		}
+	}
+	if len(got) != 2 || rows[0].Total != 2 {
+		t.Fatalf("the filter acme-inc found %v (total %d), want the two Acme listings %v", got, rows[0].Total, products)
+	}
+	for _, id := range products {
+		if got[0] != id && got[1] != id {
+			t.Errorf("the filter acme-inc found %v, want %v among them", got, id)
+		}
+	}
+}

@@ -23,7 +23,8 @@
 WITH search AS MATERIALIZED (
     -- materialized: computed once, even in a generic plan (where the words are a parameter)
     SELECT CASE WHEN numnode(t.query) > 0 THEN t.query END AS query,
-           (SELECT c.id FROM partner_companies c WHERE c.slug = sqlc.narg(company)::text) AS company_id
+           -- two names can make one slug ("Acme, Inc." and "ACME Inc"): the filter shows both
+           ARRAY(SELECT c.id FROM partner_companies c WHERE c.slug = sqlc.narg(company)::text) AS company_ids
     FROM (SELECT hub_search_query(sqlc.arg(words)::text[]) AS query) t
 ), matches AS MATERIALIZED (
     -- Two branches, of which the search runs one: without words, the index's narrow columns
@@ -48,7 +49,7 @@ WITH search AS MATERIALIZED (
     ) x
     WHERE (sqlc.narg(module)::module_key IS NULL OR x.module = sqlc.narg(module)::module_key)
       AND (sqlc.narg(category)::product_category IS NULL OR x.category = sqlc.narg(category)::product_category)
-      AND (sqlc.narg(company)::text IS NULL OR x.company_id = (SELECT s.company_id FROM search s))
+      AND (sqlc.narg(company)::text IS NULL OR x.company_id = ANY ((SELECT s.company_ids FROM search s)::bigint[]))
       AND (sqlc.narg(min_price)::text IS NULL OR x.price >= sqlc.narg(min_price)::text::numeric)
       AND (sqlc.narg(max_price)::text IS NULL OR x.price <= sqlc.narg(max_price)::text::numeric)
 ), page AS (
