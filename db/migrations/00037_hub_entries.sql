@@ -26,7 +26,6 @@ CREATE TABLE hub_entries (
     visible_from date
 );
 
-CREATE INDEX hub_entries_listed_idx ON hub_entries (listed_at DESC, product_id DESC);
 CREATE INDEX hub_entries_document_idx ON hub_entries USING gin (document);
 CREATE INDEX hub_entries_company_idx ON hub_entries (company_id, visible_from);
 -- a search without words reads this alone (an index-only scan), not the wide rows with the
