@@ -118,13 +118,15 @@ func TestServiceStateIsCalledOnlyByTheSingleSource(t *testing.T) {
 				"migrations/00002_services.sql: DROP term_state":         true,
 				"migrations/00002_services.sql: CREATE service_states":   true,
 				"migrations/00022_record_usage.sql: CREATE record_usage": true,
+				// record_usage storing each report once (and that undone)
+				"migrations/00038_usage_reports_once.sql: CREATE record_usage": true,
 				// service_states as it was: the same rule, its current term found by index
 				"migrations/00032_fast_states.sql: CREATE service_states": true,
 				// and as it stands, its current term found by the term's window (and that undone)
 				"migrations/00036_term_windows.sql: CREATE service_states": true,
 			},
 			needed: []string{"migrations/00036_term_windows.sql: CREATE service_states",
-				"migrations/00022_record_usage.sql: CREATE record_usage"},
+				"migrations/00038_usage_reports_once.sql: CREATE record_usage"},
 		},
 		{
 			what:    "a literal list of states",

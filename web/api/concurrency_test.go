@@ -172,25 +172,16 @@ func TestUsageIdempotency(t *testing.T) {
 		if err := env.Pool.QueryRow(ctx, "SELECT id FROM partner_companies WHERE name = 'Company A'").Scan(&companyID); err != nil {
 			t.Fatal(err)
 		}
-		// Another transaction claims the key and does not finish.
-		tx, err := env.Pool.Begin(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer tx.Rollback(ctx) //nolint:errcheck
-		if _, err := tx.Exec(ctx, `INSERT INTO usage_reports (company_id, idempotency_key, request_hash, environment, module,
-			metric, quantity, source, created_at) VALUES ($1, 'in-flight', 'x', 'sandbox', 'software', 'messages', 1, 'api', now())`, companyID); err != nil {
-			t.Fatal(err)
-		}
+		// Another request reports the key and does not finish.
+		release := holdUsageKey(t, env.Pool, companyID, "in-flight")
+		defer release()
 		before := usedNow()
 		r := env.CallAPI(t, key, http.MethodPost, "/api/v1/usage", webtest.Messages(1, "in-flight"))
 		if r.Status != http.StatusConflict || str(r.JSON, "code") != "idempotency_key_in_flight" {
 			t.Errorf("%d %s, want 409 idempotency_key_in_flight", r.Status, r.Body)
 		}
 		// When the other transaction gives up, the report goes through.
-		if err := tx.Rollback(ctx); err != nil {
-			t.Fatal(err)
-		}
+		release()
 		if r := env.CallAPI(t, key, http.MethodPost, "/api/v1/usage", webtest.Messages(1, "in-flight")); r.Status != http.StatusOK {
 			t.Errorf("after the other transaction ended: %d %s", r.Status, r.Body)
 		}
@@ -198,4 +189,41 @@ func TestUsageIdempotency(t *testing.T) {
 			t.Errorf("used %d, want %d", u, before+1)
 		}
 	})
+}
+
+// TestBatchesSharingKeysInOtherOrders: batches that report the same keys, listed in other
+// orders, wait for each other and count each key once; none deadlocks, none is refused.
+func TestBatchesSharingKeysInOtherOrders(t *testing.T) {
+	t.Parallel()
+	env := webtest.New(t, webtest.GenerousLimits, func(cfg *web.Config) { cfg.ClaimTimeout = 10 * time.Second })
+	termID := env.Plan(t, "Company A", "software", "sandbox").TermID
+	setMessagesUsed(t, env, termID, 0)
+	key := env.SignedIn(t, webtest.PartnerA).CreateAPIKey(t, "Shared keys", "sandbox")
+	keys := []string{"share-1", "share-2", "share-3", "share-4", "share-5"}
+	const n = 8
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			reports := make([]any, len(keys))
+			for j, k := range keys {
+				if i%2 == 1 { // every other batch lists the keys backwards
+					k = keys[len(keys)-1-j]
+				}
+				reports[j] = webtest.Messages(2, k)
+			}
+			if r := env.CallAPI(t, key, http.MethodPost, "/api/v1/usage/batch", map[string]any{"reports": reports}); r.Status != http.StatusOK {
+				t.Errorf("batch %d: %d %s", i, r.Status, r.Body)
+			}
+		}()
+	}
+	wg.Wait()
+	var used int64
+	if err := env.Pool.QueryRow(t.Context(), "SELECT messages_used FROM service_terms WHERE id = $1", termID).Scan(&used); err != nil {
+		t.Fatal(err)
+	}
+	if used != 2*int64(len(keys)) {
+		t.Errorf("used %d after %d batches of the same %d keys, want %d", used, n, len(keys), 2*len(keys))
+	}
 }

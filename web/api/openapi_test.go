@@ -41,18 +41,8 @@ func TestOpenAPIDocumentMatchesTheHandlers(t *testing.T) {
 	if err := env.Pool.QueryRow(ctx, "SELECT id FROM partner_companies WHERE name = 'Company A'").Scan(&companyA); err != nil {
 		t.Fatal(err)
 	}
-	// holdKey claims an idempotency key in a transaction that stays open until the case ends.
-	holdKey := func(key string) func() {
-		tx, err := env.Pool.Begin(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO usage_reports (company_id, idempotency_key, request_hash, environment, module,
-			metric, quantity, source, created_at) VALUES ($1, $2, 'x', 'sandbox', 'software', 'messages', 1, 'api', now())`, companyA, key); err != nil {
-			t.Fatal(err)
-		}
-		return func() { _ = tx.Rollback(ctx) }
-	}
+	// holdKey leaves a report of key in flight until the case ends.
+	holdKey := func(key string) func() { return holdUsageKey(t, env.Pool, companyA, key) }
 	huge := bytes.Repeat([]byte(" "), 3<<20)
 	// A second portal whose database the cases below cut, with a key made before.
 	down := webtest.NewCuttable(t)
